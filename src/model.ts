@@ -1,0 +1,102 @@
+// The normalized app client that every loader produces and every rule reads.
+// Member names are the Cognito API's (CallbackURLs, ExplicitAuthFlows, ...) whatever the input format.
+import type { SourceFile, Span } from './source';
+
+/** Where a value came from when it is not written at the place it is used (a Parameter or variable default). */
+export interface DefaultOrigin {
+  /** Human name of the default's owner, e.g. `Parameter "CallbackUrl"` or `variable "callback_urls"`. */
+  owner: string;
+  span: Span;
+}
+
+interface ValueBase {
+  /** Where the value is written (for a resolved reference: the reference itself). */
+  span: Span;
+  /** Set when the value is known only from a default. */
+  origin?: DefaultOrigin;
+}
+
+export interface ScalarValue extends ValueBase {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+}
+
+/** A value the linter cannot know (a reference without default, a runtime attribute, an unfoldable expression). */
+export interface UnknownValue extends ValueBase {
+  kind: 'unknown';
+  /** Short description for debugging and docs, e.g. `Fn::GetAtt`. */
+  reason: string;
+}
+
+/** A string whose beginning is known and whose rest is not: `!Sub "http://${Host}/cb"` has prefix `http://`. */
+export interface PartialString extends ValueBase {
+  kind: 'partial';
+  prefix: string;
+}
+
+export interface ListValue extends ValueBase {
+  kind: 'list';
+  items: Value[];
+}
+
+export interface Member {
+  name: string;
+  keySpan: Span;
+  value: Value;
+}
+
+export interface ObjectValue extends ValueBase {
+  kind: 'object';
+  members: Map<string, Member>;
+}
+
+export type Value = ScalarValue | UnknownValue | PartialString | ListValue | ObjectValue;
+
+/**
+ * What kind of document the client came from. It decides the schema (required members, read-only
+ * members) and which API defaults apply.
+ */
+export type ClientKind = 'create-request' | 'update-request' | 'client-description' | 'cloudformation' | 'terraform';
+
+/** A resource server defined next to the client (same template or Terraform module), for `scope-defined`. */
+export interface ResourceServerInfo {
+  /** Canonical text of the UserPoolId expression, so `!Ref UserPool` matches `{"Ref": "UserPool"}`. */
+  userPoolKey: string | undefined;
+  /** Full scope names `identifier/name`; undefined when the identifier or a scope is not known. */
+  scopes: string[] | undefined;
+}
+
+export interface AppClient {
+  kind: ClientKind;
+  file: SourceFile;
+  /** CloudFormation logical id, Terraform `type.label`, or the API member the client sits under. */
+  name: string;
+  /** Where to report a missing member: the client's own key. */
+  nameSpan: Span;
+  properties: ObjectValue;
+  /** Canonical text of the UserPoolId expression (see ResourceServerInfo.userPoolKey). */
+  userPoolKey: string | undefined;
+  /** Resource servers defined in the same template or module; undefined when the format has none. */
+  resourceServers: ResourceServerInfo[] | undefined;
+  /** For clients expanded from `Fn::If` branches: which branch assignment this is, e.g. `UsePostman=true`. */
+  variant?: string;
+}
+
+/** A fact the loader found about the file that a rule reports (the loader never judges). */
+export interface DuplicateKey {
+  key: string;
+  first: Span;
+  second: Span;
+}
+
+export interface ParseFailure {
+  message: string;
+  span: Span;
+}
+
+export interface LoadedFile {
+  file: SourceFile;
+  clients: AppClient[];
+  duplicateKeys: DuplicateKey[];
+  parseError?: ParseFailure;
+}

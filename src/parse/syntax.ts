@@ -1,0 +1,82 @@
+// The one syntax tree both the YAML and the JSON parser produce: plain data plus offsets.
+// CloudFormation short tags are already rewritten to their long `Fn::` form here.
+
+export interface NodeBase {
+  start: number;
+  end: number;
+  /** A YAML tag the parser could not resolve (e.g. `!stack_output`, `!!python/object`), kept so loaders can treat the value as unknown. */
+  unknownTag?: string;
+}
+
+export interface ScalarNode extends NodeBase {
+  type: 'scalar';
+  value: string | number | boolean | null;
+}
+
+export interface PairNode {
+  key: ScalarNode;
+  /** Keys are compared as strings: YAML `1:` and JSON `"1":` are the same key. */
+  keyText: string;
+  value: SyntaxNode;
+}
+
+export interface MappingNode extends NodeBase {
+  type: 'mapping';
+  pairs: PairNode[];
+}
+
+export interface SequenceNode extends NodeBase {
+  type: 'sequence';
+  items: SyntaxNode[];
+}
+
+export type SyntaxNode = ScalarNode | MappingNode | SequenceNode;
+
+export interface SyntaxDuplicate {
+  key: string;
+  first: { start: number; end: number };
+  second: { start: number; end: number };
+}
+
+export type ParseResult =
+  | { ok: true; root: SyntaxNode | undefined; duplicates: SyntaxDuplicate[] }
+  | { ok: false; message: string; start: number; end: number };
+
+/** Looks a key up in a mapping; with duplicates, the last one wins, as in JSON.parse and CloudFormation. */
+export function getPair(node: SyntaxNode | undefined, key: string): PairNode | undefined {
+  if (!node || node.type !== 'mapping') return undefined;
+  for (let i = node.pairs.length - 1; i >= 0; i--) {
+    const pair = node.pairs[i]!;
+    if (pair.keyText === key) return pair;
+  }
+  return undefined;
+}
+
+export function getValue(node: SyntaxNode | undefined, key: string): SyntaxNode | undefined {
+  return getPair(node, key)?.value;
+}
+
+export function scalarString(node: SyntaxNode | undefined): string | undefined {
+  return node && node.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** Finds mapping pairs whose key repeats, with both locations. Walks iteratively: nesting depth is input-controlled. */
+export function findDuplicateKeys(root: SyntaxNode | undefined): SyntaxDuplicate[] {
+  const duplicates: SyntaxDuplicate[] = [];
+  const stack: SyntaxNode[] = root ? [root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'mapping') {
+      const seen = new Map<string, PairNode>();
+      for (const pair of node.pairs) {
+        const earlier = seen.get(pair.keyText);
+        if (earlier) duplicates.push({ key: pair.keyText, first: earlier.key, second: pair.key });
+        else seen.set(pair.keyText, pair);
+        stack.push(pair.value);
+      }
+    } else if (node.type === 'sequence') {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return duplicates.sort((a, b) => a.second.start - b.second.start);
+}

@@ -1,0 +1,134 @@
+// YAML with positions, via the `yaml` package (YAML 1.1 schema, as CloudFormation and PyYAML read
+// templates: `yes`/`True` are booleans). CloudFormation short tags become their long forms here,
+// so every later stage sees `{"Fn::If": [...]}` whatever the input syntax.
+import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { findDuplicateKeys, type ParseResult, type PairNode, type ScalarNode, type SyntaxNode } from './syntax';
+
+/** Short tag -> long form key. `!Ref` and `!Condition` have no `Fn::` prefix. */
+const SHORT_TAGS: Record<string, string> = Object.fromEntries(
+  ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'If', 'Equals', 'Not', 'And', 'Or', 'ToJsonString', 'Length', 'ForEach']
+    .map((name) => ['!' + name, 'Fn::' + name])
+    .concat([['!Ref', 'Ref'], ['!Condition', 'Condition']]),
+);
+
+/** Nodes that alias expansion may add before the file is rejected: defeats "billion laughs" documents. */
+const MAX_ALIAS_EXPANSION = 100_000;
+
+export interface YamlParseResult {
+  ok: true;
+  roots: SyntaxNode[];
+  duplicates: ReturnType<typeof findDuplicateKeys>;
+}
+
+export function parseYaml(text: string): YamlParseResult | Extract<ParseResult, { ok: false }> {
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, merge: false, prettyErrors: false, strict: false}) as Document.Parsed[];
+  } catch (error) {
+    return { ok: false, message: `YAML could not be parsed: ${(error as Error).message}`, start: 0, end: 0 };
+  }
+  if (!Array.isArray(documents)) documents = [documents];
+  for (const doc of documents) {
+    const error = doc.errors[0];
+    if (error) {
+      const [start, end] = error.pos;
+      return { ok: false, message: 'invalid YAML: ' + firstLine(error.message), start, end: Math.max(end, start + 1) };
+    }
+  }
+  try {
+    const converter = new Converter(text);
+    const roots: SyntaxNode[] = [];
+    for (const doc of documents) {
+      if (doc.contents) roots.push(converter.convert(doc.contents as YamlNode, doc));
+    }
+    const duplicates = roots.flatMap((root) => findDuplicateKeys(root));
+    return { ok: true, roots, duplicates };
+  } catch (error) {
+    if (error instanceof YamlLimitError || error instanceof RangeError) {
+      return { ok: false, message: `YAML not processed: ${error.message}`, start: 0, end: 1 };
+    }
+    throw error;
+  }
+}
+
+function firstLine(message: string): string {
+  // The yaml package appends " at line L, column C" and a source excerpt; our result carries the position.
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+class YamlLimitError extends Error {}
+
+class Converter {
+  private expanded = 0;
+
+  constructor(private readonly text: string) {}
+
+  convert(node: YamlNode, doc: Document.Parsed, viaAlias = false): SyntaxNode {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return { type: 'scalar', value: null, start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0 };
+      return this.convert(target as YamlNode, doc, true);
+    }
+    if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) {
+      throw new YamlLimitError(`aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`);
+    }
+    const [start, end] = node.range ?? [0, 0];
+    let out: SyntaxNode;
+    if (isMap(node)) {
+      const pairs: PairNode[] = [];
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const keyNode = item.key as YamlNode | null;
+        const key = this.keyOf(keyNode, start);
+        const value = item.value ? this.convert(item.value as YamlNode, doc, viaAlias) : emptyAfter(key);
+        pairs.push({ key, keyText: String(key.value), value });
+      }
+      out = { type: 'mapping', pairs, start, end };
+    } else if (isSeq(node)) {
+      out = { type: 'sequence', items: node.items.map((item) => (item ? this.convert(item as YamlNode, doc, viaAlias) : { type: 'scalar', value: null, start, end: start } as ScalarNode)), start, end };
+    } else if (isScalar(node)) {
+      out = { type: 'scalar', value: this.scalarValue(node.value, start, end), start, end };
+    } else {
+      out = { type: 'scalar', value: null, start, end };
+    }
+    const tag = node.tag;
+    if (!tag || tag.startsWith('tag:yaml.org,2002:')) {
+      // Standard tags (!!str, !!int) were applied by the parser; the python/ruby ones are not standard.
+      if (tag && /^tag:yaml\.org,2002:(python|ruby|js|java|perl|php)/.test(tag)) out.unknownTag = tag;
+      return out;
+    }
+    const longForm = SHORT_TAGS[tag];
+    if (!longForm) {
+      out.unknownTag = tag;
+      return out;
+    }
+    // The tag sits just before the value: widen the span to cover `!Tag value`.
+    const tagStart = this.text.lastIndexOf(tag, start);
+    const exprStart = tagStart >= 0 && start - tagStart < 4096 ? tagStart : start;
+    const key: ScalarNode = { type: 'scalar', value: longForm, start: exprStart, end: exprStart + tag.length };
+    return { type: 'mapping', pairs: [{ key, keyText: longForm, value: out }], start: exprStart, end };
+  }
+
+  private keyOf(keyNode: YamlNode | null, fallback: number): ScalarNode {
+    if (keyNode && isScalar(keyNode)) {
+      const [start, end] = keyNode.range ?? [fallback, fallback];
+      const value = keyNode.value;
+      return { type: 'scalar', value: value === null ? '' : this.scalarValue(value, start, end), start, end };
+    }
+    // Complex keys (`? [a, b]`) never name a Cognito member; keep their source text so nothing is lost.
+    const [start, end] = keyNode?.range ?? [fallback, fallback];
+    return { type: 'scalar', value: this.text.slice(start, end), start, end };
+  }
+
+  private scalarValue(value: unknown, start: number, end: number): string | number | boolean | null {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+    if (typeof value === 'number') return value;
+    if (typeof value === 'bigint') return Number(value);
+    // Timestamps and binary: keep what was written.
+    return this.text.slice(start, end);
+  }
+}
+
+function emptyAfter(key: ScalarNode): ScalarNode {
+  return { type: 'scalar', value: null, start: key.end, end: key.end };
+}
