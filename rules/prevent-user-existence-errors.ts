@@ -1,0 +1,29 @@
+import { defineRule } from '../src/rule';
+import { knownString, member } from '../src/rule-helpers';
+
+export default defineRule({
+  meta: {
+    id: 'prevent-user-existence-errors',
+    category: 'security',
+    defaultSeverity: 'error',
+    description: 'PreventUserExistenceErrors must be ENABLED so sign-in and recovery do not reveal which users exist.',
+    rationale:
+      'With LEGACY (the API default when the member is omitted), Cognito answers UserNotFoundException for unknown users and NotAuthorizedException for known ones, so anyone can enumerate user names. ENABLED returns the same generic error for both.',
+    precision: 'very-high',
+    securitySeverity: '5.3',
+    messages: {
+      missing: 'PreventUserExistenceErrors is not set, so Cognito uses LEGACY and its errors reveal which users exist; expected ENABLED. Add PreventUserExistenceErrors: ENABLED.',
+      legacy: 'PreventUserExistenceErrors is "{{value}}", so Cognito errors reveal which users exist; expected ENABLED. Set it to ENABLED.',
+    },
+  },
+  checkClient({ client, report }) {
+    // An update request resets omitted members to their defaults, so a missing member matters there too.
+    const setting = member(client, 'PreventUserExistenceErrors');
+    if (!setting) {
+      report({ messageId: 'missing', at: client.nameSpan, path: '' });
+      return;
+    }
+    const value = knownString(setting.value);
+    if (value !== undefined && value !== 'ENABLED') report({ messageId: 'legacy', data: { value }, at: setting.value, path: 'PreventUserExistenceErrors' });
+  },
+});

@@ -1,0 +1,43 @@
+import { defineRule } from '../src/rule';
+import { redirectUrls } from '../src/rule-helpers';
+
+/** Hosts Cognito accepts over plain http (any port and path). */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The host of an http:// URL when it is certainly not loopback, else undefined. Works on a known
+ * prefix too: `http://api.${Domain}` is certainly not loopback, `http://${Host}` might be.
+ */
+export function nonLoopbackHttpHost(text: string, complete: boolean): string | undefined {
+  const match = /^http:\/\/([^/?#]*)/i.exec(text);
+  if (!match) return undefined;
+  const authority = match[1]!.replace(/^[^@]*@/, '');
+  const hostEnded = complete || match[0].length < text.length || /[:/]/.test(authority.replace(/^\[[^\]]*\]/, ''));
+  const host = authority.startsWith('[') ? authority.replace(/^(\[[^\]]*\]?).*$/, '$1') : authority.split(':')[0]!;
+  const lower = host.toLowerCase();
+  if (hostEnded) return LOOPBACK_HOSTS.includes(lower) ? undefined : host;
+  // The host is cut off by an unknown part: only certain when no loopback host starts like it.
+  return lower === '' || LOOPBACK_HOSTS.some((loopback) => loopback.startsWith(lower)) ? undefined : host;
+}
+
+export default defineRule({
+  meta: {
+    id: 'redirect-uri-https',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    description: 'Redirect and logout URLs use https://, except http:// to localhost, 127.0.0.1 or [::1].',
+    rationale:
+      'Cognito rejects http:// callback URLs unless the host is a loopback address, and an authorization code sent over plain http can be intercepted. App schemes such as myapp://callback are allowed.',
+    precision: 'very-high',
+    messages: {
+      http: '{{member}} entry "{{url}}" uses http:// to the non-loopback host "{{host}}"; Cognito accepts http:// only for localhost, 127.0.0.1 and [::1]. Use https://.',
+    },
+  },
+  checkClient({ client, report }) {
+    for (const url of redirectUrls(client)) {
+      const host = nonLoopbackHttpHost(url.text, url.complete);
+      if (host === undefined) continue;
+      report({ messageId: 'http', data: { member: url.member, url: url.complete ? url.text : `${url.text}…`, host }, at: url.node, path: url.path });
+    }
+  },
+});

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Build step: compiles every schemas/*.json to one standalone validator module (dist/schemas/validators.js),
+// so a lint run loads plain functions instead of compiling schemas at every start.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const Ajv = require('ajv').default;
+const addFormats = require('ajv-formats').default;
+const standaloneCode = require('ajv/dist/standalone').default;
+
+const root = path.join(__dirname, '..');
+const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: false }, unicodeRegExp: true, allowUnionTypes: true });
+addFormats(ajv);
+const validatorIds = {};
+for (const name of fs.readdirSync(path.join(root, 'schemas')).sort()) {
+  if (!name.endsWith('.json')) continue;
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', name), 'utf8'));
+  ajv.addSchema(schema);
+  validatorIds[name.replace(/\.json$/, '')] = schema.$id;
+}
+const outDir = path.join(root, 'dist', 'schemas');
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, 'validators.js'), standaloneCode(ajv, validatorIds));
+console.log(`compiled ${Object.keys(validatorIds).length} schemas to ${path.relative(process.cwd(), path.join(outDir, 'validators.js'))}`);

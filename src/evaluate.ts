@@ -1,0 +1,70 @@
+// Evaluate stage: runs every enabled rule over every loaded file and client, resolves positions,
+// renders messages and removes the duplicates that Fn::If expansion produces.
+import type { LoadedFile } from './model';
+import type { Finding, RelatedLocation } from './finding';
+import { compareFindings } from './finding';
+import type { RuleSettings } from './config';
+import { isValue, type Report, type Rule } from './rule';
+import type { SourceFile, Span } from './source';
+
+export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], settings: RuleSettings): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (finding: Finding): void => {
+    const key = `${finding.ruleId}\0${finding.file.path}\0${finding.region.start.line}:${finding.region.start.column}-${finding.region.end.line}:${finding.region.end.column}\0${finding.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(finding);
+  };
+  for (const loaded of files) {
+    for (const rule of rules) {
+      const setting = settings.get(rule.meta.id);
+      if (!setting || setting.severity === 'off') continue;
+      if (rule.checkFile) {
+        rule.checkFile({ loaded, report: (report) => add(toFinding(rule, setting.severity as Finding['severity'], loaded.file, '', report)) });
+      }
+      if (rule.checkClient) {
+        for (const client of loaded.clients) {
+          rule.checkClient({
+            client,
+            options: setting.options,
+            report: (report) => add(toFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, report)),
+          });
+        }
+      }
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+function toFinding(rule: Rule, severity: Finding['severity'], file: SourceFile, client: string, report: Report): Finding {
+  const span: Span = isValue(report.at) ? report.at.span : report.at;
+  const origin = isValue(report.at) ? report.at.origin : undefined;
+  let message = renderMessage(rule, report);
+  const related: RelatedLocation[] = [];
+  if (origin) {
+    message += ` (the value comes from the default of ${origin.owner})`;
+    related.push({ file: origin.span.file, region: origin.span.file.regionOf(origin.span), message: `default of ${origin.owner}` });
+  }
+  for (const extra of report.related ?? []) related.push({ file: extra.span.file, region: extra.span.file.regionOf(extra.span), message: extra.message });
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    message,
+    file: span.file,
+    region: span.file.regionOf(span),
+    related,
+    client,
+    path: report.path,
+    fingerprint: [rule.meta.id, file.path, client, report.path].join('|'),
+  };
+}
+
+function renderMessage(rule: Rule, report: Report): string {
+  const template = rule.meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${report.messageId}"`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const value = report.data?.[name];
+    return value === undefined ? whole : String(value);
+  });
+}

@@ -1,0 +1,375 @@
+// CloudFormation-family templates (CloudFormation JSON/YAML, SAM, CDK synth output, Serverless) to
+// normalized clients. Intrinsic functions are folded where the template itself decides the value;
+// everything else becomes an unknown value, on which no rule ever reports.
+import type { AppClient, ObjectValue, ResourceServerInfo, Value } from '../model';
+import type { SourceFile } from '../source';
+import { getPair, getValue, scalarString, type MappingNode, type SyntaxNode } from '../parse/syntax';
+import { canonicalText, spanOf } from './values';
+import { coerceTemplateScalars } from './coerce';
+
+export const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
+const RESOURCE_SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
+/** Above this many independent conditions in one client, `Fn::If` is treated as unknown instead of expanded. */
+const MAX_EXPANDED_CONDITIONS = 6;
+
+/** `AWS::NoValue`: the member or list item is absent. */
+const ABSENT = Symbol('absent');
+type Folded = Value | typeof ABSENT;
+
+interface Template {
+  file: SourceFile;
+  root: MappingNode;
+  parameters: Map<string, MappingNode>;
+}
+
+/** True when the node looks like a template (has a `Resources` mapping). */
+export function isTemplate(root: SyntaxNode | undefined): root is MappingNode {
+  return !!root && root.type === 'mapping' && getValue(root, 'Resources')?.type === 'mapping';
+}
+
+/** The template-shaped mappings inside a serverless.yml: `resources` as a mapping or a list of them. */
+export function serverlessTemplates(root: SyntaxNode | undefined): MappingNode[] {
+  const resources = getValue(root, 'resources');
+  if (!resources) return [];
+  const candidates = resources.type === 'sequence' ? resources.items : [resources];
+  return candidates.filter(isTemplate);
+}
+
+export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
+  const parametersNode = getValue(root, 'Parameters');
+  const parameters = new Map<string, MappingNode>();
+  if (parametersNode?.type === 'mapping') {
+    for (const pair of parametersNode.pairs) if (pair.value.type === 'mapping') parameters.set(pair.keyText, pair.value);
+  }
+  const template: Template = { file, root, parameters };
+  const resources = getValue(root, 'Resources') as MappingNode;
+  const resourceServers = collectResourceServers(template, resources);
+  const clients: AppClient[] = [];
+  for (const pair of resources.pairs) {
+    if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== CLIENT_TYPE) continue;
+    const propertiesNode = getValue(pair.value, 'Properties');
+    for (const assignment of conditionAssignments(template, propertiesNode)) {
+      const folder = new Folder(template, assignment);
+      const folded = propertiesNode ? folder.fold(propertiesNode) : ABSENT;
+      const nameSpan = spanOf(file, pair.key);
+      let properties: ObjectValue;
+      if (folded === ABSENT) properties = { kind: 'object', members: new Map(), span: nameSpan };
+      else if (folded.kind === 'object') properties = folded;
+      else continue; // Properties is an intrinsic or a list: nothing the rules can read (the schema of CloudFormation itself rejects lists).
+      coerceTemplateScalars(properties);
+      clients.push({
+        kind: 'cloudformation',
+        file,
+        name: pair.keyText,
+        nameSpan,
+        properties,
+        userPoolKey: canonicalText(getValue(propertiesNode, 'UserPoolId')),
+        resourceServers,
+        ...(assignment.size > 0 ? { variant: describeAssignment(assignment) } : {}),
+      });
+    }
+  }
+  return clients;
+}
+
+function collectResourceServers(template: Template, resources: MappingNode): ResourceServerInfo[] {
+  const servers: ResourceServerInfo[] = [];
+  const folder = new Folder(template, new Map());
+  for (const pair of resources.pairs) {
+    if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== RESOURCE_SERVER_TYPE) continue;
+    const properties = getValue(pair.value, 'Properties');
+    const identifier = foldedString(folder, getValue(properties, 'Identifier'));
+    const scopesNode = getValue(properties, 'Scopes');
+    let scopes: string[] | undefined = [];
+    if (identifier === undefined) scopes = undefined;
+    else if (scopesNode?.type === 'sequence') {
+      for (const scope of scopesNode.items) {
+        const name = foldedString(folder, getValue(scope, 'ScopeName'));
+        if (name === undefined) {
+          scopes = undefined;
+          break;
+        }
+        scopes.push(`${identifier}/${name}`);
+      }
+    } else if (scopesNode) scopes = undefined;
+    servers.push({ userPoolKey: canonicalText(getValue(properties, 'UserPoolId')), scopes });
+  }
+  return servers;
+}
+
+function foldedString(folder: Folder, node: SyntaxNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const value = folder.fold(node);
+  return value !== ABSENT && value.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
+}
+
+// ---- Fn::If expansion -------------------------------------------------------------------------
+
+/** Every combination of the conditions that `Fn::If` uses inside the client (those the template cannot decide alone). */
+function conditionAssignments(template: Template, properties: SyntaxNode | undefined): Array<Map<string, boolean>> {
+  const names = new Set<string>();
+  const stack: SyntaxNode[] = properties ? [properties] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'mapping') {
+      const ifArgs = node.pairs.length === 1 && node.pairs[0]!.keyText === 'Fn::If' ? node.pairs[0]!.value : undefined;
+      const condition = ifArgs?.type === 'sequence' ? scalarString(ifArgs.items[0]) : undefined;
+      if (condition !== undefined) names.add(condition);
+      for (const pair of node.pairs) stack.push(pair.value);
+    } else if (node.type === 'sequence') stack.push(...node.items);
+  }
+  const fixed = new Map<string, boolean>();
+  const free: string[] = [];
+  for (const name of [...names].sort()) {
+    const decided = evaluateCondition(template, name, 0);
+    if (decided === undefined) free.push(name);
+    else fixed.set(name, decided);
+  }
+  if (free.length > MAX_EXPANDED_CONDITIONS) return [fixed];
+  let assignments = [fixed];
+  for (const name of free) {
+    assignments = assignments.flatMap((base) => [new Map(base).set(name, true), new Map(base).set(name, false)]);
+  }
+  return assignments;
+}
+
+/** Decides a condition when it compares literals only (`!Equals [a, "a"]`); undefined when it depends on input. */
+function evaluateCondition(template: Template, name: string, depth: number): boolean | undefined {
+  if (depth > 20) return undefined;
+  const definition = getValue(getValue(template.root, 'Conditions'), name);
+  return definition ? evaluateConditionNode(template, definition, depth + 1) : undefined;
+}
+
+function evaluateConditionNode(template: Template, node: SyntaxNode, depth: number): boolean | undefined {
+  if (node.type !== 'mapping' || node.pairs.length !== 1) return undefined;
+  const { keyText, value } = node.pairs[0]!;
+  const args = value.type === 'sequence' ? value.items : [];
+  switch (keyText) {
+    case 'Condition': {
+      const referenced = scalarString(value);
+      return referenced === undefined ? undefined : evaluateCondition(template, referenced, depth);
+    }
+    case 'Fn::Equals': {
+      const [a, b] = args;
+      if (!a || !b || a.type !== 'scalar' || b.type !== 'scalar') return undefined;
+      return String(a.value) === String(b.value);
+    }
+    case 'Fn::Not': {
+      const inner = args[0] ? evaluateConditionNode(template, args[0], depth) : undefined;
+      return inner === undefined ? undefined : !inner;
+    }
+    case 'Fn::And':
+    case 'Fn::Or': {
+      const results = args.map((arg) => evaluateConditionNode(template, arg, depth));
+      const isAnd = keyText === 'Fn::And';
+      if (results.some((r) => r === !isAnd)) return !isAnd;
+      return results.every((r) => r === isAnd) ? isAnd : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function describeAssignment(assignment: Map<string, boolean>): string {
+  return [...assignment].map(([name, value]) => `${name}=${value}`).join(', ');
+}
+
+// ---- Folding values and intrinsic functions -------------------------------------------------------
+
+const UNKNOWN_FUNCTIONS = new Set(['Fn::GetAtt', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Base64', 'Fn::Cidr', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length', 'Fn::ForEach', 'Fn::GetParam', 'Condition', 'Fn::Equals', 'Fn::Not', 'Fn::And', 'Fn::Or']);
+
+class Folder {
+  private depth = 0;
+
+  constructor(
+    private readonly template: Template,
+    private readonly assignment: Map<string, boolean>,
+  ) {}
+
+  fold(node: SyntaxNode): Folded {
+    if (++this.depth > 200) {
+      this.depth--;
+      return this.unknown(node, 'nesting too deep');
+    }
+    try {
+      return this.foldNode(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private foldNode(node: SyntaxNode): Folded {
+    const span = spanOf(this.template.file, node);
+    if (node.unknownTag) return { kind: 'unknown', reason: `YAML tag ${node.unknownTag}`, span };
+    if (node.type === 'scalar') {
+      if (typeof node.value === 'string') return this.literalString(node.value, span);
+      return { kind: 'scalar', value: node.value, span };
+    }
+    if (node.type === 'sequence') {
+      const items: Value[] = [];
+      for (const item of node.items) {
+        const folded = this.fold(item);
+        if (folded !== ABSENT) items.push(folded);
+      }
+      return { kind: 'list', items, span };
+    }
+    const only = node.pairs.length === 1 ? node.pairs[0]! : undefined;
+    if (only && (only.keyText === 'Ref' || only.keyText.startsWith('Fn::') || only.keyText === 'Condition')) {
+      return this.intrinsic(only.keyText, only.value, node);
+    }
+    const members = new Map<string, { name: string; keySpan: typeof span; value: Value }>();
+    for (const pair of node.pairs) {
+      const folded = this.fold(pair.value);
+      if (folded !== ABSENT) members.set(pair.keyText, { name: pair.keyText, keySpan: spanOf(this.template.file, pair.key), value: folded });
+      else members.delete(pair.keyText);
+    }
+    return { kind: 'object', members, span };
+  }
+
+  /**
+   * A plain string. `${...}` outside `Fn::Sub` is a Serverless/Amplify variable resolved before deployment,
+   * and `{{resolve:...}}` a dynamic reference: unknown from that point on.
+   */
+  private literalString(text: string, span: Value['span']): Value {
+    const variable = text.search(/\$\{[^}]*\}|\{\{resolve:/);
+    if (variable === -1) return { kind: 'scalar', value: text, span };
+    if (variable === 0) return { kind: 'unknown', reason: 'template variable', span };
+    return { kind: 'partial', prefix: text.slice(0, variable), span };
+  }
+
+  private unknown(node: SyntaxNode, reason: string): Value {
+    return { kind: 'unknown', reason, span: spanOf(this.template.file, node) };
+  }
+
+  private intrinsic(name: string, args: SyntaxNode, whole: SyntaxNode): Folded {
+    switch (name) {
+      case 'Ref':
+        return this.ref(args, whole);
+      case 'Fn::If':
+        return this.ifBranch(args, whole);
+      case 'Fn::Sub':
+        return this.sub(args, whole);
+      case 'Fn::Join':
+        return this.join(args, whole);
+      case 'Fn::Select':
+        return this.select(args, whole);
+      case 'Fn::Split':
+        return this.split(args, whole);
+      case 'Fn::FindInMap':
+        return this.findInMap(args, whole);
+      default:
+        return this.unknown(whole, UNKNOWN_FUNCTIONS.has(name) ? name : `unsupported ${name}`);
+    }
+  }
+
+  private ref(args: SyntaxNode, whole: SyntaxNode): Folded {
+    const target = scalarString(args);
+    if (target === 'AWS::NoValue') return ABSENT;
+    if (target === undefined) return this.unknown(whole, 'Ref');
+    const parameter = this.template.parameters.get(target);
+    if (!parameter) return this.unknown(whole, target.startsWith('AWS::') ? `pseudo parameter ${target}` : `Ref to resource ${target}`);
+    const type = scalarString(getValue(parameter, 'Type')) ?? 'String';
+    const defaultPair = getPair(parameter, 'Default');
+    // SSM parameter types hold the *name* of the parameter in Default, not its value.
+    if (!defaultPair || defaultPair.value.type !== 'scalar' || type.startsWith('AWS::SSM::')) return this.unknown(whole, `Parameter ${target} has no usable Default`);
+    const span = spanOf(this.template.file, whole);
+    const origin = { owner: `Parameter "${target}"`, span: spanOf(this.template.file, defaultPair.value) };
+    const raw = defaultPair.value.value;
+    if (type === 'CommaDelimitedList' || type.startsWith('List<')) {
+      const text = raw === null ? '' : String(raw);
+      const items: Value[] = text === '' ? [] : text.split(',').map((item) => ({ kind: 'scalar', value: item.trim(), span, origin }));
+      return { kind: 'list', items, span, origin };
+    }
+    return { kind: 'scalar', value: raw, span, origin };
+  }
+
+  private ifBranch(args: SyntaxNode, whole: SyntaxNode): Folded {
+    if (args.type !== 'sequence' || args.items.length !== 3) return this.unknown(whole, 'malformed Fn::If');
+    const condition = scalarString(args.items[0]);
+    const chosen = condition === undefined ? undefined : this.assignment.get(condition);
+    if (chosen === undefined) return this.unknown(whole, 'Fn::If');
+    return this.fold(chosen ? args.items[1]! : args.items[2]!);
+  }
+
+  private sub(args: SyntaxNode, whole: SyntaxNode): Folded {
+    let templateNode: SyntaxNode | undefined = args;
+    let variables: SyntaxNode | undefined;
+    if (args.type === 'sequence') [templateNode, variables] = args.items;
+    const text = scalarString(templateNode);
+    if (text === undefined) return this.unknown(whole, 'Fn::Sub');
+    const span = spanOf(this.template.file, whole);
+    let known = '';
+    let origin: Value['origin'];
+    const pattern = /\$\{([^}]*)\}/g;
+    let last = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      known += text.slice(last, match.index);
+      last = match.index + match[0].length;
+      const name = match[1]!.trim();
+      if (name.startsWith('!')) {
+        known += '${' + name.slice(1) + '}';
+        continue;
+      }
+      const variableNode = getValue(variables, name);
+      const resolved = variableNode ? this.fold(variableNode) : this.template.parameters.has(name) ? this.ref({ type: 'scalar', value: name, start: whole.start, end: whole.end }, whole) : undefined;
+      if (!resolved || resolved === ABSENT || resolved.kind !== 'scalar' || resolved.value === null) {
+        return { kind: 'partial', prefix: known, span };
+      }
+      origin ??= resolved.origin;
+      known += String(resolved.value);
+    }
+    known += text.slice(last);
+    return { kind: 'scalar', value: known, span, ...(origin ? { origin } : {}) };
+  }
+
+  private join(args: SyntaxNode, whole: SyntaxNode): Folded {
+    if (args.type !== 'sequence' || args.items.length !== 2) return this.unknown(whole, 'malformed Fn::Join');
+    const delimiter = scalarString(args.items[0]);
+    const list = this.fold(args.items[1]!);
+    const span = spanOf(this.template.file, whole);
+    if (delimiter === undefined || list === ABSENT || list.kind !== 'list') return this.unknown(whole, 'Fn::Join');
+    let known = '';
+    let origin = list.origin;
+    for (const [index, item] of list.items.entries()) {
+      if (index > 0) known += delimiter;
+      if (item.kind === 'partial') return { kind: 'partial', prefix: known + item.prefix, span };
+      if (item.kind !== 'scalar' || item.value === null) return { kind: 'partial', prefix: known, span };
+      origin ??= item.origin;
+      known += String(item.value);
+    }
+    return { kind: 'scalar', value: known, span, ...(origin ? { origin } : {}) };
+  }
+
+  private select(args: SyntaxNode, whole: SyntaxNode): Folded {
+    if (args.type !== 'sequence' || args.items.length !== 2) return this.unknown(whole, 'malformed Fn::Select');
+    const index = this.fold(args.items[0]!);
+    const list = this.fold(args.items[1]!);
+    if (index === ABSENT || index.kind !== 'scalar' || list === ABSENT || list.kind !== 'list') return this.unknown(whole, 'Fn::Select');
+    const item = list.items[Number(index.value)];
+    if (!item) return this.unknown(whole, 'Fn::Select');
+    return { ...item, span: spanOf(this.template.file, whole) } as Value;
+  }
+
+  private split(args: SyntaxNode, whole: SyntaxNode): Folded {
+    if (args.type !== 'sequence' || args.items.length !== 2) return this.unknown(whole, 'malformed Fn::Split');
+    const delimiter = scalarString(args.items[0]);
+    const source = this.fold(args.items[1]!);
+    if (delimiter === undefined || delimiter === '' || source === ABSENT || source.kind !== 'scalar' || typeof source.value !== 'string') return this.unknown(whole, 'Fn::Split');
+    const span = spanOf(this.template.file, whole);
+    const origin = source.origin;
+    const items: Value[] = source.value.split(delimiter).map((part) => ({ kind: 'scalar', value: part, span, ...(origin ? { origin } : {}) }));
+    return { kind: 'list', items, span, ...(origin ? { origin } : {}) };
+  }
+
+  private findInMap(args: SyntaxNode, whole: SyntaxNode): Folded {
+    if (args.type !== 'sequence' || args.items.length < 3) return this.unknown(whole, 'malformed Fn::FindInMap');
+    const keys = args.items.slice(0, 3).map((item) => this.fold(item));
+    const names = keys.map((key) => (key !== ABSENT && key.kind === 'scalar' && key.value !== null && !key.origin ? String(key.value) : undefined));
+    if (names.some((name) => name === undefined)) return this.unknown(whole, 'Fn::FindInMap');
+    const [mapName, topKey, secondKey] = names as [string, string, string];
+    const found = getValue(getValue(getValue(getValue(this.template.root, 'Mappings'), mapName), topKey), secondKey);
+    if (!found) return this.unknown(whole, 'Fn::FindInMap');
+    const folded = this.fold(found);
+    return folded === ABSENT ? folded : ({ ...folded, span: spanOf(this.template.file, whole) } as Value);
+  }
+}

@@ -1,0 +1,51 @@
+// Load stage: a file's text to normalized clients, plus the facts rules report on (duplicate keys,
+// parse failures). Format is recognised by content, never by file name alone.
+import type { AppClient, LoadedFile } from '../model';
+import type { SourceFile } from '../source';
+import { parseJson } from '../parse/json';
+import { parseYaml } from '../parse/yaml';
+import type { SyntaxDuplicate, SyntaxNode } from '../parse/syntax';
+import { isApiRequest, isApiResponse, loadApiRequest, loadApiResponse } from './api';
+import { isTemplate, loadTemplate, serverlessTemplates } from './cloudformation';
+import { spanOf } from './values';
+
+/**
+ * Cheap test, before any parsing, for text that could hold an app client in a format this stage reads.
+ * Every recognised format names one of these words literally.
+ */
+export function mayHoldClient(text: string): boolean {
+  return text.includes('UserPoolClient') || text.includes('UserPoolId');
+}
+
+export function loadFile(file: SourceFile): LoadedFile {
+  const parsed = parse(file);
+  if (!parsed.ok) {
+    return { file, clients: [], duplicateKeys: [], parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
+  }
+  const clients = parsed.roots.flatMap((root) => clientsIn(file, root));
+  // Duplicate keys matter only in files that define clients: elsewhere they are not ours to judge.
+  const duplicateKeys = clients.length === 0 ? [] : parsed.duplicates.map((d) => ({ key: d.key, first: spanOf(file, d.first), second: spanOf(file, d.second) }));
+  return { file, clients, duplicateKeys };
+}
+
+type Parsed = { ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number };
+
+function parse(file: SourceFile): Parsed {
+  const looksLikeJson = /^\s*[{[]/.test(file.text);
+  if (looksLikeJson || file.path.endsWith('.json')) {
+    const json = parseJson(file.text);
+    if (json.ok) return { ok: true, roots: json.root ? [json.root] : [], duplicates: json.duplicates };
+    // `.json` files must be JSON; anything else starting with `{` may still be YAML flow style.
+    if (file.path.endsWith('.json')) return json;
+  }
+  return parseYaml(file.text);
+}
+
+function clientsIn(file: SourceFile, root: SyntaxNode): AppClient[] {
+  if (isTemplate(root)) return loadTemplate(file, root);
+  const serverless = serverlessTemplates(root);
+  if (serverless.length > 0) return serverless.flatMap((template) => loadTemplate(file, template));
+  if (isApiResponse(root)) return [loadApiResponse(file, root)];
+  if (isApiRequest(root)) return [loadApiRequest(file, root)];
+  return [];
+}

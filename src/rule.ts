@@ -1,0 +1,67 @@
+// What a rule is: metadata plus a check over one normalized client (or, for the few rules about the
+// file itself, over the loaded file). Modelled on ESLint's `meta` + `create`.
+import type { AppClient, DefaultOrigin, LoadedFile, Value } from './model';
+import type { Span } from './source';
+
+export type Severity = 'error' | 'warning' | 'note' | 'off';
+export type RuleCategory = 'correctness' | 'security' | 'tool';
+
+export interface RuleMeta {
+  id: string;
+  category: RuleCategory;
+  /** Severity in the `recommended` preset. */
+  defaultSeverity: Severity;
+  /** One sentence, shown by --list-rules and as SARIF shortDescription. */
+  description: string;
+  /** A few sentences of rationale for SARIF fullDescription; the doc page has the rest. */
+  rationale: string;
+  /** SARIF precision: how often a finding is a true positive. */
+  precision: 'very-high' | 'high' | 'medium' | 'low';
+  /** CVSS-like score as a string for GitHub code scanning, security rules only. */
+  securitySeverity?: string;
+  /** Named message templates with `{{placeholder}}` fields. */
+  messages: Record<string, string>;
+  /** JSON Schema for the rule's options, and their defaults. */
+  optionsSchema?: Record<string, unknown>;
+  defaultOptions?: Record<string, unknown>;
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The culprit: a value (its span and default origin are used) or an explicit span. */
+  at: Value | Span;
+  /** Property path inside the client, for fingerprints: `CallbackURLs[2]`, `TokenValidityUnits.AccessToken`, or `` for the client. */
+  path: string;
+  /** Extra related locations beyond the default origin. */
+  related?: Array<{ span: Span; message: string }>;
+}
+
+export interface ClientContext<O = Record<string, unknown>> {
+  client: AppClient;
+  options: O;
+  report(report: Report): void;
+}
+
+export interface FileContext {
+  loaded: LoadedFile;
+  report(report: Report): void;
+}
+
+export interface Rule<O = Record<string, unknown>> {
+  meta: RuleMeta;
+  checkClient?(context: ClientContext<O>): void;
+  checkFile?(context: FileContext): void;
+}
+
+export function defineRule<O = Record<string, unknown>>(rule: Rule<O>): Rule<O> {
+  return rule;
+}
+
+export function isValue(at: Value | Span): at is Value {
+  return 'kind' in at;
+}
+
+export function originOf(at: Value | Span): DefaultOrigin | undefined {
+  return isValue(at) ? at.origin : undefined;
+}

@@ -1,0 +1,34 @@
+// Shared test helpers: lint a text as a file of a given name and compare results as plain rows.
+import { SourceFile } from '../src/source';
+import { loadFile } from '../src/load';
+import { evaluate } from '../src/evaluate';
+import { loadRule } from '../rules';
+import type { RuleSettings } from '../src/config';
+import type { Finding } from '../src/finding';
+
+export interface Row {
+  ruleId: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+}
+
+export function toRow(finding: Finding): Row {
+  const { start, end } = finding.region;
+  return { ruleId: finding.ruleId, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message: finding.message };
+}
+
+/** Runs one rule (whatever its default severity) over `text` loaded as `path`. */
+export function runRule(ruleId: string, path: string, text: string, options?: Record<string, unknown>): Row[] {
+  const rule = loadRule(ruleId);
+  const settings: RuleSettings = new Map([[ruleId, { severity: 'error', options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) } }]]);
+  const loaded = loadFile(new SourceFile(path, text));
+  return evaluate([loaded], [rule], settings).map(toRow);
+}
+
+/** Like runRule, but only positions and rule id: for table-driven tests where the message is checked elsewhere. */
+export function positions(ruleId: string, path: string, text: string, options?: Record<string, unknown>): Array<Omit<Row, 'message'>> {
+  return runRule(ruleId, path, text, options).map(({ message: _message, ...rest }) => rest);
+}
