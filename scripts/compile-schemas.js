@@ -21,4 +21,6 @@ for (const name of fs.readdirSync(path.join(root, 'schemas')).sort()) {
 const outDir = path.join(root, 'dist', 'schemas');
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'validators.js'), standaloneCode(ajv, validatorIds));
+// The schemas themselves travel with the build: rules read member names from them for suggestions.
+for (const id of Object.keys(validatorIds)) fs.copyFileSync(path.join(root, 'schemas', `${id}.json`), path.join(outDir, `${id}.json`));
 console.log(`compiled ${Object.keys(validatorIds).length} schemas to ${path.relative(process.cwd(), path.join(outDir, 'validators.js'))}`);

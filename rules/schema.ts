@@ -1,0 +1,202 @@
+import { defineRule, type Report } from '../src/rule';
+import type { AppClient, ClientKind, Value } from '../src/model';
+import type { Span } from '../src/source';
+import { closestName } from '../src/text';
+
+/** Validators compiled at build time from schemas/*.json (scripts/compile-schemas.js). */
+interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const validators = require('../schemas/validators') as Record<string, Validator>;
+
+interface SchemaInfo {
+  id: string;
+  what: string;
+  properties: string[];
+}
+
+const SCHEMA_BY_KIND: Record<ClientKind, SchemaInfo> = {
+  'create-request': info('create-user-pool-client-request', 'a CreateUserPoolClient request'),
+  'update-request': info('update-user-pool-client-request', 'an UpdateUserPoolClient request'),
+  'client-description': info('user-pool-client', 'a UserPoolClient description'),
+  cloudformation: info('cloudformation-user-pool-client', 'AWS::Cognito::UserPoolClient'),
+  terraform: info('create-user-pool-client-request', 'a Cognito app client'),
+};
+
+function info(id: string, what: string): SchemaInfo {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const schema = require(`../schemas/${id}.json`) as { properties: Record<string, unknown> };
+  return { id, what, properties: Object.keys(schema.properties).sort() };
+}
+
+/** Stand-in for a value the linter cannot know; errors about it are dropped, never reported. */
+const UNKNOWN = '\u0000cognito-lint-unknown';
+
+export default defineRule({
+  meta: {
+    id: 'schema',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    description: 'The client matches the API shape: member names, types, enums, lengths, patterns, ranges, list sizes and required members.',
+    rationale:
+      'The Cognito API rejects a request that breaks its model (InvalidParameterException), usually only at deploy time. The JSON Schemas in schemas/ are built from the API model (botocore) and the CloudFormation resource schema.',
+    precision: 'very-high',
+    messages: {
+      required: '{{member}} is required in {{what}} but is missing. Add {{member}}.',
+      requiredNested: '{{member}} is required in {{parent}} but is missing. Add {{member}}.',
+      unknownMemberSuggest: '"{{member}}" is not a member of {{what}}; did you mean "{{suggestion}}"? Rename it.',
+      unknownMember: '"{{member}}" is not a member of {{what}}. Remove it (valid members: {{allowed}}).',
+      type: '{{path}} is {{actual}}; expected {{expected}}. Write it as {{expected}}.',
+      enum: '{{path}} is {{value}}; expected one of {{allowed}}. Use one of these values.',
+      enumSuggest: '{{path}} is {{value}}; did you mean "{{suggestion}}"? Expected one of {{allowed}}.',
+      pattern: '{{path}} is {{value}}, which does not match the API pattern {{pattern}}. Use only the characters the API allows.',
+      minLength: '{{path}} is {{length}} characters long; the API requires at least {{limit}}. Lengthen it.',
+      maxLength: '{{path}} is {{length}} characters long; the API allows at most {{limit}}. Shorten it.',
+      minimum: '{{path}} is {{value}}; the API allows {{limit}} at least. Raise it.',
+      maximum: '{{path}} is {{value}}; the API allows {{limit}} at most. Lower it.',
+      maxItems: '{{path}} has {{count}} entries; the API allows at most {{limit}}. Remove entries.',
+      minItems: '{{path}} has {{count}} entries; the API requires at least {{limit}}. Add entries.',
+      other: '{{path}} does not match the API model ({{keyword}}). Fix the value.',
+    },
+  },
+  checkClient({ client, report }) {
+    const schema = SCHEMA_BY_KIND[client.kind];
+    const validate = validators[schema.id]!;
+    const index = new Map<string, Located>();
+    const data = project(client.properties, '', index);
+    if (validate(data)) return;
+    for (const error of validate.errors ?? []) {
+      const message = describe(error, client, schema, index);
+      if (message) report(message);
+    }
+  },
+});
+
+interface Located {
+  value: Value;
+  keySpan?: Span;
+}
+
+/** Known data for ajv, with every JSON pointer mapped back to its value (and key) for positions. */
+function project(value: Value, pointer: string, index: Map<string, Located>, keySpan?: Span): unknown {
+  index.set(pointer, keySpan ? { value, keySpan } : { value });
+  switch (value.kind) {
+    case 'scalar':
+      return value.value;
+    case 'list':
+      return value.items.map((item, i) => project(item, `${pointer}/${i}`, index));
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [name, member] of value.members) out[name] = project(member.value, `${pointer}/${escapePointer(name)}`, index, member.keySpan);
+      return out;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+function escapePointer(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** `/CallbackURLs/2` -> `CallbackURLs[2]`, `/TokenValidityUnits/AccessToken` -> `TokenValidityUnits.AccessToken`. */
+function pathOf(pointer: string): string {
+  let out = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^\d+$/.test(part) ? `[${part}]` : out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+function isUnknownAt(pointer: string, index: Map<string, Located>): boolean {
+  // An error inside or about an unknown value says nothing about the real value.
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const located = index.get(p);
+    if (located && (located.value.kind === 'unknown' || located.value.kind === 'partial')) return true;
+    if (p === '') return false;
+  }
+}
+
+function show(value: Value): string {
+  if (value.kind === 'scalar') return typeof value.value === 'string' ? JSON.stringify(value.value) : String(value.value);
+  return value.kind === 'list' ? 'a list' : value.kind === 'object' ? 'an object' : 'unknown';
+}
+
+function typeName(value: Value): string {
+  if (value.kind === 'list') return 'a list';
+  if (value.kind === 'object') return 'an object';
+  if (value.kind !== 'scalar') return 'unknown';
+  if (value.value === null) return 'empty (null)';
+  if (typeof value.value === 'number') return Number.isInteger(value.value) ? `the number ${value.value}` : `the non-integer ${value.value}`;
+  return `the ${typeof value.value} ${JSON.stringify(value.value)}`;
+}
+
+const TYPE_WORDS: Record<string, string> = { string: 'a string', integer: 'an integer', boolean: 'a boolean (true or false)', array: 'a list', object: 'an object', number: 'a number' };
+
+function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, index: Map<string, Located>): Report | undefined {
+  const pointer = error.instancePath;
+  const located = index.get(pointer);
+  if (!located) return undefined;
+  const path = pathOf(pointer);
+  const params = error.params;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      if (pointer === '') return { messageId: 'required', data: { member: missing, what: schema.what }, at: client.nameSpan, path: missing };
+      if (isUnknownAt(pointer, index)) return undefined;
+      return { messageId: 'requiredNested', data: { member: missing, parent: path }, at: located.keySpan ?? located.value.span, path: `${path}.${missing}` };
+    }
+    case 'additionalProperties': {
+      if (isUnknownAt(pointer, index)) return undefined;
+      const name = String(params.additionalProperty);
+      const childPointer = `${pointer}/${escapePointer(name)}`;
+      const child = index.get(childPointer);
+      const at = child?.keySpan ?? located.value.span;
+      const where = pointer === '' ? schema.what : path;
+      const allowed = pointer === '' ? schema.properties : NESTED_MEMBERS[path] ?? [];
+      const suggestion = closestName(name, allowed);
+      const memberPath = pathOf(childPointer);
+      if (suggestion) return { messageId: 'unknownMemberSuggest', data: { member: name, what: where, suggestion }, at, path: memberPath };
+      return { messageId: 'unknownMember', data: { member: name, what: where, allowed: allowed.join(', ') }, at, path: memberPath };
+    }
+    default:
+      break;
+  }
+  if (isUnknownAt(pointer, index)) return undefined;
+  const value = located.value;
+  const at = value;
+  switch (error.keyword) {
+    case 'type':
+      return { messageId: 'type', data: { path, actual: typeName(value), expected: TYPE_WORDS[String(params.type)] ?? String(params.type) }, at, path };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String).sort();
+      const suggestion = value.kind === 'scalar' && typeof value.value === 'string' ? closestName(value.value, allowed) : undefined;
+      const data = { path, value: show(value), allowed: allowed.join(', ') };
+      return suggestion ? { messageId: 'enumSuggest', data: { ...data, suggestion }, at, path } : { messageId: 'enum', data, at, path };
+    }
+    case 'pattern':
+      return { messageId: 'pattern', data: { path, value: show(value), pattern: String(params.pattern) }, at, path };
+    case 'minLength':
+    case 'maxLength':
+      return { messageId: error.keyword, data: { path, length: value.kind === 'scalar' ? [...String(value.value)].length : 0, limit: Number(params.limit) }, at, path };
+    case 'minimum':
+    case 'maximum':
+      return { messageId: error.keyword, data: { path, value: show(value), limit: Number(params.limit) }, at, path };
+    case 'minItems':
+    case 'maxItems':
+      return { messageId: error.keyword, data: { path, count: value.kind === 'list' ? value.items.length : 0, limit: Number(params.limit) }, at, path };
+    default:
+      return { messageId: 'other', data: { path, keyword: error.keyword }, at, path };
+  }
+}
+
+const NESTED_MEMBERS: Record<string, string[]> = {
+  TokenValidityUnits: ['AccessToken', 'IdToken', 'RefreshToken'],
+  AnalyticsConfiguration: ['ApplicationArn', 'ApplicationId', 'ExternalId', 'RoleArn', 'UserDataShared'],
+  RefreshTokenRotation: ['Feature', 'RetryGracePeriodSeconds'],
+};
