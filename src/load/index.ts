@@ -17,8 +17,12 @@ export function mayHoldClient(text: string): boolean {
   return text.includes('UserPoolClient') || text.includes('UserPoolId');
 }
 
+/** Extensions whose files must parse; a file of another name that does not parse is simply not data. */
+const DATA_EXTENSIONS = /\.(json|ya?ml|template)$/i;
+
 export function loadFile(file: SourceFile): LoadedFile {
   const parsed = parse(file);
+  if (!parsed.ok && !DATA_EXTENSIONS.test(file.path)) return { file, clients: [], duplicateKeys: [] };
   if (!parsed.ok) {
     return { file, clients: [], duplicateKeys: [], parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }

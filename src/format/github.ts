@@ -1,0 +1,30 @@
+// GitHub Actions workflow commands: one annotation per result, shown on the pull request diff.
+// https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions
+import type { Finding } from '../finding';
+
+const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
+
+export function formatGithub(findings: readonly Finding[]): string {
+  return findings
+    .map((finding) => {
+      const { start, end } = finding.region;
+      const properties = [
+        `file=${escapeProperty(finding.file.path)}`,
+        `line=${start.line}`,
+        `endLine=${end.line}`,
+        // GitHub accepts col/endColumn only for single-line annotations.
+        ...(start.line === end.line ? [`col=${start.column}`, `endColumn=${end.column}`] : []),
+        `title=${escapeProperty(`cognito-lint ${finding.ruleId}`)}`,
+      ];
+      return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`;
+    })
+    .join('');
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,37 @@
+// Machine output: one object with every result and a summary. Stable key order and sorting.
+import type { Finding } from '../finding';
+import type { FormatContext } from './index';
+
+export function formatJson(findings: readonly Finding[], context: FormatContext): string {
+  const results = findings.map((finding) => ({
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file.path,
+    line: finding.region.start.line,
+    column: finding.region.start.column,
+    endLine: finding.region.end.line,
+    endColumn: finding.region.end.column,
+    client: finding.client,
+    path: finding.path,
+    fingerprint: finding.fingerprint,
+    related: finding.related.map((related) => ({
+      file: related.file.path,
+      line: related.region.start.line,
+      column: related.region.start.column,
+      endLine: related.region.end.line,
+      endColumn: related.region.end.column,
+      message: related.message,
+    })),
+  }));
+  const count = (severity: Finding['severity']): number => findings.filter((f) => f.severity === severity).length;
+  const summary = {
+    filesScanned: context.result.filesScanned,
+    filesWithClients: context.result.filesWithClients,
+    clients: context.result.clients,
+    errors: count('error'),
+    warnings: count('warning'),
+    notes: count('note'),
+  };
+  return JSON.stringify({ tool: { name: context.toolName, version: context.toolVersion }, results, summary }, null, 2) + '\n';
+}

@@ -1,0 +1,33 @@
+// Human output, grouped by file like ESLint's stylish format: `line:col  severity  message  rule-id`.
+import { createColors } from 'picocolors';
+import type { Finding } from '../finding';
+import type { FormatContext } from './index';
+
+export function formatText(findings: readonly Finding[], context: FormatContext): string {
+  const c = createColors(context.color);
+  if (findings.length === 0) return '';
+  const lines: string[] = [];
+  const counts = { error: 0, warning: 0, note: 0 };
+  let currentFile: string | undefined;
+  const files = new Set<string>();
+  for (const finding of findings) {
+    if (finding.file.path !== currentFile) {
+      if (currentFile !== undefined) lines.push('');
+      currentFile = finding.file.path;
+      files.add(currentFile);
+      lines.push(c.underline(currentFile));
+    }
+    counts[finding.severity]++;
+    const where = `${finding.region.start.line}:${finding.region.start.column}`.padEnd(8);
+    const severity = finding.severity === 'error' ? c.red('error  ') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
+    lines.push(`  ${where}${severity}  ${finding.message}  ${c.dim(finding.ruleId)}`);
+  }
+  const total = findings.length;
+  const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}) in ${plural(files.size, 'file')}`;
+  lines.push('', (counts.error > 0 ? c.red : counts.warning > 0 ? c.yellow : c.blue)(c.bold(`✖ ${summary}`)));
+  return lines.join('\n') + '\n';
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,64 @@
+// The whole pipeline for one run: discover -> read/load -> evaluate -> filter. Formatting is the caller's.
+import type { LoadedFile } from './model';
+import type { Finding } from './finding';
+import { SEVERITY_RANK } from './finding';
+import { discover, type Candidate } from './discover';
+import { loadFile, mayHoldClient } from './load';
+import { readCandidate } from './read';
+import { evaluate } from './evaluate';
+import type { RuleSettings } from './config';
+import type { Rule, Severity } from './rule';
+
+export interface LintOptions {
+  cwd: string;
+  rules: readonly Rule[];
+  settings: RuleSettings;
+  maxFileSize: number;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Files read (after discovery). */
+  filesScanned: number;
+  /** Files that held at least one client. */
+  filesWithClients: number;
+  clients: number;
+  /** False when some file could not be parsed or read: SARIF `executionSuccessful`. */
+  allFilesProcessed: boolean;
+}
+
+export function lintPaths(inputs: readonly string[], options: LintOptions): LintResult {
+  return lintCandidates(discover(inputs, options.cwd), options);
+}
+
+export function lintCandidates(candidates: readonly Candidate[], options: LintOptions): LintResult {
+  const loadedFiles: LoadedFile[] = [];
+  let clients = 0;
+  let filesWithClients = 0;
+  let allFilesProcessed = true;
+  for (const candidate of candidates) {
+    const read = readCandidate(candidate, options.maxFileSize);
+    if (read.kind === 'binary') continue;
+    if (read.kind === 'unreadable') {
+      allFilesProcessed = false;
+      loadedFiles.push({ file: read.file, clients: [], duplicateKeys: [], parseError: { message: read.reason, span: { file: read.file, start: 0, end: 0 } } });
+      continue;
+    }
+    // The cheap word test spares parsing the many files in a repository that cannot hold a client.
+    if (!mayHoldClient(read.file.text)) continue;
+    const loaded = loadFile(read.file);
+    if (loaded.parseError) allFilesProcessed = false;
+    if (loaded.clients.length > 0) filesWithClients++;
+    clients += loaded.clients.length;
+    loadedFiles.push(loaded);
+  }
+  const findings = evaluate(loadedFiles, options.rules, options.settings);
+  return { findings, filesScanned: candidates.length, filesWithClients, clients, allFilesProcessed };
+}
+
+export type FailOn = Exclude<Severity, 'off'> | 'none';
+
+export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): 0 | 1 {
+  if (failOn === 'none') return 0;
+  return findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+// Reading a candidate file: size limit, binary detection, BOM, decoding. Part of the load stage.
+import { readFileSync, statSync } from 'node:fs';
+import { SourceFile } from './source';
+import type { Candidate } from './discover';
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export type ReadResult =
+  | { kind: 'text'; file: SourceFile }
+  /** Not read: the reason is reported as a result on the file. */
+  | { kind: 'unreadable'; file: SourceFile; reason: string }
+  /** Not a text file; skipped silently unless named on the command line. */
+  | { kind: 'binary'; file: SourceFile };
+
+export function readCandidate(candidate: Candidate, maxFileSize: number): ReadResult {
+  const empty = new SourceFile(candidate.displayPath, '');
+  let size: number;
+  try {
+    size = statSync(candidate.absolutePath).size;
+  } catch (error) {
+    return { kind: 'unreadable', file: empty, reason: `file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  if (size > maxFileSize) {
+    return { kind: 'unreadable', file: empty, reason: `file is ${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxFileSize)}` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(candidate.absolutePath);
+  } catch (error) {
+    return { kind: 'unreadable', file: empty, reason: `file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary', file: empty };
+  let text = bytes.toString('utf8');
+  // Editors do not count a byte-order mark as a column: drop it so positions match what users see.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { kind: 'text', file: new SourceFile(candidate.displayPath, text) };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Parses "10MB", "512KB", "1048576". */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(text);
+  if (!match) return undefined;
+  const unit = (match[2] ?? 'b').toLowerCase()[0]!;
+  const factor = unit === 'g' ? 1024 ** 3 : unit === 'm' ? 1024 ** 2 : unit === 'k' ? 1024 : 1;
+  return Math.floor(Number(match[1]) * factor);
+}
