@@ -17,6 +17,10 @@ export function editDistance(a: string, b: string): number {
 
 /** The candidate closest to `name` when it is plausibly a misspelling of it, else undefined. */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  // A truncated name (`ALLOW_USER_SRP` for `ALLOW_USER_SRP_AUTH`) is the commonest slip: prefer a candidate that extends it.
+  const lower = name.toLowerCase();
+  const extending = candidates.filter((candidate) => lower.length >= 3 && candidate.toLowerCase().startsWith(lower)).sort((a, b) => a.length - b.length);
+  if (extending[0] !== undefined) return extending[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
