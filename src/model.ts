@@ -73,6 +73,8 @@ export interface AppClient {
   name: string;
   /** Where to report a missing member: the client's own key. */
   nameSpan: Span;
+  /** The whole definition (resource, block or request object): file-level facts inside it concern the client. */
+  extent: Span;
   properties: ObjectValue;
   /** Canonical text of the UserPoolId expression (see ResourceServerInfo.userPoolKey). */
   userPoolKey: string | undefined;

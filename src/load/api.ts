@@ -22,6 +22,7 @@ export function loadApiRequest(file: SourceFile, root: MappingNode): AppClient {
     name: kind === 'update-request' ? 'UpdateUserPoolClient request' : 'CreateUserPoolClient request',
     // A missing member is reported at the opening of the request object.
     nameSpan: { file, start: root.start, end: root.start + 1 },
+    extent: spanOf(file, root),
     properties: plainValue(file, root) as AppClient['properties'],
     userPoolKey: canonicalText(getValue(root, 'UserPoolId')),
     resourceServers: undefined,
@@ -36,6 +37,7 @@ export function loadApiResponse(file: SourceFile, root: MappingNode): AppClient 
     file,
     name: 'UserPoolClient',
     nameSpan: spanOf(file, pair.key),
+    extent: spanOf(file, body),
     properties: plainValue(file, body) as AppClient['properties'],
     userPoolKey: canonicalText(getValue(body, 'UserPoolId')),
     resourceServers: undefined,

@@ -62,6 +62,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
         file,
         name: pair.keyText,
         nameSpan,
+        extent: spanOf(file, pair.value),
         properties,
         userPoolKey: canonicalText(getValue(propertiesNode, 'UserPoolId')),
         resourceServers,

@@ -27,8 +27,10 @@ export function loadFile(file: SourceFile): LoadedFile {
     return { file, clients: [], duplicateKeys: [], parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }
   const clients = parsed.roots.flatMap((root) => clientsIn(file, root));
-  // Duplicate keys matter only in files that define clients: elsewhere they are not ours to judge.
-  const duplicateKeys = clients.length === 0 ? [] : parsed.duplicates.map((d) => ({ key: d.key, first: spanOf(file, d.first), second: spanOf(file, d.second) }));
+  // Duplicate keys inside a client definition are ours to report; the rest of a template is cfn-lint's.
+  const duplicateKeys = parsed.duplicates
+    .filter((d) => clients.some((client) => client.extent.start <= d.second.start && d.second.end <= client.extent.end))
+    .map((d) => ({ key: d.key, first: spanOf(file, d.first), second: spanOf(file, d.second) }));
   return { file, clients, duplicateKeys };
 }
 

@@ -27,9 +27,9 @@ test('api request json', () => {
   assert.deepEqual(positions(ID, 'r.json', '{"UserPoolId": "a_b", "ClientName": "x", "ClientName": "y"}'), [{ ruleId: ID, line: 1, column: 42, endLine: 1, endColumn: 54 }]);
 });
 
-test('serverless.yml and files without clients', () => {
-  const text = 'service: a\nservice: b\nresources:\n  Resources:\n    C:\n      Type: AWS::Cognito::UserPoolClient\n';
-  assert.deepEqual(positions(ID, 'serverless.yml', text), [{ ruleId: ID, line: 2, column: 1, endLine: 2, endColumn: 8 }]);
+test('serverless.yml; duplicates outside the client definition are left to other tools', () => {
+  const text = 'service: a\nservice: b\nresources:\n  Resources:\n    C:\n      Type: AWS::Cognito::UserPoolClient\n      Properties:\n        ClientName: a\n        ClientName: b\n';
+  assert.deepEqual(positions(ID, 'serverless.yml', text), [{ ruleId: ID, line: 9, column: 9, endLine: 9, endColumn: 19 }]);
   // A file that defines no client is not ours to judge, even if it names UserPoolId.
   assert.deepEqual(runRule(ID, 'other.yaml', 'UserPoolIdParam: a\nx: 1\nx: 2\n'), []);
 });
