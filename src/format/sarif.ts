@@ -61,7 +61,7 @@ function describeRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor
   if (meta.securitySeverity) properties['security-severity'] = meta.securitySeverity;
   return {
     id: meta.id,
-    name: pascalCase(meta.id),
+    name: ruleName(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: `${meta.description} ${meta.rationale}` },
     help: {
@@ -90,8 +90,10 @@ export function artifactUri(displayPath: string, cwd: string, repositoryRoot: st
   return relative.split('/').map((segment) => encodeURIComponent(segment)).join('/');
 }
 
-function pascalCase(id: string): string {
-  return id.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+/** SARIF wants a readable `name` that differs from the opaque `id` (sarif-multitool SARIF1001 compares case-insensitively). */
+function ruleName(id: string): string {
+  const name = id.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Violation` : name;
 }
 
 function hash(text: string): string {
