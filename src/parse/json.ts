@@ -5,7 +5,14 @@ import { findDuplicateKeys, type ParseResult, type SyntaxNode, type PairNode, ty
 
 export function parseJson(text: string): ParseResult {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  let tree: JsonNode | undefined;
+  try {
+    tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (error) {
+    // jsonc-parser recurses per nesting level: absurd depth ends here, not in a crash.
+    if (error instanceof RangeError) return { ok: false, message: 'JSON nested too deeply to process', start: 0, end: 1 };
+    throw error;
+  }
   const first = errors[0];
   if (first) {
     return { ok: false, message: describeJsonError(printParseErrorCode(first.error)), start: first.offset, end: first.offset + Math.max(first.length, 1) };
