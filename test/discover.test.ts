@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { discover } from '../src/discover';
+import { mayHoldClient } from '../src/load';
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'cognito-lint-discover-'));
+  mkdirSync(join(root, '.git'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
+
+test('directories: data extensions only, .gitignore respected, node_modules/.git/.terraform skipped, sorted', () => {
+  const root = tree({
+    '.gitignore': 'build/\n*.generated.yaml\n',
+    'b.yaml': '',
+    'a/template.json': '',
+    'a/stack.template': '',
+    'a/notes.md': '',
+    'a/.gitignore': 'local.yml\n',
+    'a/local.yml': '',
+    'build/out.json': '',
+    'x.generated.yaml': '',
+    'node_modules/pkg/template.yaml': '',
+    '.terraform/modules/x.json': '',
+    'serverless.yml': '',
+  });
+  assert.deepEqual(discover(['.'], root).map((c) => c.displayPath), ['a/stack.template', 'a/template.json', 'b.yaml', 'serverless.yml']);
+});
+
+test('explicit files are always read, even ignored or with another extension; globs work', () => {
+  const root = tree({ '.gitignore': 'ignored.yaml\n', 'ignored.yaml': '', 'request.txt': '', 'stacks/one.yaml': '', 'stacks/two.yml': '' });
+  const found = discover(['ignored.yaml', 'request.txt', 'stacks/*.yaml'], root);
+  assert.deepEqual(found.map((c) => [c.displayPath, c.explicit]), [['ignored.yaml', true], ['request.txt', true], ['stacks/one.yaml', false]]);
+});
+
+test('a path that does not exist is a usage error', () => {
+  const root = tree({});
+  assert.throws(() => discover(['missing.yaml'], root), /no such file or directory: missing\.yaml/);
+});
+
+test('a symlink loop does not hang the walk', () => {
+  const root = tree({ 'a/t.yaml': '' });
+  symlinkSync(join(root, 'a'), join(root, 'a', 'loop'));
+  assert.deepEqual(discover(['.'], root).map((c) => c.displayPath), ['a/t.yaml']);
+});
+
+test('the cheap pre-parse test keeps files that name a client and drops the rest', () => {
+  assert.equal(mayHoldClient('Type: AWS::Cognito::UserPoolClient'), true);
+  assert.equal(mayHoldClient('{"UserPoolId": "x"}'), true);
+  assert.equal(mayHoldClient('apiVersion: apps/v1\nkind: Deployment\n'), false);
+});
