@@ -109,7 +109,8 @@ export const LEGACY_AUTH_FLOWS: Record<string, string> = {
  */
 export function explicitAuthFlows(client: AppClient): { defaulted: boolean; items: Array<Item<string>>; complete: boolean } | undefined {
   const written = member(client, 'ExplicitAuthFlows');
-  if (!written) return { defaulted: true, items: [], complete: true };
+  // Describe output leaves the member out when the client has no flows: nothing is defaulted there.
+  if (!written) return { defaulted: client.kind !== 'client-description', items: [], complete: true };
   const items = listItems(client, 'ExplicitAuthFlows');
   if (!items) return undefined;
   return { defaulted: false, items: stringItems(client, 'ExplicitAuthFlows'), complete: listFullyKnown(client, 'ExplicitAuthFlows') };

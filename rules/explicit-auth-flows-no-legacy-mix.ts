@@ -1,0 +1,34 @@
+import { defineRule } from '../src/rule';
+import { LEGACY_AUTH_FLOWS, explicitAuthFlows } from '../src/rule-helpers';
+
+/** `"A", "B"` */
+export function quoteList(values: readonly string[]): string {
+  return values.map((value) => `"${value}"`).join(', ');
+}
+
+export default defineRule({
+  meta: {
+    id: 'explicit-auth-flows-no-legacy-mix',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    description: 'ExplicitAuthFlows does not combine legacy values (ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH) with ALLOW_* values.',
+    rationale:
+      'The ExplicitAuthFlows documentation states that legacy flow names and ALLOW_* names cannot be mixed: Cognito rejects the request with InvalidParameterException. Each legacy name has an ALLOW_* equivalent, so the list can be written with ALLOW_* names only.',
+    precision: 'very-high',
+    messages: {
+      mixed:
+        'ExplicitAuthFlows mixes the legacy value "{{value}}" with {{allowed}}; Cognito rejects legacy names combined with ALLOW_* values. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only.',
+    },
+  },
+  checkClient({ client, report }) {
+    const flows = explicitAuthFlows(client);
+    if (!flows || flows.defaulted) return; // the default list has ALLOW_* values only
+    const allowed = [...new Set(flows.items.map((item) => item.value).filter((value) => value.startsWith('ALLOW_')))];
+    if (allowed.length === 0) return;
+    for (const item of flows.items) {
+      const replacement = LEGACY_AUTH_FLOWS[item.value];
+      if (replacement === undefined) continue;
+      report({ messageId: 'mixed', data: { value: item.value, allowed: quoteList(allowed), replacement }, at: item.node, path: item.path });
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { defineRule } from '../src/rule';
+import { isAbsentOrEmpty, knownBoolean, member, stringItems } from '../src/rule-helpers';
+import { quoteList } from './explicit-auth-flows-no-legacy-mix';
+
+export default defineRule({
+  meta: {
+    id: 'oauth-config-complete',
+    category: 'correctness',
+    defaultSeverity: 'warning',
+    description: 'An OAuth-enabled app client (AllowedOAuthFlowsUserPoolClient: true) names its OAuth flows and scopes, and has CallbackURLs when code or implicit is allowed.',
+    rationale:
+      'AllowedOAuthFlowsUserPoolClient: true turns on the OAuth 2.0 endpoints for the client, but without AllowedOAuthFlows no grant can be used and without AllowedOAuthScopes no token can be issued; the code and implicit grants redirect to a registered CallbackURLs entry, so without one the authorization endpoint has nowhere to send the user.',
+    precision: 'high',
+    messages: {
+      noFlows:
+        'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows is {{state}}, so the client cannot use any OAuth grant. Add AllowedOAuthFlows (for example [code]), or set AllowedOAuthFlowsUserPoolClient to false.',
+      noScopes:
+        'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthScopes is {{state}}, so no OAuth token can be issued. Add AllowedOAuthScopes (for example [openid, email]), or set AllowedOAuthFlowsUserPoolClient to false.',
+      noCallbacks:
+        'AllowedOAuthFlows allows {{flows}} but CallbackURLs is {{state}}, so the authorization endpoint has nowhere to redirect. Add the app\'s redirect URLs to CallbackURLs, or remove {{flows}}.',
+    },
+  },
+  checkClient({ client, report }) {
+    const flag = member(client, 'AllowedOAuthFlowsUserPoolClient');
+    const enabled = flag ? knownBoolean(flag.value) : false;
+    // With the flag known false (or omitted), oauth-requires-user-pool-client-flag reports the OAuth members.
+    if (enabled === false) return;
+    if (enabled === true && flag) {
+      for (const [name, messageId] of [['AllowedOAuthFlows', 'noFlows'], ['AllowedOAuthScopes', 'noScopes']] as const) {
+        if (!isAbsentOrEmpty(client, name)) continue;
+        const written = member(client, name);
+        // An empty list is the culprit; a missing member is reported at the flag that needs it.
+        report({ messageId, data: { state: written ? 'empty' : 'not set' }, at: written ? written.value : flag.value, path: written ? name : 'AllowedOAuthFlowsUserPoolClient' });
+      }
+    }
+    // The redirect grants need a callback whether the flag is true or not known (if it is false the flows are rejected anyway).
+    const redirecting = stringItems(client, 'AllowedOAuthFlows').filter((item) => item.value === 'code' || item.value === 'implicit');
+    if (redirecting.length === 0 || !isAbsentOrEmpty(client, 'CallbackURLs')) return;
+    const callbacks = member(client, 'CallbackURLs');
+    const flows = quoteList([...new Set(redirecting.map((item) => item.value))]);
+    report({
+      messageId: 'noCallbacks',
+      data: { flows, state: callbacks ? 'empty' : 'not set' },
+      at: redirecting[0]!.node,
+      path: redirecting[0]!.path,
+      ...(callbacks ? { related: [{ span: callbacks.value.span, message: 'CallbackURLs is empty here' }] } : {}),
+    });
+  },
+});

@@ -1,0 +1,40 @@
+import { defineRule } from '../src/rule';
+import type { Span } from '../src/source';
+import { knownBoolean, member } from '../src/rule-helpers';
+import { supporting } from './client-credentials-requires-secret';
+
+/** The members Cognito accepts only when AllowedOAuthFlowsUserPoolClient is true. */
+export const OAUTH_MEMBERS = ['CallbackURLs', 'LogoutURLs', 'AllowedOAuthScopes', 'AllowedOAuthFlows'] as const;
+
+export default defineRule({
+  meta: {
+    id: 'oauth-requires-user-pool-client-flag',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    description: 'CallbackURLs, LogoutURLs, AllowedOAuthScopes and AllowedOAuthFlows are set only when AllowedOAuthFlowsUserPoolClient is true.',
+    rationale:
+      'The AllowedOAuthFlowsUserPoolClient documentation says it must be true before CallbackURLs, LogoutURLs, AllowedOAuthScopes or AllowedOAuthFlows can be set, and that it defaults to false. With the flag false or omitted, Cognito rejects the OAuth settings.',
+    precision: 'very-high',
+    messages: {
+      flagOff:
+        '{{member}} is set while AllowedOAuthFlowsUserPoolClient is {{flag}}; Cognito accepts OAuth settings only when it is true. Set AllowedOAuthFlowsUserPoolClient: true, or remove {{member}}.',
+    },
+  },
+  checkClient({ client, report }) {
+    const flag = member(client, 'AllowedOAuthFlowsUserPoolClient');
+    let flagText = 'not set (it defaults to false)';
+    let related: Array<{ span: Span; message: string }> = [];
+    if (flag) {
+      if (knownBoolean(flag.value) !== false) return; // true, or not known
+      const described = supporting(flag.value, 'false', 'AllowedOAuthFlowsUserPoolClient is false here');
+      flagText = described.text;
+      related = described.related;
+    }
+    for (const name of OAUTH_MEMBERS) {
+      const setting = member(client, name);
+      // Set non-empty: a list with at least one item (an item may be unknown, the list is still not empty).
+      if (!setting || setting.value.kind !== 'list' || setting.value.items.length === 0) continue;
+      report({ messageId: 'flagOff', data: { member: name, flag: flagText }, at: setting.keySpan, path: name, related });
+    }
+  },
+});

@@ -1,0 +1,39 @@
+import { defineRule } from '../src/rule';
+import { knownString, member } from '../src/rule-helpers';
+
+export default defineRule({
+  meta: {
+    id: 'refresh-token-rotation',
+    category: 'security',
+    defaultSeverity: 'off',
+    description: 'RefreshTokenRotation.Feature is ENABLED, so every refresh issues a new refresh token and invalidates the old one.',
+    rationale:
+      'Without rotation a refresh token stays valid for its whole lifetime (30 days by default, up to 10 years), so a stolen one keeps minting access tokens until it expires or is revoked. With rotation each refresh returns a new refresh token and the old one stops working after RetryGracePeriodSeconds. Off by default because rotation requires refreshing through GetTokensFromRefreshToken or the token endpoint; the strict preset turns it on.',
+    precision: 'very-high',
+    securitySeverity: '3.7',
+    messages: {
+      missing:
+        'RefreshTokenRotation is not set, so refresh tokens are not rotated and a stolen one stays valid until it expires; expected Feature: ENABLED. Add RefreshTokenRotation with Feature: ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+      noFeature:
+        'RefreshTokenRotation has no Feature, so refresh tokens are not rotated; expected Feature: ENABLED. Add Feature: ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+      disabled:
+        'RefreshTokenRotation.Feature is "{{value}}", so refresh tokens are not rotated and a stolen one stays valid until it expires; expected ENABLED. Set it to ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+    },
+  },
+  checkClient({ client, report }) {
+    // An update request resets an omitted member to its default (rotation off), so a missing member counts there too.
+    const rotation = member(client, 'RefreshTokenRotation');
+    if (!rotation) {
+      report({ messageId: 'missing', at: client.nameSpan, path: '' });
+      return;
+    }
+    if (rotation.value.kind !== 'object') return; // not known
+    const feature = rotation.value.members.get('Feature');
+    if (!feature) {
+      report({ messageId: 'noFeature', at: rotation.keySpan, path: 'RefreshTokenRotation' });
+      return;
+    }
+    const value = knownString(feature.value);
+    if (value !== undefined && value !== 'ENABLED') report({ messageId: 'disabled', data: { value }, at: feature.value, path: 'RefreshTokenRotation.Feature' });
+  },
+});
