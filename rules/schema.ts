@@ -69,7 +69,11 @@ export default defineRule({
     const index = new Map<string, Located>();
     const data = project(client.properties, '', index);
     if (validate(data)) return;
-    for (const error of validate.errors ?? []) {
+    const errors = validate.errors ?? [];
+    // A value of the wrong type also fails its enum/pattern: report the type alone.
+    const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
+    for (const error of errors) {
+      if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
       const message = describe(error, client, schema, index);
       if (message) report(message);
     }
@@ -168,6 +172,8 @@ function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, ind
       break;
   }
   if (isUnknownAt(pointer, index)) return undefined;
+  // Durations are judged with their units by token-validity-range; a raw range error there says the same thing worse.
+  if ((error.keyword === 'minimum' || error.keyword === 'maximum') && DURATION_MEMBERS.has(path)) return undefined;
   const value = located.value;
   const at = value;
   switch (error.keyword) {
@@ -194,6 +200,8 @@ function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, ind
       return { messageId: 'other', data: { path, keyword: error.keyword }, at, path };
   }
 }
+
+const DURATION_MEMBERS = new Set(['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'AuthSessionValidity', 'RefreshTokenRotation.RetryGracePeriodSeconds']);
 
 const NESTED_MEMBERS: Record<string, string[]> = {
   TokenValidityUnits: ['AccessToken', 'IdToken', 'RefreshToken'],

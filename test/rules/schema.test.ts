@@ -15,7 +15,7 @@ test('cloudformation yaml: enum item, integer range, nested key and required nes
   const text = cfn([
     'UserPoolId: !Ref Pool',
     'ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_USER_SRP]',
-    'AuthSessionValidity: 30',
+    'AllowedOAuthScopes: [openid, "bad scope"]',
     'TokenValidityUnits:',
     '  AccessToken: hour',
     'RefreshTokenRotation:',
@@ -26,13 +26,13 @@ test('cloudformation yaml: enum item, integer range, nested key and required nes
     rows.map((r) => [r.line, r.column, r.endLine, r.endColumn]),
     [
       [6, 48, 6, 62],
-      [7, 28, 7, 30],
+      [7, 36, 7, 47],
       [9, 22, 9, 26],
       [10, 7, 10, 27],
     ],
   );
   assert.match(rows[0]!.message, /ExplicitAuthFlows\[1\] is "ALLOW_USER_SRP"; did you mean "ALLOW_USER_SRP_AUTH"\?/);
-  assert.match(rows[1]!.message, /AuthSessionValidity is 30; the API allows 15 at most/);
+  assert.match(rows[1]!.message, /AllowedOAuthScopes\[1\] is "bad scope", which does not match the API pattern/);
   assert.match(rows[2]!.message, /TokenValidityUnits.AccessToken is "hour"; did you mean "hours"\?/);
   assert.match(rows[3]!.message, /Feature is required in RefreshTokenRotation/);
 });
@@ -86,11 +86,19 @@ test('api response: output members are allowed; ClientType enum is checked', () 
 });
 
 test('serverless.yml: ${} variables are unknown, real violations still found', () => {
-  const text = ['service: app', 'resources:', '  Resources:', '    Client:', '      Type: AWS::Cognito::UserPoolClient', '      Properties:', '        UserPoolId: ${self:custom.pool}', '        ClientName: ${self:service}-web', '        AuthSessionValidity: 2', ''].join('\n');
-  assert.deepEqual(positions(ID, 'serverless.yml', text), [{ ruleId: ID, line: 9, column: 30, endLine: 9, endColumn: 31 }]);
+  const text = ['service: app', 'resources:', '  Resources:', '    Client:', '      Type: AWS::Cognito::UserPoolClient', '      Properties:', '        UserPoolId: ${self:custom.pool}', '        ClientName: ${self:service}-web', '        AllowedOAuthFlows: [code, token]', ''].join('\n');
+  assert.deepEqual(positions(ID, 'serverless.yml', text), [{ ruleId: ID, line: 9, column: 35, endLine: 9, endColumn: 40 }]);
 });
 
 test('Fn::If branches: only the bad branch is reported, once', () => {
-  const text = ['Conditions:', '  Prod: !Equals [!Ref Env, prod]', ...cfn(['UserPoolId: !Ref Pool', 'AuthSessionValidity: !If [Prod, 5, 20]']).split('\n')].join('\n');
-  assert.deepEqual(positions(ID, 't.yaml', text), [{ ruleId: ID, line: 8, column: 42, endLine: 8, endColumn: 44 }]);
+  const text = ['Conditions:', '  Prod: !Equals [!Ref Env, prod]', ...cfn(['UserPoolId: !Ref Pool', 'PreventUserExistenceErrors: !If [Prod, ENABLED, ON]']).split('\n')].join('\n');
+  // YAML 1.1 reads an unquoted ON as the boolean true, as CloudFormation does: a type error, reported once.
+  const rows = runRule(ID, 't.yaml', text);
+  assert.deepEqual(rows.map((r) => [r.line, r.column, r.endLine, r.endColumn]), [[8, 55, 8, 57]]);
+  assert.match(rows[0]!.message, /PreventUserExistenceErrors is the boolean true; expected a string/);
+});
+
+test('duration ranges are left to token-validity-range; their types are still checked', () => {
+  assert.deepEqual(positions(ID, 't.yaml', cfn(['UserPoolId: !Ref Pool', 'AuthSessionValidity: 30', 'AccessTokenValidity: 100000'])), []);
+  assert.deepEqual(positions(ID, 't.yaml', cfn(['UserPoolId: !Ref Pool', 'AuthSessionValidity: [30]'])), [{ ruleId: ID, line: 6, column: 28, endLine: 6, endColumn: 32 }]);
 });
