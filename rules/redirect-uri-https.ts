@@ -6,18 +6,20 @@ export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
  * The host of an http:// URL when it is certainly not loopback, else undefined. Works on a known
- * prefix too: `http://api.${Domain}` is certainly not loopback, `http://${Host}` might be.
+ * prefix too: `http://api.${Domain}` is certainly not loopback (its host is returned as `api.…`),
+ * `http://${Host}` might be.
  */
 export function nonLoopbackHttpHost(text: string, complete: boolean): string | undefined {
   const match = /^http:\/\/([^/?#]*)/i.exec(text);
   if (!match) return undefined;
   const authority = match[1]!.replace(/^[^@]*@/, '');
-  const hostEnded = complete || match[0].length < text.length || /[:/]/.test(authority.replace(/^\[[^\]]*\]/, ''));
+  // A bracketed IPv6 host ends only at its `]`: the colons inside it are not a port separator.
+  const hostEnded = complete || match[0].length < text.length || (authority.startsWith('[') ? authority.includes(']') : authority.includes(':'));
   const host = authority.startsWith('[') ? authority.replace(/^(\[[^\]]*\]?).*$/, '$1') : authority.split(':')[0]!;
   const lower = host.toLowerCase();
   if (hostEnded) return LOOPBACK_HOSTS.includes(lower) ? undefined : host;
   // The host is cut off by an unknown part: only certain when no loopback host starts like it.
-  return lower === '' || LOOPBACK_HOSTS.some((loopback) => loopback.startsWith(lower)) ? undefined : host;
+  return lower === '' || LOOPBACK_HOSTS.some((loopback) => loopback.startsWith(lower)) ? undefined : `${host}…`;
 }
 
 export default defineRule({

@@ -1,0 +1,82 @@
+import { defineRule } from '../src/rule';
+import { knownString, listItems, member } from '../src/rule-helpers';
+import type { Span } from '../src/source';
+
+/** A callback URL that differs from the default only in letter case or trailing slashes: a likely typo. */
+function nearMiss(target: string, candidates: string[]): string | undefined {
+  const norm = (text: string): string => text.toLowerCase().replace(/\/+$/, '');
+  return candidates.find((candidate) => norm(candidate) === norm(target));
+}
+
+export default defineRule({
+  meta: {
+    id: 'default-redirect-uri-in-callbacks',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    description: 'DefaultRedirectURI is one of the CallbackURLs (exact string match).',
+    rationale:
+      'The Cognito API reference says DefaultRedirectURI must be in the CallbackURLs list, and Cognito compares redirect URIs as exact strings. A default that is not registered is rejected by CreateUserPoolClient and UpdateUserPoolClient.',
+    precision: 'very-high',
+    messages: {
+      noCallbacks:
+        'DefaultRedirectURI is "{{url}}" but CallbackURLs is not set; the default redirect URI must be one of the CallbackURLs. Add it to CallbackURLs or remove DefaultRedirectURI.',
+      emptyCallbacks:
+        'DefaultRedirectURI is "{{url}}" but CallbackURLs is empty{{note}}; the default redirect URI must be one of the CallbackURLs. Add it to CallbackURLs or remove DefaultRedirectURI.',
+      notListed:
+        'DefaultRedirectURI "{{url}}" is not in CallbackURLs ({{callbacks}}){{note}}; the default redirect URI must be one of them, compared exactly. Add it to CallbackURLs or change it to one of the listed URLs.',
+      nearMiss:
+        'DefaultRedirectURI "{{url}}" is not in CallbackURLs, which has "{{near}}"{{note}}; Cognito compares redirect URIs exactly, including case and trailing slashes. Spell both the same way.',
+      prefixNotListed:
+        'DefaultRedirectURI "{{url}}" cannot be any of the CallbackURLs ({{callbacks}}): none of them starts with "{{prefix}}"{{note}}; the default redirect URI must be one of them. Add it to CallbackURLs or change it to one of the listed URLs.',
+    },
+  },
+  checkClient({ client, report }) {
+    const fallback = member(client, 'DefaultRedirectURI');
+    if (!fallback) return;
+    const value = fallback.value;
+    const complete = knownString(value);
+    const prefix = value.kind === 'partial' ? value.prefix : undefined;
+    if (complete === undefined && prefix === undefined) return; // unknown default: silent
+    const url = complete ?? `${prefix}…`;
+    const path = 'DefaultRedirectURI';
+
+    const callbacksMember = member(client, 'CallbackURLs');
+    if (!callbacksMember) {
+      // Absent (or removed with AWS::NoValue): no list can hold the default, whatever it is.
+      report({ messageId: 'noCallbacks', data: { url }, at: value, path });
+      return;
+    }
+    const items = listItems(client, 'CallbackURLs');
+    if (!items) return; // the list itself is unknown
+    const texts: string[] = [];
+    for (const item of items) {
+      const text = knownString(item.node);
+      if (text === undefined) return; // "not in the list" is certain only when every item is known
+      texts.push(text);
+    }
+
+    // The finding also rests on CallbackURLs items that come from a default: say so, and point there.
+    const origins = new Map<string, Span>();
+    for (const item of items) if (item.node.origin) origins.set(item.node.origin.owner, item.node.origin.span);
+    const foreign = [...origins].filter(([owner]) => owner !== value.origin?.owner);
+    const note = foreign.length > 0 ? ` (CallbackURLs comes from the default of ${foreign.map(([owner]) => owner).join(', ')})` : '';
+    const related = [{ span: callbacksMember.keySpan, message: 'CallbackURLs' }, ...foreign.map(([owner, span]) => ({ span, message: `default of ${owner}` }))];
+    const callbacks = texts.map((text) => `"${text}"`).join(', ');
+
+    if (texts.length === 0) {
+      report({ messageId: 'emptyCallbacks', data: { url, note }, at: value, path, related });
+      return;
+    }
+    if (complete !== undefined) {
+      if (texts.includes(complete)) return;
+      const near = nearMiss(complete, texts);
+      if (near !== undefined) report({ messageId: 'nearMiss', data: { url, near, note }, at: value, path, related });
+      else report({ messageId: 'notListed', data: { url, callbacks, note }, at: value, path, related });
+      return;
+    }
+    // Only a prefix of the default is known: it is certainly not listed when no callback starts with it.
+    if (prefix !== undefined && !texts.some((text) => text.startsWith(prefix))) {
+      report({ messageId: 'prefixNotListed', data: { url, prefix, callbacks, note }, at: value, path, related });
+    }
+  },
+});

@@ -1,0 +1,65 @@
+import { defineRule } from '../src/rule';
+import { redirectUrls } from '../src/rule-helpers';
+import { shownUrl, urlSubject } from './redirect-uri-absolute';
+
+/**
+ * The host of an http:// or https:// URL when it is certain: the whole URL is known, or its known
+ * beginning already ends the host (with `:port`, `/`, `?`, `#` or `]`). `https://app.${Domain}` and
+ * `https://example.com${Suffix}` give undefined: the unknown part could still lengthen the host.
+ */
+export function certainHttpHost(text: string, complete: boolean): { scheme: string; host: string } | undefined {
+  const match = /^(https?):\/\/([^/?#]*)/i.exec(text);
+  if (!match) return undefined;
+  const terminated = complete || match[0].length < text.length;
+  const authority = match[2]!.slice(match[2]!.lastIndexOf('@') + 1);
+  if (authority.startsWith('[')) {
+    const close = authority.indexOf(']');
+    if (close !== -1) return { scheme: match[1]!.toLowerCase(), host: authority.slice(0, close + 1) };
+    return terminated ? { scheme: match[1]!.toLowerCase(), host: authority } : undefined;
+  }
+  const colon = authority.indexOf(':');
+  if (colon === -1 && !terminated) return undefined;
+  const host = colon === -1 ? authority : authority.slice(0, colon);
+  return host === '' ? undefined : { scheme: match[1]!.toLowerCase(), host };
+}
+
+/** Domains reserved for documentation (RFC 2606, RFC 6761): nobody can receive a redirect there. */
+const PLACEHOLDER_DOMAINS = ['example.com', 'example.org', 'example.net'];
+const PLACEHOLDER_TLDS = ['example', 'test', 'invalid'];
+
+export function isPlaceholderHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  if (PLACEHOLDER_DOMAINS.some((domain) => name === domain || name.endsWith(`.${domain}`))) return true;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && PLACEHOLDER_TLDS.includes(name.slice(dot + 1));
+}
+
+/** What CDK's UserPoolClient writes to CallbackURLs when oAuth.callbackUrls is not given. */
+const CDK_DEFAULT_CALLBACK = 'https://example.com';
+
+export default defineRule({
+  meta: {
+    id: 'redirect-uri-placeholder',
+    category: 'security',
+    defaultSeverity: 'warning',
+    description: 'No redirect or logout URL points at a placeholder host (example.com, example.org, example.net, *.example, *.test, *.invalid).',
+    rationale:
+      'These names are reserved for documentation and testing (RFC 2606, RFC 6761), so a URL on them is a leftover from a sample or a tool default, most often CDK\'s https://example.com when oAuth.callbackUrls is not set. Sign-in cannot complete there, and a stale entry in the list of allowed redirects is an open door that nobody reviews.',
+    precision: 'high',
+    securitySeverity: '3.1',
+    messages: {
+      placeholder:
+        '{{subject}} "{{url}}" points at the placeholder host "{{host}}", a name reserved for documentation and tests; no app can receive the redirect there. Replace it with the real URL of your app or remove it.',
+      cdkDefault:
+        'CallbackURLs entry "{{url}}" is the placeholder that CDK writes when oAuth.callbackUrls is not set; no app can receive the redirect there. Set oAuth.callbackUrls (or CallbackURLs) to the real URLs of your app.',
+    },
+  },
+  checkClient({ client, report }) {
+    for (const url of redirectUrls(client)) {
+      const parsed = certainHttpHost(url.text, url.complete);
+      if (!parsed || !isPlaceholderHost(parsed.host)) continue;
+      const cdk = url.complete && url.member === 'CallbackURLs' && url.text === CDK_DEFAULT_CALLBACK;
+      report({ messageId: cdk ? 'cdkDefault' : 'placeholder', data: { subject: urlSubject(url), url: shownUrl(url), host: parsed.host }, at: url.node, path: url.path });
+    }
+  },
+});
