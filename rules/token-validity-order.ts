@@ -1,0 +1,70 @@
+import { defineRule } from '../src/rule';
+import { TOKEN_KINDS, formatSeconds, tokenDuration, type TokenDuration } from '../src/rule-helpers';
+import { durationText, effectiveSeconds, isRefreshZero, unitProvenance, type Related } from './token-validity-range';
+
+const REFRESH = TOKEN_KINDS[2];
+
+/** How the refresh token lifetime reads in a message, and the locations that support it. */
+function describeRefresh(refresh: TokenDuration): { text: string; related: Related; note: string } {
+  const seconds = effectiveSeconds(refresh);
+  if (!refresh.node) return { text: `${formatSeconds(seconds)} (the default: RefreshTokenValidity is not set)`, related: [], note: '' };
+  const related: Related = [{ span: refresh.node.span, message: `RefreshTokenValidity is ${refresh.amount} (${refresh.unit}) here` }];
+  let note = '';
+  if (refresh.node.origin) {
+    related.push({ span: refresh.node.origin.span, message: `default of ${refresh.node.origin.owner}` });
+    note = ` (RefreshTokenValidity comes from the default of ${refresh.node.origin.owner})`;
+  }
+  const unit = unitProvenance(refresh);
+  related.push(...unit.related);
+  if (unit.note) note += ` (the refresh token unit "${refresh.unit}" comes from the default of ${refresh.unitNode!.origin!.owner})`;
+  const text = isRefreshZero(refresh)
+    ? `${formatSeconds(seconds)} (RefreshTokenValidity 0 is replaced by the 30 day default)`
+    : `${durationText(refresh)} (RefreshTokenValidity ${refresh.amount} (${refresh.unit}))`;
+  return { text, related, note };
+}
+
+export default defineRule({
+  meta: {
+    id: 'token-validity-order',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    description: 'Access and ID token lifetimes do not exceed the refresh token lifetime (compared as durations, with the API defaults for omitted members).',
+    rationale:
+      'An access or ID token that outlives the refresh token that renews it is a configuration mistake: the session ends at the refresh token expiry anyway. Terraform documents that ID token validity cannot be greater than the refresh token expiration, and CDK rejects such a client at synth time. Omitted members use the API defaults: 1 hour for access and ID tokens, 30 days for refresh tokens.',
+    precision: 'high',
+    messages: {
+      longer:
+        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Lower {{member}} to {{limit}} or less, or raise RefreshTokenValidity.{{notes}}',
+      defaultLonger:
+        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Raise RefreshTokenValidity to at least 1 hour, or set {{member}} to {{limit}} or less.{{notes}}',
+    },
+  },
+  checkClient({ client, report }) {
+    const refresh = tokenDuration(client, REFRESH);
+    if (!refresh) return;
+    const refreshSeconds = effectiveSeconds(refresh);
+    const refreshInfo = describeRefresh(refresh);
+    for (const kind of TOKEN_KINDS) {
+      if (kind === REFRESH) continue;
+      const token = tokenDuration(client, kind);
+      if (!token || token.seconds <= refreshSeconds) continue;
+      const data = { member: kind.member, label: kind.label, refresh: refreshInfo.text, limit: formatSeconds(refreshSeconds) };
+      if (token.node) {
+        const unit = unitProvenance(token);
+        report({
+          messageId: 'longer',
+          data: { ...data, amount: token.amount, unit: token.unit, duration: durationText(token), notes: unit.note + refreshInfo.note },
+          at: token.node,
+          path: kind.member,
+          related: [...unit.related, ...refreshInfo.related],
+        });
+      } else if (refresh.node) {
+        // The token uses its 1 hour default: the written refresh lifetime is what makes the pair wrong.
+        // Its own default origin (if any) is added by the evaluator, so only the unit note is kept here.
+        const unit = unitProvenance(refresh);
+        const unitNote = unit.note ? ` (the refresh token unit "${refresh.unit}" comes from the default of ${refresh.unitNode!.origin!.owner})` : '';
+        report({ messageId: 'defaultLonger', data: { ...data, notes: unitNote }, at: refresh.node, path: kind.member, related: unit.related });
+      }
+    }
+  },
+});

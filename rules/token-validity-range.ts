@@ -1,0 +1,120 @@
+import { defineRule } from '../src/rule';
+import type { Value } from '../src/model';
+import type { Span } from '../src/source';
+import { TOKEN_KINDS, formatAmount, formatSeconds, knownNumber, member, nested, tokenDuration, type TokenDuration, type TokenKind } from '../src/rule-helpers';
+
+/** What Cognito uses when RefreshTokenValidity is 0 (RefreshTokenValidity documentation). */
+export const REFRESH_ZERO_REPLACEMENT_SECONDS = 30 * 86400;
+
+/** Documented duration bounds per token kind (TokenValidityUnitsType documentation), in seconds, with their wording. */
+const LIMITS: Record<TokenKind['member'], { min: number; max: number; minText: string; maxText: string }> = {
+  AccessTokenValidity: { min: 300, max: 86400, minText: '5 minutes', maxText: '1 day' },
+  IdTokenValidity: { min: 300, max: 86400, minText: '5 minutes', maxText: '1 day' },
+  RefreshTokenValidity: { min: 3600, max: 315360000, minText: '60 minutes', maxText: '10 years (3650 days)' },
+};
+
+export type Related = Array<{ span: Span; message: string }>;
+
+/** "48 hours (2 days)": the written amount in its unit, plus the largest whole unit when that reads differently. */
+export function durationText(duration: TokenDuration): string {
+  const written = formatAmount(duration.amount, duration.unit);
+  if (duration.seconds <= 0) return written;
+  const compact = formatSeconds(duration.seconds);
+  return compact === written ? written : `${written} (${compact})`;
+}
+
+/** True when the validity value is written and 0 on the refresh token, which Cognito replaces with 30 days. */
+export function isRefreshZero(duration: TokenDuration): boolean {
+  return duration.kind.member === 'RefreshTokenValidity' && duration.node !== undefined && duration.amount === 0;
+}
+
+/** The lifetime Cognito will actually use, in seconds (0 on the refresh token means 30 days). */
+export function effectiveSeconds(duration: TokenDuration): number {
+  return isRefreshZero(duration) ? REFRESH_ZERO_REPLACEMENT_SECONDS : duration.seconds;
+}
+
+/**
+ * Where the unit of a written validity comes from: a related location at a written unit (it is half of
+ * the computed duration), and a note plus a related location when the unit is known only from a default.
+ */
+export function unitProvenance(duration: TokenDuration): { note: string; related: Related } {
+  const unitNode: Value | undefined = duration.unitNode;
+  if (!unitNode) return { note: '', related: [] };
+  const related: Related = [{ span: unitNode.span, message: `TokenValidityUnits.${duration.kind.unitKey} is "${duration.unit}" here` }];
+  if (!unitNode.origin) return { note: '', related };
+  related.push({ span: unitNode.origin.span, message: `default of ${unitNode.origin.owner}` });
+  return { note: ` (the unit "${duration.unit}" comes from the default of ${unitNode.origin.owner})`, related };
+}
+
+export default defineRule({
+  meta: {
+    id: 'token-validity-range',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    description:
+      'Token lifetimes, computed as value × TokenValidityUnits, are in the ranges Cognito accepts: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 10 years, AuthSessionValidity 3 to 15 minutes, RetryGracePeriodSeconds 0 to 60.',
+    rationale:
+      'The API schema bounds AccessTokenValidity, IdTokenValidity (1..86400) and RefreshTokenValidity (0..315360000) in seconds, but Cognito reads the integer in the unit from TokenValidityUnits (default hours, hours, days), so a value can pass the schema and still be rejected: AccessTokenValidity 48 with the default unit is 48 hours. RefreshTokenValidity 0 is accepted but silently replaced with 30 days.',
+    precision: 'very-high',
+    messages: {
+      tooLong: '{{member}} {{amount}} ({{unit}}) is {{duration}}, which exceeds the {{max}} maximum for {{label}}s; expected {{min}} to {{max}}. {{fix}}{{unitNote}}',
+      tooShort: '{{member}} {{amount}} ({{unit}}) is {{duration}}, which is below the {{min}} minimum for {{label}}s; expected {{min}} to {{max}}. {{fix}}{{unitNote}}',
+      refreshZero:
+        'RefreshTokenValidity is 0, which Cognito accepts but replaces with the 30 day default; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove RefreshTokenValidity.',
+      authSession: 'AuthSessionValidity {{value}} is {{duration}}, outside the 3 to 15 minutes Cognito allows for an authentication session; expected 3 to 15 (minutes). Set AuthSessionValidity to a value from 3 to 15.',
+      retryGrace:
+        'RefreshTokenRotation.RetryGracePeriodSeconds {{value}} is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set RetryGracePeriodSeconds to a value from 0 to 60.',
+    },
+  },
+  checkClient({ client, report }) {
+    for (const kind of TOKEN_KINDS) {
+      const duration = tokenDuration(client, kind);
+      // Absent (the API default applies, which is in range) or not known: nothing to judge.
+      if (!duration?.node) continue;
+      if (isRefreshZero(duration)) {
+        report({ messageId: 'refreshZero', at: duration.node, path: kind.member });
+        continue;
+      }
+      const limits = LIMITS[kind.member];
+      const tooLong = duration.seconds > limits.max;
+      if (!tooLong && duration.seconds >= limits.min) continue;
+      const unitKey = `TokenValidityUnits.${kind.unitKey}`;
+      const unitWritten = duration.unitNode !== undefined;
+      const direction = tooLong ? 'Lower' : 'Raise';
+      const otherUnit = tooLong ? 'smaller' : 'larger';
+      const fix = unitWritten
+        ? `${direction} ${kind.member} or use a ${otherUnit} unit in ${unitKey}.`
+        : `${direction} ${kind.member}, or set ${unitKey} to a ${otherUnit} unit (it defaults to ${kind.defaultUnit}).`;
+      const provenance = unitProvenance(duration);
+      report({
+        messageId: tooLong ? 'tooLong' : 'tooShort',
+        data: {
+          member: kind.member,
+          amount: duration.amount,
+          unit: duration.unit,
+          duration: durationText(duration),
+          label: kind.label,
+          min: limits.minText,
+          max: limits.maxText,
+          fix,
+          unitNote: provenance.note,
+        },
+        at: duration.node,
+        path: kind.member,
+        related: provenance.related,
+      });
+    }
+
+    const session = member(client, 'AuthSessionValidity');
+    const minutes = knownNumber(session?.value);
+    if (session && minutes !== undefined && (minutes < 3 || minutes > 15)) {
+      report({ messageId: 'authSession', data: { value: minutes, duration: formatAmount(minutes, 'minutes') }, at: session.value, path: 'AuthSessionValidity' });
+    }
+
+    const grace = nested(client, 'RefreshTokenRotation', 'RetryGracePeriodSeconds');
+    const seconds = knownNumber(grace?.value);
+    if (grace && seconds !== undefined && (seconds < 0 || seconds > 60)) {
+      report({ messageId: 'retryGrace', data: { value: seconds }, at: grace.value, path: 'RefreshTokenRotation.RetryGracePeriodSeconds' });
+    }
+  },
+});
