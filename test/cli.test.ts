@@ -79,3 +79,20 @@ test('--output-file writes the report and prints nothing', async () => {
   assert.equal(run.code, 1);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).version, '2.1.0');
 });
+
+test('a malformed file is a parse-error result and the run goes on with the other files', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'cognito-lint-broken-'));
+  writeFileSync(join(dir, 'a-broken.json'), '{"UserPoolId": "us-east-1_abc",, "ClientName": "x"}');
+  writeFileSync(join(dir, 'b-client.yaml'), 'UserPoolId: us-east-1_abc\nClientName: web\nPreventUserExistenceErrors: LEGACY\n');
+  const run = await runCli(['.', '--format', 'json'], dir);
+  const results = (JSON.parse(run.stdout) as { results: Array<{ file: string; ruleId: string; line: number; column: number }> }).results;
+  assert.deepEqual(results.map((r) => [r.file, r.ruleId, r.line, r.column]), [
+    ['a-broken.json', 'parse-error', 1, 32],
+    ['b-client.yaml', 'prevent-user-existence-errors', 3, 29],
+  ]);
+  assert.equal(run.code, 1);
+  assert.equal(run.stderr, '');
+});
