@@ -34,6 +34,7 @@ export const RULE_IDS = [
   'refresh-token-rotation',
   'analytics-pinpoint-deprecated',
   'duplicate-values',
+  'unused-suppression',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

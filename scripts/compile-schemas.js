@@ -9,7 +9,7 @@ const addFormats = require('ajv-formats').default;
 const standaloneCode = require('ajv/dist/standalone').default;
 
 const root = path.join(__dirname, '..');
-const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: false }, unicodeRegExp: true, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: false }, unicodeRegExp: true, allowUnionTypes: true, strictTuples: false });
 addFormats(ajv);
 const validatorIds = {};
 for (const name of fs.readdirSync(path.join(root, 'schemas')).sort()) {

@@ -1,15 +1,20 @@
-// Command line: parse flags, run the pipeline, write the chosen format, pick the exit code.
-// Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config error or internal failure.
+// Command line: parse flags, resolve the configuration, run the pipeline, write the chosen format, pick
+// the exit code. Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or
+// configuration error, or internal failure.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { loadAllRules } from '../rules';
-import { PRESETS, settingsForPreset, type PresetName } from './config';
-import { UsageError, findRepositoryRoot } from './discover';
+import { EffectiveConfig, PRESETS, type PresetName } from './config';
+import { ConfigError, findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
+import { UsageError, discover, findRepositoryRoot, toDisplayPath } from './discover';
 import { FORMATS, format, type FormatName } from './format';
-import { exitCodeFor, lintPaths, type FailOn } from './lint';
+import { exitCodeFor, lintCandidates, type FailOn } from './lint';
+import { filterFindings } from './filter';
+import { buildBaseline, readBaseline, writeBaseline } from './baseline';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './meta';
 import { DEFAULT_MAX_FILE_SIZE, parseByteSize } from './read';
+import type { Rule } from './rule';
 
 export interface CliIo {
   cwd: string;
@@ -17,6 +22,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
+  /** Today as YYYY-MM-DD (suppression expiry); injectable for tests. */
+  today?: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
@@ -30,10 +37,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('format', { alias: 'f', choices: FORMATS, default: 'text' as FormatName, describe: 'Output format' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
     .option('fail-on', { choices: FAIL_ON, default: 'error' as FailOn, describe: 'Exit 1 when a finding has this severity or higher' })
-    .option('preset', { choices: PRESETS, default: 'recommended' as PresetName, describe: 'Rule preset: recommended, strict (production stacks) or all' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Configuration file (default: the nearest .cognito-lint.yaml/.json up to the repository root)' })
+    .option('preset', { choices: PRESETS, describe: 'Rule preset: recommended (default), strict (production stacks) or all; overrides "extends"' })
+    .option('rule', { type: 'string', array: true, describe: 'Set a rule severity, e.g. --rule no-localhost-redirect=error (repeatable; overrides the configuration)' })
+    .option('inline-suppressions', { type: 'boolean', default: true, describe: 'Honour suppression comments and Metadata entries (--no-inline-suppressions ignores them)' })
+    .option('baseline', { type: 'string', describe: 'Report only findings that are not in this baseline file' })
+    .option('write-baseline', { type: 'string', describe: 'Write every current finding to this baseline file and exit 0' })
     .option('max-file-size', { type: 'string', default: '10MB', describe: 'Larger files are reported and not read' })
     .option('sarif-category', { type: 'string', describe: 'SARIF automationDetails.id, to tell several uploads apart' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)' })
+    .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, then exit' })
     .option('list-rules', { type: 'boolean', default: false, describe: 'Print every rule with its severity and description, then exit' })
     .strict()
     .help()
@@ -59,26 +72,52 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return 0;
   }
 
-  const rules = loadAllRules();
-  const settings = settingsForPreset(rules, args.preset);
-  if (args['list-rules']) {
-    io.stdout(listRules(rules, settings));
-    return 0;
-  }
-  const maxFileSize = parseByteSize(args['max-file-size']);
-  if (maxFileSize === undefined) {
-    io.stderr(`${TOOL_NAME}: --max-file-size "${args['max-file-size']}" is not a size; use e.g. 10MB, 512KB or 1048576.\n`);
-    return 2;
-  }
   try {
+    const rules = loadAllRules();
+    const config = resolveConfig(rules, io.cwd, args.config, args.preset, args.rule ?? []);
+    if (args['list-rules']) {
+      io.stdout(listRules(rules, config));
+      return 0;
+    }
+    if (args['print-config'] !== undefined) {
+      io.stdout(JSON.stringify(config.describe(path.resolve(io.cwd, args['print-config'])), null, 2) + '\n');
+      return 0;
+    }
+    const maxFileSize = parseByteSize(args['max-file-size']);
+    if (maxFileSize === undefined) throw new UsageError(`--max-file-size "${args['max-file-size']}" is not a size; use e.g. 10MB, 512KB or 1048576`);
+    const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
+
     const paths = (args.paths as string[] | undefined) ?? ['.'];
-    const result = lintPaths(paths, { cwd: io.cwd, rules, settings, maxFileSize: maxFileSize || DEFAULT_MAX_FILE_SIZE });
+    const candidates = discover(paths, io.cwd).filter((candidate) => !config.isIgnored(candidate.absolutePath));
+    const settingsOf = (displayPath: string) => config.settingsFor(path.resolve(io.cwd, displayPath));
+    const result = lintCandidates(candidates, { cwd: io.cwd, rules, settings: (file) => settingsOf(file.path), maxFileSize: maxFileSize || DEFAULT_MAX_FILE_SIZE });
+
+    if (args['write-baseline']) {
+      const target = path.resolve(io.cwd, args['write-baseline']);
+      // The baseline records what suppressions leave, so a later --no-inline-suppressions run is not fooled.
+      const unbaselined = filterFindings(result.findings, result.files, { rules, unusedSeverity: () => 'off', inlineSuppressions: args['inline-suppressions'], today: today(io) });
+      writeBaseline(target, buildBaseline(unbaselined.findings, TOOL_NAME));
+      io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} findings to ${toDisplayPath(target, io.cwd)}\n`);
+      return 0;
+    }
+    const filtered = filterFindings(result.findings, result.files, {
+      rules,
+      unusedSeverity: (file) => settingsOf(file.path).get('unused-suppression')?.severity ?? 'off',
+      inlineSuppressions: args['inline-suppressions'],
+      today: today(io),
+      ...(baseline ? { baseline } : {}),
+    });
+    for (const entry of filtered.staleBaseline) {
+      io.stderr(`${TOOL_NAME}: baseline entry no longer found (${entry.count}x ${entry.ruleId} in ${entry.file}${entry.client ? ` ${entry.client}` : ''}${entry.path ? ` ${entry.path}` : ''}); regenerate the baseline with --write-baseline\n`);
+    }
+
     const outputFile = args['output-file'];
     const color = args.color ?? (!outputFile && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-    const report = format(args.format, result.findings, {
+    const report = format(args.format, filtered.findings, {
       result,
       rules,
-      settings,
+      settings: config.settingsWithoutOverrides(),
+      enabledRuleIds: config.enabledRuleIds(),
       cwd: io.cwd,
       repositoryRoot: findRepositoryRoot(io.cwd) ?? io.cwd,
       color,
@@ -89,9 +128,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
     if (outputFile) writeFileSync(path.resolve(io.cwd, outputFile), report);
     else io.stdout(report);
-    return exitCodeFor(result.findings, args['fail-on']);
+    return exitCodeFor(filtered.findings, args['fail-on']);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: ${error.message}\n`);
       return 2;
     }
@@ -100,7 +139,30 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function listRules(rules: ReturnType<typeof loadAllRules>, settings: ReturnType<typeof settingsForPreset>): string {
+/** Preset < config file `rules` < `overrides` < --rule, with --preset replacing the file's `extends`. */
+function resolveConfig(rules: readonly Rule[], cwd: string, configFlag: string | undefined, presetFlag: PresetName | undefined, ruleFlags: readonly string[]): EffectiveConfig {
+  const configFile = configFlag !== undefined ? path.resolve(cwd, configFlag) : findConfigFile(cwd);
+  const content = configFile ? readConfigFile(configFile, rules, cwd) : {};
+  return new EffectiveConfig(
+    rules,
+    {
+      preset: presetFlag ?? content.extends ?? 'recommended',
+      ...(configFile ? { configFile } : {}),
+      ...(content.rules ? { rules: content.rules } : {}),
+      ...(content.overrides ? { overrides: content.overrides } : {}),
+      ...(content.ignores ? { ignores: content.ignores } : {}),
+      cliRules: parseRuleFlags(ruleFlags, rules),
+    },
+    cwd,
+  );
+}
+
+function today(io: CliIo): string {
+  return io.today ?? new Date().toISOString().slice(0, 10);
+}
+
+function listRules(rules: readonly Rule[], config: EffectiveConfig): string {
+  const settings = config.settingsWithoutOverrides();
   const width = Math.max(...rules.map((rule) => rule.meta.id.length));
   return (
     [...rules]

@@ -15,6 +15,8 @@ export interface Candidate {
   absolutePath: string;
   /** Relative to the working directory, forward slashes: what every output shows. */
   displayPath: string;
+  /** Relative to the repository root (or the working directory outside one), forward slashes. */
+  repositoryPath: string;
   /** Named on the command line: read even when ignored or of an unusual extension. */
   explicit: boolean;
 }
@@ -22,6 +24,7 @@ export interface Candidate {
 export class UsageError extends Error {}
 
 export function discover(inputs: readonly string[], cwd: string): Candidate[] {
+  const repositoryRoot = findRepositoryRoot(cwd) ?? path.resolve(cwd);
   const found = new Map<string, Candidate>();
   const add = (absolutePath: string, explicit: boolean): void => {
     const existing = found.get(absolutePath);
@@ -29,7 +32,7 @@ export function discover(inputs: readonly string[], cwd: string): Candidate[] {
       existing.explicit ||= explicit;
       return;
     }
-    found.set(absolutePath, { absolutePath, displayPath: toDisplayPath(absolutePath, cwd), explicit });
+    found.set(absolutePath, { absolutePath, displayPath: toDisplayPath(absolutePath, cwd), repositoryPath: toDisplayPath(absolutePath, repositoryRoot), explicit });
   };
   const walked: string[] = [];
   for (const input of inputs) {

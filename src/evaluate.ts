@@ -7,7 +7,10 @@ import type { RuleSettings } from './config';
 import { isValue, type Report, type Rule } from './rule';
 import type { SourceFile, Span } from './source';
 
-export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], settings: RuleSettings): Finding[] {
+/** Settings for all files, or per file (configuration overrides by glob). */
+export type SettingsSource = RuleSettings | ((file: SourceFile) => RuleSettings);
+
+export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], settingsSource: SettingsSource): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const add = (finding: Finding): void => {
@@ -17,18 +20,19 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
     findings.push(finding);
   };
   for (const loaded of files) {
+    const settings = typeof settingsSource === 'function' ? settingsSource(loaded.file) : settingsSource;
     for (const rule of rules) {
       const setting = settings.get(rule.meta.id);
       if (!setting || setting.severity === 'off') continue;
       if (rule.checkFile) {
-        rule.checkFile({ loaded, report: (report) => add(toFinding(rule, setting.severity as Finding['severity'], loaded.file, '', report)) });
+        rule.checkFile({ loaded, report: (report) => add(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, '', report)) });
       }
       if (rule.checkClient) {
         for (const client of loaded.clients) {
           rule.checkClient({
             client,
             options: setting.options,
-            report: (report) => add(toFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, report)),
+            report: (report) => add(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, report)),
           });
         }
       }
@@ -37,7 +41,8 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
   return findings.sort(compareFindings);
 }
 
-function toFinding(rule: Rule, severity: Finding['severity'], file: SourceFile, client: string, report: Report): Finding {
+/** A report turned into a finding: positions resolved, message rendered, default origin noted. */
+export function makeFinding(rule: Rule, severity: Finding['severity'], file: SourceFile, client: string, report: Report): Finding {
   const span: Span = isValue(report.at) ? report.at.span : report.at;
   const origin = isValue(report.at) ? report.at.origin : undefined;
   let message = renderMessage(rule, report);
@@ -56,7 +61,7 @@ function toFinding(rule: Rule, severity: Finding['severity'], file: SourceFile, 
     related,
     client,
     path: report.path,
-    fingerprint: [rule.meta.id, file.path, client, report.path].join('|'),
+    fingerprint: [rule.meta.id, file.repositoryPath, client, report.path].join('|'),
   };
 }
 

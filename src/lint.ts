@@ -5,19 +5,20 @@ import { SEVERITY_RANK } from './finding';
 import { discover, type Candidate } from './discover';
 import { loadFile, mayHoldClient } from './load';
 import { readCandidate } from './read';
-import { evaluate } from './evaluate';
-import type { RuleSettings } from './config';
+import { evaluate, type SettingsSource } from './evaluate';
 import type { Rule, Severity } from './rule';
 
 export interface LintOptions {
   cwd: string;
   rules: readonly Rule[];
-  settings: RuleSettings;
+  settings: SettingsSource;
   maxFileSize: number;
 }
 
 export interface LintResult {
   findings: Finding[];
+  /** Every file that was loaded (for the filter stage: suppressions live in them). */
+  files: LoadedFile[];
   /** Files read (after discovery). */
   filesScanned: number;
   /** Files that held at least one client. */
@@ -53,7 +54,7 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     loadedFiles.push(loaded);
   }
   const findings = evaluate(loadedFiles, options.rules, options.settings);
-  return { findings, filesScanned: candidates.length, filesWithClients, clients, allFilesProcessed };
+  return { findings, files: loadedFiles, filesScanned: candidates.length, filesWithClients, clients, allFilesProcessed };
 }
 
 export type FailOn = Exclude<Severity, 'off'> | 'none';

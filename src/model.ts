@@ -80,8 +80,18 @@ export interface AppClient {
   userPoolKey: string | undefined;
   /** Resource servers defined in the same template or module; undefined when the format has none. */
   resourceServers: ResourceServerInfo[] | undefined;
+  /** Suppressions written on the client itself (CloudFormation resource `Metadata.cognito-lint.ignore`). */
+  metadataSuppressions?: MetadataSuppression[];
   /** For clients expanded from `Fn::If` branches: which branch assignment this is, e.g. `UsePostman=true`. */
   variant?: string;
+}
+
+/** One `Metadata: { cognito-lint: { ignore: [ { rule, reason, expires } ] } }` entry, as written. */
+export interface MetadataSuppression {
+  rule: string | undefined;
+  reason: string | undefined;
+  expires: string | undefined;
+  span: Span;
 }
 
 /** A fact the loader found about the file that a rule reports (the loader never judges). */

@@ -13,7 +13,7 @@ export type ReadResult =
   | { kind: 'binary'; file: SourceFile };
 
 export function readCandidate(candidate: Candidate, maxFileSize: number): ReadResult {
-  const empty = new SourceFile(candidate.displayPath, '');
+  const empty = new SourceFile(candidate.displayPath, '', candidate.repositoryPath);
   let size: number;
   try {
     size = statSync(candidate.absolutePath).size;
@@ -33,7 +33,7 @@ export function readCandidate(candidate: Candidate, maxFileSize: number): ReadRe
   let text = bytes.toString('utf8');
   // Editors do not count a byte-order mark as a column: drop it so positions match what users see.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { kind: 'text', file: new SourceFile(candidate.displayPath, text) };
+  return { kind: 'text', file: new SourceFile(candidate.displayPath, text, candidate.repositoryPath) };
 }
 
 export function formatBytes(bytes: number): string {

@@ -15,10 +15,15 @@ export interface Region {
 export class SourceFile {
   private lineStarts: number[] | undefined;
 
-  /** `path` is as the user will see it: relative to the working directory, forward slashes. */
+  /**
+   * `path` is as the user will see it: relative to the working directory, forward slashes.
+   * `repositoryPath` is relative to the repository root: what fingerprints and baselines use, so they
+   * do not depend on where the linter was started.
+   */
   constructor(
     readonly path: string,
     readonly text: string,
+    readonly repositoryPath: string = path,
   ) {}
 
   positionAt(offset: number): Position {

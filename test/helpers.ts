@@ -32,3 +32,21 @@ export function runRule(ruleId: string, path: string, text: string, options?: Re
 export function positions(ruleId: string, path: string, text: string, options?: Record<string, unknown>): Array<Omit<Row, 'message'>> {
   return runRule(ruleId, path, text, options).map(({ message: _message, ...rest }) => rest);
 }
+
+/**
+ * Lints `text` through evaluate and the filter stage (suppressions) with every rule of the recommended
+ * preset: what the CLI does for one file. Returns the rows of the given rule only.
+ */
+export function runWithSuppressions(ruleId: string, path: string, text: string, today = '2026-11-23', inlineSuppressions = true): Row[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadAllRules } = require('../rules') as typeof import('../rules');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { settingsForPreset } = require('../src/config') as typeof import('../src/config');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { filterFindings } = require('../src/filter') as typeof import('../src/filter');
+  const rules = loadAllRules();
+  const settings = settingsForPreset(rules, 'recommended');
+  const loaded = loadFile(new SourceFile(path, text));
+  const filtered = filterFindings(evaluate([loaded], rules, settings), [loaded], { rules, unusedSeverity: () => 'warning', inlineSuppressions, today });
+  return filtered.findings.filter((finding) => finding.ruleId === ruleId).map(toRow);
+}

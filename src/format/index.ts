@@ -14,7 +14,10 @@ export type FormatName = (typeof FORMATS)[number];
 export interface FormatContext {
   result: LintResult;
   rules: readonly Rule[];
+  /** Settings where no override applies: each rule's configured level. */
   settings: RuleSettings;
+  /** Rules on for at least one file (overrides and --rule included): what SARIF describes. */
+  enabledRuleIds: ReadonlySet<string>;
   cwd: string;
   repositoryRoot: string;
   color: boolean;

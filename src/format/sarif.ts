@@ -13,7 +13,7 @@ const LEVEL: Record<Exclude<Severity, 'off'>, Sarif.ReportingConfiguration.level
 
 export function formatSarif(findings: readonly Finding[], context: FormatContext): string {
   const enabled = context.rules
-    .filter((rule) => (context.settings.get(rule.meta.id)?.severity ?? 'off') !== 'off')
+    .filter((rule) => context.enabledRuleIds.has(rule.meta.id))
     .sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   const ruleIndex = new Map(enabled.map((rule, index) => [rule.meta.id, index]));
   const toUri = (file: string): string => artifactUri(file, context.cwd, context.repositoryRoot);
@@ -41,7 +41,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
         semanticVersion: context.toolVersion,
         version: context.toolVersion,
         informationUri: context.informationUri,
-        rules: enabled.map((rule) => describeRule(rule, context.settings.get(rule.meta.id)!.severity)),
+        rules: enabled.map((rule) => describeRule(rule, context.settings.get(rule.meta.id)?.severity ?? 'off')),
       },
     },
     invocations: [{ executionSuccessful: context.result.allFilesProcessed }],

@@ -1,7 +1,7 @@
 // CloudFormation-family templates (CloudFormation JSON/YAML, SAM, CDK synth output, Serverless) to
 // normalized clients. Intrinsic functions are folded where the template itself decides the value;
 // everything else becomes an unknown value, on which no rule ever reports.
-import type { AppClient, ObjectValue, ResourceServerInfo, Value } from '../model';
+import type { AppClient, MetadataSuppression, ObjectValue, ResourceServerInfo, Value } from '../model';
 import type { SourceFile } from '../source';
 import { getPair, getValue, scalarString, type MappingNode, type SyntaxNode } from '../parse/syntax';
 import { canonicalText, spanOf } from './values';
@@ -48,6 +48,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
   for (const pair of resources.pairs) {
     if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== CLIENT_TYPE) continue;
     const propertiesNode = getValue(pair.value, 'Properties');
+    const metadataSuppressions = readMetadataSuppressions(file, pair.value);
     for (const assignment of conditionAssignments(template, propertiesNode)) {
       const folder = new Folder(template, assignment);
       const folded = propertiesNode ? folder.fold(propertiesNode) : ABSENT;
@@ -66,11 +67,29 @@ export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
         properties,
         userPoolKey: canonicalText(getValue(propertiesNode, 'UserPoolId')),
         resourceServers,
+        ...(metadataSuppressions.length > 0 ? { metadataSuppressions } : {}),
         ...(assignment.size > 0 ? { variant: describeAssignment(assignment) } : {}),
       });
     }
   }
   return clients;
+}
+
+/** `Metadata: { cognito-lint: { ignore: [ { rule, reason, expires } ] } }` on the client resource. */
+function readMetadataSuppressions(file: SourceFile, resource: MappingNode): MetadataSuppression[] {
+  const entries = getValue(getValue(getValue(resource, 'Metadata'), 'cognito-lint'), 'ignore');
+  if (entries?.type !== 'sequence') return [];
+  return entries.items.map((entry) => ({
+    rule: scalarString(getValue(entry, 'rule')),
+    reason: scalarString(getValue(entry, 'reason')),
+    expires: scalarText(getValue(entry, 'expires')),
+    span: spanOf(file, entry),
+  }));
+}
+
+/** A scalar as text: YAML reads an unquoted 2026-12-31 as a timestamp, which the parser keeps as written. */
+function scalarText(node: SyntaxNode | undefined): string | undefined {
+  return node?.type === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
 function collectResourceServers(template: Template, resources: MappingNode): ResourceServerInfo[] {

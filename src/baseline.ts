@@ -1,0 +1,72 @@
+// Baselines: accept today's findings, fail only on new ones. Entries are keyed by the finding's
+// fingerprint (rule, repository-relative file, client, property path; no line numbers), so moving
+// lines keeps a baseline valid.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Finding } from './finding';
+import { compareText } from './finding';
+import { ConfigError } from './config-file';
+
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  file: string;
+  client: string;
+  path: string;
+  /** How many findings share this fingerprint. */
+  count: number;
+}
+
+export interface BaselineFile {
+  version: 1;
+  tool: string;
+  entries: BaselineEntry[];
+}
+
+export function buildBaseline(findings: readonly Finding[], tool: string): BaselineFile {
+  const entries = new Map<string, BaselineEntry>();
+  for (const finding of findings) {
+    const existing = entries.get(finding.fingerprint);
+    if (existing) existing.count++;
+    else entries.set(finding.fingerprint, { fingerprint: finding.fingerprint, ruleId: finding.ruleId, file: fingerprintFile(finding.fingerprint), client: finding.client, path: finding.path, count: 1 });
+  }
+  return { version: 1, tool, entries: [...entries.values()].sort((a, b) => compareText(a.fingerprint, b.fingerprint)) };
+}
+
+function fingerprintFile(fingerprint: string): string {
+  return fingerprint.split('|')[1] ?? '';
+}
+
+export function writeBaseline(file: string, baseline: BaselineFile): void {
+  writeFileSync(file, JSON.stringify(baseline, null, 2) + '\n');
+}
+
+export function readBaseline(file: string, shown: string): BaselineFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${shown}: cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); create it with --write-baseline ${shown}`);
+  }
+  const baseline = data as Partial<BaselineFile>;
+  if (baseline.version !== 1 || !Array.isArray(baseline.entries) || baseline.entries.some((e) => typeof e?.fingerprint !== 'string' || typeof e.count !== 'number')) {
+    throw new ConfigError(`${shown}: not a cognito-lint baseline (expected {"version": 1, "entries": [{"fingerprint", "count", ...}]}); recreate it with --write-baseline ${shown}`);
+  }
+  return baseline as BaselineFile;
+}
+
+/** Removes findings the baseline accepts; returns what is left and the entries that matched nothing. */
+export function applyBaseline(findings: readonly Finding[], baseline: BaselineFile): { findings: Finding[]; stale: BaselineEntry[]; accepted: number } {
+  const remaining = new Map(baseline.entries.map((entry) => [entry.fingerprint, entry.count]));
+  const kept: Finding[] = [];
+  let accepted = 0;
+  for (const finding of findings) {
+    const left = remaining.get(finding.fingerprint) ?? 0;
+    if (left > 0) {
+      remaining.set(finding.fingerprint, left - 1);
+      accepted++;
+    } else kept.push(finding);
+  }
+  // An entry is stale for the findings it no longer matches (fixed, or its client/property renamed).
+  const stale = baseline.entries.filter((entry) => (remaining.get(entry.fingerprint) ?? 0) > 0).map((entry) => ({ ...entry, count: remaining.get(entry.fingerprint)! }));
+  return { findings: kept, stale, accepted };
+}

@@ -1,0 +1,169 @@
+// Finding, reading and validating `.cognito-lint.yaml` / `.cognito-lint.json`. The file is checked
+// against schemas/cognito-lint-config.json (shipped for editors too) and each rule's options schema;
+// every error names the file, the key and what is allowed.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Rule, Severity } from './rule';
+import { SEVERITIES, type ConfigInput, type Override, type PresetName, type RuleEntry } from './config';
+import { findRepositoryRoot, toDisplayPath } from './discover';
+import { closestName } from './text';
+
+export const CONFIG_FILE_NAMES = ['.cognito-lint.yaml', '.cognito-lint.yml', '.cognito-lint.json'];
+
+export class ConfigError extends Error {}
+
+interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  propertyName?: string;
+}
+type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+
+/** The nearest config file from `cwd` up to the repository root (only `cwd` outside a repository). */
+export function findConfigFile(cwd: string): string | undefined {
+  const root = findRepositoryRoot(cwd) ?? path.resolve(cwd);
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (dir === root || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export type ConfigFileContent = Pick<ConfigInput, 'rules' | 'overrides' | 'ignores'> & { extends?: PresetName };
+
+export function readConfigFile(file: string, rules: readonly Rule[], cwd: string): ConfigFileContent {
+  const shown = toDisplayPath(file, cwd);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${shown}: cannot read the configuration file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+  } catch (error) {
+    throw new ConfigError(`${shown}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (data === null || data === undefined) data = {};
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const validate = (require('../schemas/validators') as Record<string, Validator>)['cognito-lint-config']!;
+  if (!validate(data)) throw new ConfigError(`${shown}: ${describeSchemaError(validate.errors ?? [], data, rules)}`);
+  const config = data as { extends?: PresetName; rules?: Record<string, unknown>; ignores?: string[]; overrides?: Array<{ files: string | string[]; rules: Record<string, unknown> }> };
+  const content: ConfigFileContent = {};
+  if (config.extends) content.extends = config.extends;
+  if (config.rules) content.rules = ruleEntries(config.rules, 'rules', shown, rules);
+  if (config.ignores) content.ignores = config.ignores;
+  if (config.overrides) {
+    content.overrides = config.overrides.map(
+      (override, index): Override => ({
+        files: Array.isArray(override.files) ? override.files : [override.files],
+        rules: ruleEntries(override.rules, `overrides[${index}].rules`, shown, rules),
+      }),
+    );
+  }
+  return content;
+}
+
+function ruleEntries(written: Record<string, unknown>, key: string, shown: string, rules: readonly Rule[]): Map<string, RuleEntry> {
+  const entries = new Map<string, RuleEntry>();
+  for (const [id, value] of Object.entries(written)) {
+    const [severity, options] = (Array.isArray(value) ? value : [value]) as [Severity, Record<string, unknown> | undefined];
+    const rule = rules.find((candidate) => candidate.meta.id === id);
+    if (options !== undefined) {
+      if (!rule?.meta.optionsSchema) throw new ConfigError(`${shown}: ${key}.${id}: this rule takes no options; write just the severity (${SEVERITIES.join(', ')})`);
+      checkOptions(rule, options, `${shown}: ${key}.${id}`);
+    }
+    entries.set(id, options === undefined ? { severity } : { severity, options });
+  }
+  return entries;
+}
+
+/** Validates options against the rule's options schema (compiled on demand: only configs with options pay for it). */
+export function checkOptions(rule: Rule, options: Record<string, unknown>, where: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(rule.meta.optionsSchema!);
+  if (validate(options)) return;
+  const problems = (validate.errors ?? []).map((error) => {
+    const at = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '';
+    if (error.keyword === 'additionalProperties') {
+      const allowed = Object.keys((rule.meta.optionsSchema as { properties?: object }).properties ?? {}).join(', ');
+      return `unknown option "${String(error.params.additionalProperty)}" (allowed: ${allowed})`;
+    }
+    return `${at ? `option ${at} ` : ''}${error.message ?? 'is invalid'}`;
+  });
+  throw new ConfigError(`${where}: ${problems.join('; ')}`);
+}
+
+function describeSchemaError(errors: SchemaError[], data: unknown, rules: readonly Rule[]): string {
+  const ruleIds = rules.map((rule) => rule.meta.id);
+  // The most specific error explains the others (a oneOf branch, a parent's type): keep the deepest.
+  const useful = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'propertyNames');
+  const deepest = Math.max(...useful.map((error) => error.instancePath.split('/').length));
+  const atDepth = useful.filter((error) => error.instancePath.split('/').length === deepest);
+  const error = atDepth.find((e) => e.keyword === 'enum') ?? atDepth.find((e) => e.keyword !== 'type') ?? atDepth[0] ?? errors[0]!;
+  const key = keyOf(error.instancePath);
+  const value = valueAt(data, error.instancePath);
+  if (error.propertyName !== undefined && error.instancePath.endsWith('/rules')) {
+    const suggestion = closestName(error.propertyName, ruleIds);
+    return `${key}.${error.propertyName}: unknown rule${suggestion ? `; did you mean "${suggestion}"?` : ''} (cognito-lint --list-rules shows every rule)`;
+  }
+  switch (error.keyword) {
+    case 'enum': {
+      const allowed = error.params.allowedValues as string[];
+      const what = error.instancePath === '/extends' ? 'preset' : 'severity';
+      return `${key}: ${JSON.stringify(value)} is not a ${what}; allowed: ${allowed.join(', ')}`;
+    }
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      const allowed = error.instancePath === '' ? ['extends', 'rules', 'ignores', 'overrides'] : ['files', 'rules'];
+      return `${key ? `${key}.` : ''}${name}: unknown key; allowed: ${allowed.join(', ')}`;
+    }
+    case 'required':
+      return `${key || '(top level)'}: missing "${String(error.params.missingProperty)}"`;
+    case 'type':
+      return `${key || '(top level)'}: expected ${String(error.params.type)}, found ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}`;
+    default:
+      return `${key || '(top level)'}: ${error.keyword} ${JSON.stringify(error.params)}`;
+  }
+}
+
+function keyOf(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let current = data;
+  for (const part of pointer.split('/').slice(1)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return current;
+}
+
+/** `--rule id=severity` flags. */
+export function parseRuleFlags(flags: readonly string[], rules: readonly Rule[]): Map<string, RuleEntry> {
+  const entries = new Map<string, RuleEntry>();
+  const ids = rules.map((rule) => rule.meta.id);
+  for (const flag of flags) {
+    const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(flag.trim());
+    if (!match) throw new ConfigError(`--rule "${flag}": expected id=severity, e.g. --rule no-implicit-flow=error`);
+    const [, id, severity] = match as unknown as [string, string, string];
+    if (!ids.includes(id)) {
+      const suggestion = closestName(id, ids);
+      throw new ConfigError(`--rule ${flag}: unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+    }
+    if (!(SEVERITIES as readonly string[]).includes(severity)) throw new ConfigError(`--rule ${flag}: "${severity}" is not a severity; allowed: ${SEVERITIES.join(', ')}`);
+    entries.set(id, { severity: severity as Severity });
+  }
+  return entries;
+}

@@ -1,0 +1,82 @@
+// Filter stage: drops what suppressions and the baseline accept, and reports suppressions that did
+// nothing (unused, unknown rule, expired) as `unused-suppression` results.
+import type { LoadedFile } from './model';
+import type { Finding } from './finding';
+import { compareFindings } from './finding';
+import type { Rule, Severity } from './rule';
+import type { SourceFile } from './source';
+import { makeFinding } from './evaluate';
+import { covers, findSuppressions, isValidDate, type Suppression } from './suppress';
+import { applyBaseline, type BaselineEntry, type BaselineFile } from './baseline';
+import { closestName } from './text';
+
+export interface FilterOptions {
+  rules: readonly Rule[];
+  /** Severity of unused-suppression for a file (off: not reported). */
+  unusedSeverity: (file: SourceFile) => Severity;
+  /** False with --no-inline-suppressions: comments and Metadata entries are ignored. */
+  inlineSuppressions: boolean;
+  /** Today as YYYY-MM-DD, for `expires`. */
+  today: string;
+  baseline?: BaselineFile;
+}
+
+export interface FilterResult {
+  findings: Finding[];
+  suppressed: number;
+  baselineAccepted: number;
+  staleBaseline: BaselineEntry[];
+}
+
+export function filterFindings(findings: readonly Finding[], files: readonly LoadedFile[], options: FilterOptions): FilterResult {
+  const ruleIds = options.rules.map((rule) => rule.meta.id);
+  const unusedRule = options.rules.find((rule) => rule.meta.id === 'unused-suppression');
+  const byFile = new Map<SourceFile, Suppression[]>();
+  for (const loaded of files) {
+    const suppressions = findSuppressions(loaded, options.inlineSuppressions);
+    if (suppressions.length > 0) byFile.set(loaded.file, suppressions);
+  }
+  const used = new Set<Suppression>();
+  const kept: Finding[] = [];
+  let suppressed = 0;
+  for (const finding of findings) {
+    const active = (byFile.get(finding.file) ?? []).filter((s) => covers(s, finding));
+    for (const suppression of active) used.add(suppression);
+    if (active.some((s) => !isExpired(s, options.today))) suppressed++;
+    else kept.push(finding);
+  }
+
+  for (const [file, suppressions] of byFile) {
+    const severity = options.unusedSeverity(file);
+    if (severity === 'off' || !unusedRule) continue;
+    const report = (suppression: Suppression, messageId: string, data: Record<string, string>): void => {
+      kept.push(makeFinding(unusedRule, severity, file, suppression.client ?? '', { messageId, data, at: suppression.span, path: `${suppression.kind}:${suppression.rules.join(',')}` }));
+    };
+    for (const suppression of suppressions) {
+      const rules = suppression.rules.map((id) => `"${id}"`).join(', ');
+      if (suppression.rules.length === 0) report(suppression, 'missingRule', {});
+      for (const id of suppression.rules.filter((rule) => !ruleIds.includes(rule))) {
+        const suggestion = closestName(id, ruleIds);
+        report(suppression, 'unknownRule', { rule: id, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' });
+      }
+      if (suppression.expires !== undefined && !isValidDate(suppression.expires)) report(suppression, 'badDate', { expires: suppression.expires });
+      else if (isExpired(suppression, options.today)) report(suppression, 'expired', { rules, expires: suppression.expires! });
+      else if (!used.has(suppression) && suppression.rules.some((id) => ruleIds.includes(id))) report(suppression, 'unused', { rules });
+    }
+  }
+
+  let result: Finding[] = kept;
+  let baselineAccepted = 0;
+  let staleBaseline: BaselineEntry[] = [];
+  if (options.baseline) {
+    const applied = applyBaseline(kept, options.baseline);
+    result = applied.findings;
+    baselineAccepted = applied.accepted;
+    staleBaseline = applied.stale;
+  }
+  return { findings: result.sort(compareFindings), suppressed, baselineAccepted, staleBaseline };
+}
+
+function isExpired(suppression: Suppression, today: string): boolean {
+  return suppression.expires !== undefined && isValidDate(suppression.expires) && suppression.expires < today;
+}
