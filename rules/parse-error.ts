@@ -11,9 +11,11 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       failed: '{{reason}}; nothing in this file was checked. Fix the syntax at this position.',
+      notRead: 'The file was not read: {{reason}}. Nothing in it was checked.',
     },
   },
   checkFile({ loaded, report }) {
-    if (loaded.parseError) report({ messageId: 'failed', data: { reason: loaded.parseError.message }, at: loaded.parseError.span, path: '' });
+    const failure = loaded.parseError;
+    if (failure) report({ messageId: failure.notRead ? 'notRead' : 'failed', data: { reason: failure.message }, at: failure.span, path: '' });
   },
 });

@@ -95,7 +95,10 @@ function project(value: Value, pointer: string, index: Map<string, Located>, key
       return value.items.map((item, i) => project(item, `${pointer}/${i}`, index));
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [name, member] of value.members) out[name] = project(member.value, `${pointer}/${escapePointer(name)}`, index, member.keySpan);
+      for (const [name, member] of value.members) {
+        // defineProperty: a member named `__proto__` must stay a plain (unknown) member, not a prototype.
+        Object.defineProperty(out, name, { value: project(member.value, `${pointer}/${escapePointer(name)}`, index, member.keySpan), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     default:

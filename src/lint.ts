@@ -42,7 +42,7 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     if (read.kind === 'binary') continue;
     if (read.kind === 'unreadable') {
       allFilesProcessed = false;
-      loadedFiles.push({ file: read.file, clients: [], duplicateKeys: [], parseError: { message: read.reason, span: { file: read.file, start: 0, end: 0 } } });
+      loadedFiles.push({ file: read.file, clients: [], duplicateKeys: [], parseError: { message: read.reason, span: { file: read.file, start: 0, end: 0 }, notRead: true } });
       continue;
     }
     // The cheap word test spares parsing the many files in a repository that cannot hold a client.

@@ -14,6 +14,12 @@ interface ValueBase {
   span: Span;
   /** Set when the value is known only from a default. */
   origin?: DefaultOrigin;
+  /**
+   * Where the value is written when findings are reported elsewhere (`span`): a value written inside a
+   * Terraform module is reported at the module call, a local of another file at the reference. Findings
+   * carry it as a related location with `note` as its message.
+   */
+  written?: { span: Span; note: string };
 }
 
 export interface ScalarValue extends ValueBase {
@@ -56,7 +62,7 @@ export type Value = ScalarValue | UnknownValue | PartialString | ListValue | Obj
  * What kind of document the client came from. It decides the schema (required members, read-only
  * members) and which API defaults apply.
  */
-export type ClientKind = 'create-request' | 'update-request' | 'client-description' | 'cloudformation' | 'terraform';
+export type ClientKind = 'create-request' | 'update-request' | 'client-description' | 'cloudformation' | 'terraform' | 'terraform-awscc';
 
 /** A resource server defined next to the client (same template or Terraform module), for `scope-defined`. */
 export interface ResourceServerInfo {
@@ -84,6 +90,10 @@ export interface AppClient {
   metadataSuppressions?: MetadataSuppression[];
   /** For clients expanded from `Fn::If` branches: which branch assignment this is, e.g. `UsePostman=true`. */
   variant?: string;
+  /** Locations every finding on this client carries (a client created by a module call: the resource in the module). */
+  related?: Array<{ span: Span; message: string }>;
+  /** How the source spells API member paths (`CallbackURLs` -> `callback_urls`, `TokenValidityUnits.AccessToken` -> `token_validity_units.access_token`), for messages. */
+  memberNames?: ReadonlyMap<string, string>;
 }
 
 /** One `Metadata: { cognito-lint: { ignore: [ { rule, reason, expires } ] } }` entry, as written. */
@@ -104,6 +114,8 @@ export interface DuplicateKey {
 export interface ParseFailure {
   message: string;
   span: Span;
+  /** The file was not read at all (too large, unreadable), as opposed to read and not parsed. */
+  notRead?: boolean;
 }
 
 export interface LoadedFile {

@@ -18,22 +18,26 @@ export function readCandidate(candidate: Candidate, maxFileSize: number): ReadRe
   try {
     size = statSync(candidate.absolutePath).size;
   } catch (error) {
-    return { kind: 'unreadable', file: empty, reason: `file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return { kind: 'unreadable', file: empty, reason: cannotRead(error) };
   }
   if (size > maxFileSize) {
-    return { kind: 'unreadable', file: empty, reason: `file is ${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxFileSize)}` };
+    return { kind: 'unreadable', file: empty, reason: `file is ${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxFileSize)}; raise the limit to lint it, or add it to ignores` };
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(candidate.absolutePath);
   } catch (error) {
-    return { kind: 'unreadable', file: empty, reason: `file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return { kind: 'unreadable', file: empty, reason: cannotRead(error) };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary', file: empty };
   let text = bytes.toString('utf8');
   // Editors do not count a byte-order mark as a column: drop it so positions match what users see.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { kind: 'text', file: new SourceFile(candidate.displayPath, text, candidate.repositoryPath) };
+  return { kind: 'text', file: new SourceFile(candidate.displayPath, text, candidate.repositoryPath, candidate.absolutePath) };
+}
+
+function cannotRead(error: unknown): string {
+  return `file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); make it readable, or add it to ignores`;
 }
 
 export function formatBytes(bytes: number): string {

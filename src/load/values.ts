@@ -58,7 +58,7 @@ export function canonicalText(node: SyntaxNode | undefined): string | undefined 
     if (n.type === 'scalar') return n.value;
     if (n.type === 'sequence') return n.items.map((item) => plain(item, depth + 1));
     const out: Record<string, unknown> = {};
-    for (const pair of n.pairs) out[pair.keyText] = plain(pair.value, depth + 1);
+    for (const pair of n.pairs) Object.defineProperty(out, pair.keyText, { value: plain(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
     return out;
   };
   return JSON.stringify(plain(node, 0));

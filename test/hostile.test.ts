@@ -1,0 +1,86 @@
+// Hostile and unusual inputs: each gives a clear result (a parse-error, a finding, or a silent skip of
+// a file that holds no client), never a crash, a hang or executed input; positions stay exact.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { positions, runRule } from './helpers';
+import { runCli } from './cli-helpers';
+import { project } from './fixtures';
+
+const CLIENT = ['Resources:', '  C:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool', '      PreventUserExistenceErrors: LEGACY', ''];
+
+test('CRLF line ends: positions are exactly those of the LF file', () => {
+  const lf = CLIENT.join('\n');
+  const crlf = CLIENT.join('\r\n');
+  const expected = [{ ruleId: 'prevent-user-existence-errors', line: 6, column: 35, endLine: 6, endColumn: 41 }];
+  assert.deepEqual(positions('prevent-user-existence-errors', 't.yaml', lf), expected);
+  assert.deepEqual(positions('prevent-user-existence-errors', 't.yaml', crlf), expected);
+  const json = '{\r\n  "UserPoolId": "us-east-1_a",\r\n  "ClientName": "x",\r\n  "PreventUserExistenceErrors": "LEGACY"\r\n}';
+  assert.deepEqual(positions('prevent-user-existence-errors', 'r.json', json), [{ ruleId: 'prevent-user-existence-errors', line: 4, column: 33, endLine: 4, endColumn: 41 }]);
+});
+
+test('a UTF-8 byte-order mark does not shift columns', async () => {
+  const root = project({ 'bom.yaml': '\uFEFF' + CLIENT.join('\n'), 'bom.json': '\uFEFF{"UserPoolId": "us-east-1_a", "ClientName": "x", "PreventUserExistenceErrors": "LEGACY"}' });
+  const run = await runCli(['.', '--format', 'json'], root);
+  const rows = (JSON.parse(run.stdout) as { results: Array<{ file: string; ruleId: string; line: number; column: number }> }).results.map((r) => [r.file, r.ruleId, r.line, r.column]);
+  assert.deepEqual(rows, [
+    ['bom.json', 'prevent-user-existence-errors', 1, 80],
+    ['bom.yaml', 'prevent-user-existence-errors', 6, 35],
+  ]);
+});
+
+test('a YAML alias bomb is a parse-error, quickly', () => {
+  const lines = ['a: &a ["UserPoolId", "UserPoolId", "UserPoolId", "UserPoolId", "UserPoolId", "UserPoolId", "UserPoolId", "UserPoolId", "UserPoolId"]'];
+  for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`);
+  const rows = runRule('parse-error', 'bomb.yaml', lines.join('\n') + '\n');
+  assert.equal(rows.length, 1);
+  assert.match(rows[0]!.message, /aliases expand to more than 100000 nodes/);
+});
+
+test('100,000-deep nesting is a parse-error in YAML and JSON, not a stack overflow', () => {
+  const depth = 100_000;
+  const yaml = `UserPoolId: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+  const json = `{"UserPoolId": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+  for (const [name, text] of [['deep.yaml', yaml], ['deep.json', json]] as const) {
+    const rows = runRule('parse-error', name, text);
+    assert.equal(rows.length, 1, name);
+    assert.match(rows[0]!.message, /nested too deeply|Maximum call stack size exceeded/);
+  }
+});
+
+test('unknown YAML tags, language tags included, are unknown values: never executed or judged', () => {
+  const text = CLIENT.join('\n').replace('LEGACY', '!!python/object/apply:os.system ["touch /tmp/pwned"]') + '      ClientName: !stack_output other::Name\n';
+  assert.deepEqual(runRule('schema', 't.yaml', text), []);
+  assert.deepEqual(runRule('prevent-user-existence-errors', 't.yaml', text), []);
+});
+
+test('__proto__ and constructor keys are plain unknown members', () => {
+  const json = '{"UserPoolId": "us-east-1_a", "ClientName": "x", "__proto__": {"polluted": true}, "constructor": 1}';
+  const rows = runRule('schema', 'r.json', json);
+  assert.deepEqual(rows.map((r) => r.message.replace(/ Remove it.*/, '')), ['"__proto__" is not a member of a CreateUserPoolClient request.', '"constructor" is not a member of a CreateUserPoolClient request.']);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+});
+
+test('empty files, scalar and null documents, and lists where mappings belong give no crash', () => {
+  for (const text of ['', 'UserPoolId', '~', 'null', '- UserPoolId\n- 1', 'Resources: UserPoolId', 'Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: [UserPoolId]\n', '{"UserPoolClient": [1]}', '{"UserPoolId": null}']) {
+    for (const name of ['x.yaml', 'x.json']) assert.doesNotThrow(() => runRule('schema', name, text), `${name}: ${text}`);
+  }
+});
+
+test('a file over --max-file-size is reported, not read', async () => {
+  const root = project({});
+  writeFileSync(join(root, 'big.yaml'), `# UserPoolId\n${'x: 1\n'.repeat(300_000)}`);
+  const run = await runCli(['.', '--max-file-size', '1MB', '--format', 'json'], root);
+  const results = (JSON.parse(run.stdout) as { results: Array<{ ruleId: string; message: string }> }).results;
+  assert.equal(results.length, 1);
+  assert.equal(results[0]!.ruleId, 'parse-error');
+  assert.match(results[0]!.message, /^The file was not read: file is 1\.4 MB, over the --max-file-size limit of 1 MB; raise the limit to lint it, or add it to ignores\. Nothing in it was checked\.$/);
+  assert.equal(run.code, 1);
+});
+
+test('binary files are skipped', async () => {
+  const root = project({ 'image.json': 'UserPoolId\u0000\u0001\u0002' });
+  const run = await runCli(['.'], root);
+  assert.deepEqual([run.code, run.stdout, run.stderr], [0, '', '']);
+});
