@@ -24,7 +24,9 @@ const SCHEMA_BY_KIND: Record<ClientKind, SchemaInfo> = {
   'update-request': info('update-user-pool-client-request', 'an UpdateUserPoolClient request'),
   'client-description': info('user-pool-client', 'a UserPoolClient description'),
   cloudformation: info('cloudformation-user-pool-client', 'AWS::Cognito::UserPoolClient'),
-  terraform: info('create-user-pool-client-request', 'a Cognito app client'),
+  terraform: info('terraform-user-pool-client', 'aws_cognito_user_pool_client'),
+  // awscc is the CloudFormation resource through Cloud Control: CloudFormation's constraints.
+  'terraform-awscc': info('cloudformation-user-pool-client', 'awscc_cognito_user_pool_client'),
 };
 
 function info(id: string, what: string): SchemaInfo {
@@ -151,12 +153,16 @@ function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, ind
   if (!located) return undefined;
   const path = pathOf(pointer);
   const params = error.params;
+  // Messages name members as the file spells them (Terraform: callback_urls); paths stay the API's.
+  const spell = (apiPath: string): string => (client.memberNames ? spellPath(apiPath, client.memberNames) : apiPath);
+  const leaf = (apiPath: string): string => spell(apiPath).slice(spell(apiPath).lastIndexOf('.') + 1);
+  const shown = spell(path);
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      if (pointer === '') return { messageId: 'required', data: { member: missing, what: schema.what }, at: client.nameSpan, path: missing };
+      if (pointer === '') return { messageId: 'required', data: { member: spell(missing), what: schema.what }, at: client.nameSpan, path: missing };
       if (isUnknownAt(pointer, index)) return undefined;
-      return { messageId: 'requiredNested', data: { member: missing, parent: path }, at: located.keySpan ?? located.value.span, path: `${path}.${missing}` };
+      return { messageId: 'requiredNested', data: { member: leaf(`${path}.${missing}`), parent: shown }, at: located.keySpan ?? located.value.span, path: `${path}.${missing}` };
     }
     case 'additionalProperties': {
       if (isUnknownAt(pointer, index)) return undefined;
@@ -164,8 +170,8 @@ function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, ind
       const childPointer = `${pointer}/${escapePointer(name)}`;
       const child = index.get(childPointer);
       const at = child?.keySpan ?? located.value.span;
-      const where = pointer === '' ? schema.what : path;
-      const allowed = pointer === '' ? schema.properties : NESTED_MEMBERS[path] ?? [];
+      const where = pointer === '' ? schema.what : shown;
+      const allowed = pointer === '' ? schema.properties.map(spell) : (NESTED_MEMBERS[path] ?? []).map((nested) => leaf(`${path}.${nested}`));
       const suggestion = closestName(name, allowed);
       const memberPath = pathOf(childPointer);
       if (suggestion) return { messageId: 'unknownMemberSuggest', data: { member: name, what: where, suggestion }, at, path: memberPath };
@@ -181,27 +187,40 @@ function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, ind
   const at = value;
   switch (error.keyword) {
     case 'type':
-      return { messageId: 'type', data: { path, actual: typeName(value), expected: TYPE_WORDS[String(params.type)] ?? String(params.type) }, at, path };
+      return { messageId: 'type', data: { path: shown, actual: typeName(value), expected: TYPE_WORDS[String(params.type)] ?? String(params.type) }, at, path };
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String).sort();
       const suggestion = value.kind === 'scalar' && typeof value.value === 'string' ? closestName(value.value, allowed) : undefined;
-      const data = { path, value: show(value), allowed: allowed.join(', ') };
+      const data = { path: shown, value: show(value), allowed: allowed.join(', ') };
       return suggestion ? { messageId: 'enumSuggest', data: { ...data, suggestion }, at, path } : { messageId: 'enum', data, at, path };
     }
     case 'pattern':
-      return { messageId: 'pattern', data: { path, value: show(value), pattern: String(params.pattern) }, at, path };
+      return { messageId: 'pattern', data: { path: shown, value: show(value), pattern: String(params.pattern) }, at, path };
     case 'minLength':
     case 'maxLength':
-      return { messageId: error.keyword, data: { path, length: value.kind === 'scalar' ? [...String(value.value)].length : 0, limit: Number(params.limit) }, at, path };
+      return { messageId: error.keyword, data: { path: shown, length: value.kind === 'scalar' ? [...String(value.value)].length : 0, limit: Number(params.limit) }, at, path };
     case 'minimum':
     case 'maximum':
-      return { messageId: error.keyword, data: { path, value: show(value), limit: Number(params.limit) }, at, path };
+      return { messageId: error.keyword, data: { path: shown, value: show(value), limit: Number(params.limit) }, at, path };
     case 'minItems':
     case 'maxItems':
-      return { messageId: error.keyword, data: { path, count: value.kind === 'list' ? value.items.length : 0, limit: Number(params.limit) }, at, path };
+      return { messageId: error.keyword, data: { path: shown, count: value.kind === 'list' ? value.items.length : 0, limit: Number(params.limit) }, at, path };
     default:
-      return { messageId: 'other', data: { path, keyword: error.keyword }, at, path };
+      return { messageId: 'other', data: { path: shown, keyword: error.keyword }, at, path };
   }
+}
+
+/** `CallbackURLs[2]` -> `callback_urls[2]`, `TokenValidityUnits.AccessToken` -> `token_validity_units.access_token`. */
+function spellPath(path: string, names: ReadonlyMap<string, string>): string {
+  const match = /^([^.[]+)((?:\[\d+\])*)(?:\.([^.[]+))?(.*)$/s.exec(path);
+  if (!match) return path;
+  const [, top, indexes, child, rest] = match as unknown as [string, string, string, string | undefined, string];
+  let out = (names.get(top) ?? top) + indexes;
+  if (child !== undefined) {
+    const spelled = names.get(`${top}.${child}`);
+    out += '.' + (spelled ? spelled.slice(spelled.lastIndexOf('.') + 1) : child);
+  }
+  return out + rest;
 }
 
 const DURATION_MEMBERS = new Set(['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'AuthSessionValidity', 'RefreshTokenRotation.RetryGracePeriodSeconds']);

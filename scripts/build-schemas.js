@@ -34,11 +34,19 @@ delete cloudformation.properties.ClientSecret;
 cloudformation.properties.RefreshTokenValidity.minimum = 1;
 cloudformation.required = ['UserPoolId'];
 
+// Terraform aws_cognito_user_pool_client (terraform-provider-aws): `name` (ClientName) and `user_pool_id`
+// are required, and it cannot set a ClientSecret. awscc_cognito_user_pool_client follows the
+// CloudFormation resource schema and uses the CloudFormation schema above.
+const terraform = clone(create);
+delete terraform.properties.ClientSecret;
+terraform.required = ['UserPoolId', 'ClientName'];
+
 const outputs = {
   'create-user-pool-client-request': ['CreateUserPoolClient request', create],
   'update-user-pool-client-request': ['UpdateUserPoolClient request', update],
   'user-pool-client': ['UserPoolClientType (Describe/Create/Update output)', description],
   'cloudformation-user-pool-client': ['AWS::Cognito::UserPoolClient Properties (normalized values)', cloudformation],
+  'terraform-user-pool-client': ['Terraform aws_cognito_user_pool_client (normalized to API names)', terraform],
 };
 for (const [id, [title, schema]] of Object.entries(outputs)) {
   const file = path.join(__dirname, '..', 'schemas', `${id}.json`);

@@ -10,6 +10,7 @@ import { ConfigError, findConfigFile, parseRuleFlags, readConfigFile } from './c
 import { UsageError, discover, findRepositoryRoot, toDisplayPath } from './discover';
 import { FORMATS, format, type FormatName } from './format';
 import { exitCodeFor, lintCandidates, type FailOn } from './lint';
+import { prepareParsers } from './load';
 import { filterFindings } from './filter';
 import { buildBaseline, readBaseline, writeBaseline } from './baseline';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './meta';
@@ -90,6 +91,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const paths = (args.paths as string[] | undefined) ?? ['.'];
     const candidates = discover(paths, io.cwd).filter((candidate) => !config.isIgnored(candidate.absolutePath));
     const settingsOf = (displayPath: string) => config.settingsFor(path.resolve(io.cwd, displayPath));
+    await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
     const result = lintCandidates(candidates, { cwd: io.cwd, rules, settings: (file) => settingsOf(file.path), maxFileSize: maxFileSize || DEFAULT_MAX_FILE_SIZE });
 
     if (args['write-baseline']) {

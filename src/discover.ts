@@ -8,7 +8,7 @@ import path from 'node:path';
 import { compareText } from './finding';
 
 /** Extensions a directory walk considers. Explicit file arguments may have any name. */
-export const SCANNED_EXTENSIONS = ['json', 'yaml', 'yml', 'template'];
+export const SCANNED_EXTENSIONS = ['json', 'yaml', 'yml', 'template', 'tf'];
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/.terraform/**'];
 
 export interface Candidate {

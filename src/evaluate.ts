@@ -14,7 +14,8 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const add = (finding: Finding): void => {
-    const key = `${finding.ruleId}\0${finding.file.path}\0${finding.region.start.line}:${finding.region.start.column}-${finding.region.end.line}:${finding.region.end.column}\0${finding.message}`;
+    // The client is part of the key: the clients a Terraform module call creates share the call's position.
+    const key = `${finding.ruleId}\0${finding.file.path}\0${finding.client}\0${finding.region.start.line}:${finding.region.start.column}-${finding.region.end.line}:${finding.region.end.column}\0${finding.message}`;
     if (seen.has(key)) return;
     seen.add(key);
     findings.push(finding);
@@ -32,7 +33,7 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
           rule.checkClient({
             client,
             options: setting.options,
-            report: (report) => add(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, report)),
+            report: (report) => add(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, client.related ? { ...report, related: [...(report.related ?? []), ...client.related] } : report)),
           });
         }
       }
@@ -51,6 +52,8 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
     message += ` (the value comes from the default of ${origin.owner})`;
     related.push({ file: origin.span.file, region: origin.span.file.regionOf(origin.span), message: `default of ${origin.owner}` });
   }
+  const written = isValue(report.at) ? report.at.written : undefined;
+  if (written) related.push({ file: written.span.file, region: written.span.file.regionOf(written.span), message: written.note });
   for (const extra of report.related ?? []) related.push({ file: extra.span.file, region: extra.span.file.regionOf(extra.span), message: extra.message });
   return {
     ruleId: rule.meta.id,

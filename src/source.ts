@@ -24,6 +24,8 @@ export class SourceFile {
     readonly path: string,
     readonly text: string,
     readonly repositoryPath: string = path,
+    /** Where the file is on disk; unset for text that was not read from a file (tests, stdin). */
+    readonly absolutePath?: string,
   ) {}
 
   positionAt(offset: number): Position {

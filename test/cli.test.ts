@@ -12,6 +12,8 @@ const FORMAT_EXAMPLES: Array<[string, string[]]> = [
   ['api-create-request-json', ['examples/api/create-request-bad.json', 'examples/api/create-request-good.json']],
   ['api-update-request-yaml', ['examples/api/update-request-bad.yaml', 'examples/api/update-request-good.yaml']],
   ['api-describe-output-json', ['examples/api/describe-output-bad.json', 'examples/api/describe-output-good.json']],
+  // bad.tf and good.tf share variables.tf; both call the module in modules/app-client.
+  ['terraform', ['examples/terraform']],
 ];
 
 for (const [name, paths] of FORMAT_EXAMPLES) {

@@ -3,17 +3,26 @@
 // `npm run test:update`), and the reviewer's expectations (EXPECTATIONS.md) met where the spec agrees.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { loadAllRules } from '../rules';
 import { settingsForPreset } from '../src/config';
 import { lintPaths } from '../src/lint';
+import { prepareParsers } from '../src/load';
 import type { Finding } from '../src/finding';
 import { DEFAULT_MAX_FILE_SIZE } from '../src/read';
 import { REPO_ROOT, assertGolden } from './golden';
 
 const CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
-const FORMATS = ['api-embedded-rst', 'api-json', 'cdk-synth', 'cloudformation-json', 'cloudformation-yaml', 'sam', 'serverless'];
+const FORMATS = ['api-embedded-rst', 'api-json', 'cdk-synth', 'cloudformation-json', 'cloudformation-yaml', 'sam', 'serverless', 'terraform'];
+/**
+ * Terraform reads a whole directory (variables, locals) and follows module calls, so the Terraform files
+ * are linted where they were: each at its repository path (MANIFEST.tsv), under `<repo>@<commit>/` with
+ * a `.git` to mark the repository. In the flat corpus directory every file would see every other
+ * file's variables.
+ */
+const LAID_OUT = new Set(['terraform']);
 
 /** Rule ids the reviewer's expectations translate to, per file (prefix of the corpus file name). */
 const EXPECTED: Record<string, string[]> = {
@@ -47,6 +56,39 @@ const EXPECTED: Record<string, string[]> = {
   'cloudformation-yaml/aws-cloudformation__iac-model-evaluation': ['prevent-user-existence-errors'],
   'cloudformation-json/fabriciosiqueira08': ['no-password-auth-flow', 'prevent-user-existence-errors'],
   'api-json/ganezasan': ['no-password-auth-flow', 'prevent-user-existence-errors'],
+  // The reviewer's MAYBE (variable defaults http://example.com): reported, as the spec says, and marked as resting on a default.
+  'terraform/JamesWoolfenden__terraform-aws-cognito__aws_cognito_user_pool_client.cli': ['oauth-requires-user-pool-client-flag', 'prevent-user-existence-errors', 'redirect-uri-https'],
+  'terraform/JamesWoolfenden__terraform-aws-cognito__aws_cognito_user_pool_client.web': ['prevent-user-existence-errors', 'redirect-uri-https'],
+  'terraform/JamesWoolfenden__terraform-aws-cognito__at_8dac90f': ['oauth-requires-user-pool-client-flag', 'prevent-user-existence-errors'],
+  'terraform/squidfunk': ['no-password-auth-flow', 'prevent-user-existence-errors'],
+  'terraform/wellcomecollection__storage-service__terraform__modules__app_client__main': ['prevent-user-existence-errors'],
+  'terraform/wellcomecollection__storage-service__terraform__app_clients__clients': ['prevent-user-existence-errors'],
+  'terraform/wellcomecollection__storage-service__demo': ['prevent-user-existence-errors'],
+  'terraform/hoalongnatsu': ['no-password-auth-flow', 'prevent-user-existence-errors'],
+  'terraform/hazraarka072__khorcha__terraform__stateless__modules__cognito': ['prevent-user-existence-errors'],
+  // Inherited from the module (count = 0 by default: the block is checked once, as the spec says for count).
+  'terraform/hazraarka072__khorcha__terraform__stateless__main': ['prevent-user-existence-errors'],
+  'terraform/bun913': ['prevent-user-existence-errors'],
+  'terraform/alaaynassar7': ['no-implicit-flow', 'no-password-auth-flow', 'prevent-user-existence-errors'],
+  'terraform/dwp': ['no-implicit-flow', 'prevent-user-existence-errors'],
+  'terraform/hashicorp__terraform-provider-awscc': ['no-implicit-flow', 'no-password-auth-flow'],
+  'terraform/Karol172__todo-with-cognito__at_0d6ff8c': ['oauth-requires-user-pool-client-flag', 'no-password-auth-flow', 'prevent-user-existence-errors'],
+  'terraform/alwalker__iac_examples__infra__aws__terraform_modules': ['no-implicit-flow', 'no-password-auth-flow'],
+  // Inherited from the module: reported at the module call, with the module's resource as a related location.
+  'terraform/alwalker__iac_examples__infra__aws__fargate_app': ['no-implicit-flow', 'no-password-auth-flow'],
+  // Where the spec differs from the reviewer: mineiros-io examples/complete/main.tf calls its module by a
+  // registry source ("mineiros-io/cognito-user-pool/aws"), which is not a relative path in the same
+  // repository, so its clients are not created (and the module's for_each over lookup() would leave every
+  // value unknown anyway): the reviewer's implicit flow, flag and PreventUserExistenceErrors findings are not
+  // produced. wellcomecollection clients.tf passes generate_secret = null (meaning "not set") to two
+  // client_credentials clients: the reviewer calls it informational, the spec's "absent means the API
+  // default" makes it client-credentials-requires-secret.
+};
+
+/** Results of one rule per file that the expectations fix in number. */
+const COUNTED: Record<string, [string, number]> = {
+  // "all 7: PreventUserExistenceErrors missing": one per module call.
+  'terraform/wellcomecollection__storage-service__terraform__app_clients__clients': ['prevent-user-existence-errors', 7],
 };
 
 /** Files the reviewer marked as true negatives: no error-severity result is allowed on them. */
@@ -58,6 +100,10 @@ const CLEAN = [
   'cloudformation-yaml/CDLUC3__dmsp_aws_prototype__config',
   'cloudformation-yaml/1184yang__aws-basic-authentication__amplify__backend__auth__basicauthentication7ea2f926__parameters',
   'serverless/mateuskuritza',
+  'terraform/JamesWoolfenden__terraform-aws-cognito__variables',
+  'terraform/Karol172__todo-with-cognito__terraform__main__variables',
+  'terraform/wellcomecollection__storage-service__terraform__modules__app_client__variables',
+  'terraform/mineiros-io__terraform-aws-cognito-user-pool__main',
 ];
 
 /** Boundary: 1440 minutes is exactly one day and must not be reported. */
@@ -67,14 +113,38 @@ const MUST_NOT: Record<string, string[]> = {
 
 const available = existsSync(CORPUS);
 
-test('corpus snapshot, expectations and robustness', { skip: available ? false : `corpus not found at ${CORPUS}` }, () => {
+/** The laid-out formats' files at their repository paths; returns the tree and each file's corpus name. */
+function layOut(): { root: string; corpusName: Map<string, string> } {
+  const root = mkdtempSync(join(tmpdir(), 'cognito-lint-corpus-'));
+  const corpusName = new Map<string, string>();
+  for (const line of readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1)) {
+    const [format, repository, path, commit, local] = line.split('\t');
+    if (!format || !LAID_OUT.has(format) || !repository || !path || !commit || !local) continue;
+    const repositoryDir = `${repository.replace('/', '__')}@${commit.slice(0, 7)}`;
+    mkdirSync(join(root, repositoryDir, '.git'), { recursive: true });
+    mkdirSync(dirname(join(root, repositoryDir, path)), { recursive: true });
+    copyFileSync(join(CORPUS, local), join(root, repositoryDir, path));
+    corpusName.set(`${repositoryDir}/${path}`, local);
+  }
+  return { root, corpusName };
+}
+
+test('corpus snapshot, expectations and robustness', { skip: available ? false : `corpus not found at ${CORPUS}` }, async () => {
   const files = FORMATS.flatMap((format) => readdirSync(join(CORPUS, format)).sort().map((name) => `${format}/${name}`));
   const rules = loadAllRules();
-  const result = lintPaths(files, { cwd: CORPUS, rules, settings: settingsForPreset(rules, 'recommended'), maxFileSize: DEFAULT_MAX_FILE_SIZE });
+  const options = { rules, settings: settingsForPreset(rules, 'recommended'), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  const flat = files.filter((file) => !LAID_OUT.has(file.slice(0, file.indexOf('/'))));
+  const result = lintPaths(flat, { ...options, cwd: CORPUS });
   const byFile = new Map<string, Finding[]>(files.map((file) => [file, []]));
   for (const finding of result.findings) byFile.get(finding.file.path)!.push(finding);
+  const laidOut = layOut();
+  await prepareParsers([...laidOut.corpusName.keys()]);
+  const laidOutResult = lintPaths(['.'], { ...options, cwd: laidOut.root });
+  assert.equal(laidOut.corpusName.size, files.length - flat.length, 'every laid-out corpus file is in MANIFEST.tsv');
+  for (const finding of laidOutResult.findings) byFile.get(laidOut.corpusName.get(finding.file.path)!)!.push(finding);
+  const findings = [...result.findings, ...laidOutResult.findings];
 
-  assert.deepEqual(result.findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.file.path), [], 'no parse-error on a real file');
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.file.path), [], 'no parse-error on a real file');
   for (const [prefix, ids] of Object.entries(EXPECTED)) {
     const file = files.find((name) => name.startsWith(prefix));
     assert.ok(file, `corpus file ${prefix}* exists`);
@@ -84,6 +154,10 @@ test('corpus snapshot, expectations and robustness', { skip: available ? false :
   for (const prefix of CLEAN) {
     const file = files.find((name) => name.startsWith(prefix))!;
     assert.deepEqual(byFile.get(file)!.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`), [], `${file} is a true negative`);
+  }
+  for (const [prefix, [id, count]] of Object.entries(COUNTED)) {
+    const file = files.find((name) => name.startsWith(prefix))!;
+    assert.equal(byFile.get(file)!.filter((f) => f.ruleId === id).length, count, `${file}: ${count} ${id} results`);
   }
   for (const [prefix, ids] of Object.entries(MUST_NOT)) {
     const file = files.find((name) => name.startsWith(prefix))!;

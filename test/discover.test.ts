@@ -30,8 +30,10 @@ test('directories: data extensions only, .gitignore respected, node_modules/.git
     'node_modules/pkg/template.yaml': '',
     '.terraform/modules/x.json': '',
     'serverless.yml': '',
+    'infra/main.tf': '',
+    '.terraform/modules/m/main.tf': '',
   });
-  assert.deepEqual(discover(['.'], root).map((c) => c.displayPath), ['a/stack.template', 'a/template.json', 'b.yaml', 'serverless.yml']);
+  assert.deepEqual(discover(['.'], root).map((c) => c.displayPath), ['a/stack.template', 'a/template.json', 'b.yaml', 'infra/main.tf', 'serverless.yml']);
 });
 
 test('explicit files are always read, even ignored or with another extension; globs work', () => {
@@ -55,4 +57,10 @@ test('the cheap pre-parse test keeps files that name a client and drops the rest
   assert.equal(mayHoldClient('Type: AWS::Cognito::UserPoolClient'), true);
   assert.equal(mayHoldClient('{"UserPoolId": "x"}'), true);
   assert.equal(mayHoldClient('apiVersion: apps/v1\nkind: Deployment\n'), false);
+  // Terraform: the resource type (HCL and plan JSON), or a module call with a relative source.
+  assert.equal(mayHoldClient('resource "aws_cognito_user_pool_client" "web" {}'), true);
+  assert.equal(mayHoldClient('resource "awscc_cognito_user_pool_client" "web" {}'), true);
+  assert.equal(mayHoldClient('module "auth" {\n  source = "../modules/auth"\n}'), true);
+  assert.equal(mayHoldClient('module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}'), false);
+  assert.equal(mayHoldClient('resource "aws_s3_bucket" "b" {}'), false);
 });

@@ -1,15 +1,19 @@
 // Docs are checked, not trusted: every rule has a page with the same headings, and every example in it
 // produces what the page says (a `bad` block at least one finding of the rule, a `good` block none).
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_IDS, loadRule } from '../rules';
 import { runRule, runWithSuppressions } from './helpers';
+import { loadHclParser } from '../src/parse/hcl';
 
 const ROOT = join(__dirname, '..', '..');
 const REQUIRED_HEADINGS = ['## Why', '## Examples', '## Options', '## References'];
 const EXTENSION: Record<string, string> = { yaml: 'yaml', yml: 'yaml', json: 'json', hcl: 'tf', terraform: 'tf' };
+
+// `hcl` examples are linted as example.tf: the HCL parser (WebAssembly) starts asynchronously.
+before(() => loadHclParser());
 
 for (const id of RULE_IDS) {
   test(`docs/rules/${id}.md`, () => {

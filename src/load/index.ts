@@ -7,20 +7,41 @@ import { parseYaml } from '../parse/yaml';
 import type { SyntaxDuplicate, SyntaxNode } from '../parse/syntax';
 import { isApiRequest, isApiResponse, loadApiRequest, loadApiResponse } from './api';
 import { isTemplate, loadTemplate, serverlessTemplates } from './cloudformation';
+import { isTerraformPath, loadTerraform } from './terraform';
+import { isTerraformPlan, loadTerraformPlan } from './terraform-plan';
+import { loadHclParser } from '../parse/hcl';
 import { spanOf } from './values';
+
+/** A Terraform module call with a relative source: the module may create clients. */
+const LOCAL_MODULE_SOURCE = /\bsource\s*=\s*"\.\.?[/\\]/;
 
 /**
  * Cheap test, before any parsing, for text that could hold an app client in a format this stage reads.
- * Every recognised format names one of these words literally.
+ * Every recognised format names one of these words literally (Terraform and its plan JSON the resource
+ * type; a Terraform module call its relative source).
  */
 export function mayHoldClient(text: string): boolean {
-  return text.includes('UserPoolClient') || text.includes('UserPoolId');
+  return (
+    text.includes('UserPoolClient') ||
+    text.includes('UserPoolId') ||
+    text.includes('cognito_user_pool_client') ||
+    (text.includes('module') && LOCAL_MODULE_SOURCE.test(text))
+  );
+}
+
+/**
+ * Loads the parsers that start asynchronously, for the files about to be read: the HCL parser
+ * (WebAssembly) when there is a `.tf` file. A run without Terraform never loads it.
+ */
+export async function prepareParsers(paths: readonly string[]): Promise<void> {
+  if (paths.some(isTerraformPath)) await loadHclParser();
 }
 
 /** Extensions whose files must parse; a file of another name that does not parse is simply not data. */
 const DATA_EXTENSIONS = /\.(json|ya?ml|template)$/i;
 
 export function loadFile(file: SourceFile): LoadedFile {
+  if (isTerraformPath(file.path)) return loadTerraform(file);
   const parsed = parse(file);
   if (!parsed.ok && !DATA_EXTENSIONS.test(file.path)) return { file, clients: [], duplicateKeys: [] };
   if (!parsed.ok) {
@@ -49,6 +70,7 @@ function parse(file: SourceFile): Parsed {
 
 function clientsIn(file: SourceFile, root: SyntaxNode): AppClient[] {
   if (isTemplate(root)) return loadTemplate(file, root);
+  if (isTerraformPlan(root)) return loadTerraformPlan(file, root);
   const serverless = serverlessTemplates(root);
   if (serverless.length > 0) return serverless.flatMap((template) => loadTemplate(file, template));
   if (isApiResponse(root)) return [loadApiResponse(file, root)];

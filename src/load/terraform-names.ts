@@ -1,0 +1,84 @@
+// Terraform attribute names of the app client resources and their API member names (FORMATS.md, Names).
+
+export type TerraformDialect = 'aws' | 'awscc';
+
+export const CLIENT_RESOURCE_TYPES: Record<string, TerraformDialect> = {
+  aws_cognito_user_pool_client: 'aws',
+  awscc_cognito_user_pool_client: 'awscc',
+};
+
+const SHARED: Record<string, string> = {
+  user_pool_id: 'UserPoolId',
+  generate_secret: 'GenerateSecret',
+  default_redirect_uri: 'DefaultRedirectURI',
+  explicit_auth_flows: 'ExplicitAuthFlows',
+  supported_identity_providers: 'SupportedIdentityProviders',
+  read_attributes: 'ReadAttributes',
+  write_attributes: 'WriteAttributes',
+  prevent_user_existence_errors: 'PreventUserExistenceErrors',
+  enable_token_revocation: 'EnableTokenRevocation',
+  enable_propagate_additional_user_context_data: 'EnablePropagateAdditionalUserContextData',
+  access_token_validity: 'AccessTokenValidity',
+  id_token_validity: 'IdTokenValidity',
+  refresh_token_validity: 'RefreshTokenValidity',
+  token_validity_units: 'TokenValidityUnits',
+  auth_session_validity: 'AuthSessionValidity',
+  analytics_configuration: 'AnalyticsConfiguration',
+  refresh_token_rotation: 'RefreshTokenRotation',
+};
+
+/** Top-level attribute (or block) name -> API member name, per provider. */
+export const ATTRIBUTE_NAMES: Record<TerraformDialect, Record<string, string>> = {
+  aws: {
+    ...SHARED,
+    name: 'ClientName',
+    callback_urls: 'CallbackURLs',
+    logout_urls: 'LogoutURLs',
+    allowed_oauth_flows: 'AllowedOAuthFlows',
+    allowed_oauth_scopes: 'AllowedOAuthScopes',
+    allowed_oauth_flows_user_pool_client: 'AllowedOAuthFlowsUserPoolClient',
+  },
+  awscc: {
+    ...SHARED,
+    client_name: 'ClientName',
+    callback_ur_ls: 'CallbackURLs',
+    logout_ur_ls: 'LogoutURLs',
+    allowed_o_auth_flows: 'AllowedOAuthFlows',
+    allowed_o_auth_scopes: 'AllowedOAuthScopes',
+    allowed_o_auth_flows_user_pool_client: 'AllowedOAuthFlowsUserPoolClient',
+  },
+};
+
+/** Keys of the nested blocks (`aws`) or object attributes (`awscc`), by API member. */
+export const NESTED_NAMES: Record<string, Record<string, string>> = {
+  TokenValidityUnits: { access_token: 'AccessToken', id_token: 'IdToken', refresh_token: 'RefreshToken' },
+  AnalyticsConfiguration: { application_id: 'ApplicationId', application_arn: 'ApplicationArn', role_arn: 'RoleArn', external_id: 'ExternalId', user_data_shared: 'UserDataShared' },
+  RefreshTokenRotation: { feature: 'Feature', retry_grace_period_seconds: 'RetryGracePeriodSeconds' },
+};
+
+/**
+ * Arguments that are not client settings: Terraform meta-arguments, the provider's `region`, and what
+ * only the provider computes (read back in plan JSON).
+ */
+export const IGNORED_ATTRIBUTES: Record<TerraformDialect, ReadonlySet<string>> = {
+  aws: new Set(['count', 'for_each', 'provider', 'depends_on', 'region', 'id', 'client_secret', 'timeouts']),
+  awscc: new Set(['count', 'for_each', 'provider', 'depends_on', 'id', 'client_id', 'client_secret', 'name']),
+};
+/** Blocks that are not client settings. */
+export const IGNORED_BLOCKS: ReadonlySet<string> = new Set(['lifecycle', 'timeouts', 'provisioner', 'connection']);
+
+const MEMBER_NAMES: Record<TerraformDialect, ReadonlyMap<string, string>> = { aws: memberNames('aws'), awscc: memberNames('awscc') };
+
+/** API member path -> Terraform spelling, e.g. `TokenValidityUnits.AccessToken` -> `token_validity_units.access_token`. */
+export function terraformMemberNames(dialect: TerraformDialect): ReadonlyMap<string, string> {
+  return MEMBER_NAMES[dialect];
+}
+
+function memberNames(dialect: TerraformDialect): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [hcl, api] of Object.entries(ATTRIBUTE_NAMES[dialect])) {
+    names.set(api, hcl);
+    for (const [nestedHcl, nestedApi] of Object.entries(NESTED_NAMES[api] ?? {})) names.set(`${api}.${nestedApi}`, `${hcl}.${nestedHcl}`);
+  }
+  return names;
+}

@@ -1,0 +1,143 @@
+// Terraform plan JSON (`terraform show -json plan.out`): the clients a plan creates or keeps, from
+// `resource_changes[].change.after` (values resolved by Terraform), and those only in `planned_values`.
+// Positions point at the values in the JSON. Values Terraform knows only after apply (`after_unknown`)
+// are unknown; `null` means not set.
+import type { AppClient, Member, ObjectValue, ResourceServerInfo, Value } from '../model';
+import type { SourceFile } from '../source';
+import { getPair, getValue, scalarString, type MappingNode, type SyntaxNode } from '../parse/syntax';
+import { coerceTemplateScalars } from './coerce';
+import { ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, NESTED_NAMES, terraformMemberNames } from './terraform-names';
+import { plainValue, spanOf } from './values';
+
+const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
+
+/** `format_version` with `resource_changes` or `planned_values`. */
+export function isTerraformPlan(root: SyntaxNode | undefined): root is MappingNode {
+  return !!root && root.type === 'mapping' && !!getPair(root, 'format_version') && (getValue(root, 'resource_changes')?.type === 'sequence' || getValue(root, 'planned_values')?.type === 'mapping');
+}
+
+interface PlannedResource {
+  type: string;
+  address: SyntaxNode;
+  extent: SyntaxNode;
+  values: MappingNode;
+  unknown: SyntaxNode | undefined;
+}
+
+export function loadTerraformPlan(file: SourceFile, root: MappingNode): AppClient[] {
+  const resources: PlannedResource[] = [];
+  const seen = new Set<string>();
+  const changes = getValue(root, 'resource_changes');
+  for (const change of changes?.type === 'sequence' ? changes.items : []) {
+    const type = scalarString(getValue(change, 'type'));
+    const address = getValue(change, 'address');
+    const after = getValue(getValue(change, 'change'), 'after');
+    if (!type || !address || scalarString(getValue(change, 'mode')) === 'data') continue;
+    seen.add(String(scalarString(address)));
+    // A resource being deleted has no `after`.
+    if (after?.type !== 'mapping') continue;
+    resources.push({ type, address, extent: change, values: after, unknown: getValue(getValue(change, 'change'), 'after_unknown') });
+  }
+  // planned_values repeats what resource_changes says; only what it alone has is added.
+  const stack: Array<SyntaxNode | undefined> = [getValue(getValue(root, 'planned_values'), 'root_module')];
+  while (stack.length > 0) {
+    const module = stack.pop();
+    if (module?.type !== 'mapping') continue;
+    const list = getValue(module, 'resources');
+    for (const resource of list?.type === 'sequence' ? list.items : []) {
+      const type = scalarString(getValue(resource, 'type'));
+      const address = getValue(resource, 'address');
+      const values = getValue(resource, 'values');
+      if (!type || !address || values?.type !== 'mapping' || seen.has(String(scalarString(address))) || scalarString(getValue(resource, 'mode')) === 'data') continue;
+      seen.add(String(scalarString(address)));
+      resources.push({ type, address, extent: resource, values, unknown: undefined });
+    }
+    const children = getValue(module, 'child_modules');
+    if (children?.type === 'sequence') stack.push(...children.items);
+  }
+
+  const servers = resources.filter((r) => RESOURCE_SERVER_TYPES.has(r.type)).map((r) => resourceServer(file, r));
+  const clients: AppClient[] = [];
+  for (const resource of resources) {
+    const dialect = CLIENT_RESOURCE_TYPES[resource.type];
+    if (!dialect) continue;
+    const names = ATTRIBUTE_NAMES[dialect];
+    const ignored = IGNORED_ATTRIBUTES[dialect];
+    const members = new Map<string, Member>();
+    for (const pair of resource.values.pairs) {
+      if (ignored.has(pair.keyText)) continue;
+      const name = names[pair.keyText] ?? pair.keyText;
+      const value = normalize(plainValue(file, pair.value), NESTED_NAMES[name]);
+      if (value) members.set(name, { name, keySpan: spanOf(file, pair.key), value });
+    }
+    // Known only after apply: present but not known.
+    if (resource.unknown?.type === 'mapping') {
+      for (const pair of resource.unknown.pairs) {
+        if (ignored.has(pair.keyText) || !containsTrue(pair.value)) continue;
+        const name = names[pair.keyText] ?? pair.keyText;
+        members.set(name, { name, keySpan: spanOf(file, pair.key), value: { kind: 'unknown', reason: 'known after apply', span: spanOf(file, pair.value) } });
+      }
+    }
+    const properties: ObjectValue = { kind: 'object', members, span: spanOf(file, resource.values) };
+    coerceTemplateScalars(properties);
+    clients.push({
+      kind: dialect === 'aws' ? 'terraform' : 'terraform-awscc',
+      file,
+      name: String(scalarString(resource.address)),
+      nameSpan: spanOf(file, resource.address),
+      extent: spanOf(file, resource.extent),
+      properties,
+      userPoolKey: poolKey(members.get('UserPoolId')?.value),
+      resourceServers: servers,
+      memberNames: terraformMemberNames(dialect),
+    });
+  }
+  return clients;
+}
+
+/**
+ * Plan values to the client's shape: `null` is not set; a nested block is a list of at most one object
+ * (empty: not set); its keys, and those of awscc's objects, get their API names.
+ */
+function normalize(value: Value, nested: Record<string, string> | undefined): Value | undefined {
+  if (value.kind === 'scalar' && value.value === null) return undefined;
+  if (!nested) return value;
+  let object: Value | undefined = value;
+  if (value.kind === 'list') {
+    if (value.items.length === 0) return undefined;
+    object = value.items.length === 1 ? value.items[0] : { kind: 'unknown', reason: 'several blocks', span: value.span };
+  }
+  if (object?.kind !== 'object') return object;
+  const members = new Map<string, Member>();
+  for (const member of object.members.values()) {
+    if (member.value.kind === 'scalar' && member.value.value === null) continue;
+    const name = nested[member.name] ?? member.name;
+    members.set(name, { ...member, name });
+  }
+  return { ...object, members };
+}
+
+function containsTrue(node: SyntaxNode): boolean {
+  if (node.type === 'scalar') return node.value === true;
+  if (node.type === 'sequence') return node.items.some(containsTrue);
+  return node.pairs.some((pair) => containsTrue(pair.value));
+}
+
+function poolKey(value: Value | undefined): string | undefined {
+  return value?.kind === 'scalar' && typeof value.value === 'string' ? JSON.stringify(value.value) : undefined;
+}
+
+function resourceServer(file: SourceFile, resource: PlannedResource): ResourceServerInfo {
+  const values = resource.values;
+  const userPoolKey = poolKey(plainValue(file, getValue(values, 'user_pool_id') ?? { type: 'scalar', value: null, start: 0, end: 0 }));
+  const identifier = scalarString(getValue(values, 'identifier'));
+  if (identifier === undefined) return { userPoolKey, scopes: undefined };
+  const list = getValue(values, 'scope') ?? getValue(values, 'scopes');
+  const scopes: string[] = [];
+  for (const scope of list?.type === 'sequence' ? list.items : []) {
+    const name = scalarString(getValue(scope, 'scope_name'));
+    if (name === undefined) return { userPoolKey, scopes: undefined };
+    scopes.push(`${identifier}/${name}`);
+  }
+  return { userPoolKey, scopes };
+}

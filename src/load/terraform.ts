@@ -1,0 +1,979 @@
+// Terraform HCL (`.tf`) to normalized clients: `resource "aws_cognito_user_pool_client"` and
+// `resource "awscc_cognito_user_pool_client"` blocks, with attribute names mapped to the API's
+// (terraform-names.ts), plus the clients that module calls with a relative source create.
+//
+// Values are folded where the configuration decides them (FORMATS.md, "Terraform values"): literals,
+// lists, objects, `var.x` from the caller's module inputs or the variable's default (a default is
+// marked as such, with the default's location), locals, templates with literal parts (partial strings),
+// `[for ...]` over known collections, formatlist, concat, compact, tolist, toset, conditionals and
+// operators on known operands, and `dynamic` blocks over known collections. Everything else (resource
+// attributes, data sources, `each`/`count`, other functions) is an unknown value, which rules never
+// report on. `null` means the argument is not set.
+//
+// Names resolve in the module directory: every `.tf` file next to the one being linted is read (once,
+// lazily; parses are cached by path and modification time) for its variables, locals and resource servers.
+//
+// Module calls: a `module` block whose source is a relative path (inside the same repository) creates
+// the clients of that directory, evaluated with the caller's arguments and the module's defaults. Such a
+// client is named `module.<call>.<type>.<label>` and belongs to the caller's file: a value that comes
+// from the caller's argument is reported there; a value written inside the module is reported at the
+// module call's label, with a related location at the value in the module; and every finding of the
+// client carries a related location at the resource block in the module. The module's own file is
+// checked on its own as well, with its defaults only.
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { AppClient, ClientKind, DuplicateKey, LoadedFile, Member, ObjectValue, ResourceServerInfo, Value } from '../model';
+import { SourceFile, type Span } from '../source';
+import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclParseResult, type HclRange, type HclStep } from '../parse/hcl';
+import { coerceTemplateScalars } from './coerce';
+import { ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformMemberNames, type TerraformDialect } from './terraform-names';
+
+const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
+/** Module nesting followed from a caller (a deeper chain is most likely a cycle through symlinks). */
+const MAX_MODULE_DEPTH = 8;
+/** Sibling and module files larger than this are not read (the CLI's default --max-file-size). */
+const MAX_RELATED_FILE_SIZE = 10 * 1024 * 1024;
+const MODULE_ARGUMENTS_NOT_INPUTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+/** `null`: the argument is not set. */
+const ABSENT = Symbol('absent');
+type Folded = Value | typeof ABSENT;
+type Iteration = ReadonlyMap<string, Value>;
+const NO_ITERATION: Iteration = new Map();
+
+/** The top-level blocks the loader reads; the parser skips the others without walking them. */
+const WANTED: BlockFilter = (type, labels) =>
+  type === 'variable' || type === 'locals' || type === 'module' || (type === 'resource' && labels[0] !== undefined && (labels[0] in CLIENT_RESOURCE_TYPES || RESOURCE_SERVER_TYPES.has(labels[0])));
+/** A file without any of these block openings has nothing the loader reads: it is not parsed. */
+const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|cognito_user_pool_client|cognito_resource_server|cognito_user_pool_resource_server/m;
+
+export function isTerraformPath(filePath: string): boolean {
+  return /\.tf$/i.test(filePath);
+}
+
+export function loadTerraform(file: SourceFile): LoadedFile {
+  const parsed = parseCandidate(file);
+  if (!parsed.ok) {
+    return { file, clients: [], duplicateKeys: [], parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
+  }
+  const directory = ModuleDirectory.forCandidate(file, parsed.body);
+  const folder = new Folder({ directory, depth: 0 });
+  const clients: AppClient[] = [];
+  const duplicateKeys: DuplicateKey[] = [];
+  for (const block of parsed.body.blocks) {
+    const dialect = clientDialect(block);
+    if (dialect) {
+      const label = block.labels[1];
+      const nameSpan = spanIn(file, label ?? block.typeRange);
+      clients.push(buildClient(folder, block, file, dialect, { name: `${block.labels[0]!.value}.${label?.value ?? ''}`, nameSpan, extent: spanIn(file, block) }));
+      duplicateKeys.push(...duplicatesIn(file, block.body));
+    } else if (block.type === 'module') {
+      clients.push(...instantiateModule(folder, block, file, undefined));
+    }
+  }
+  return { file, clients, duplicateKeys };
+}
+
+function clientDialect(block: HclBlock): TerraformDialect | undefined {
+  return block.type === 'resource' && block.labels[0] ? CLIENT_RESOURCE_TYPES[block.labels[0].value] : undefined;
+}
+
+function kindOf(dialect: TerraformDialect): ClientKind {
+  return dialect === 'aws' ? 'terraform' : 'terraform-awscc';
+}
+
+function spanIn(file: SourceFile, range: HclRange): Span {
+  return { file, start: range.start, end: range.end };
+}
+
+/** Attributes and blocks a body repeats: Terraform rejects both ("Attribute redefined", "Too many blocks"). */
+function duplicatesIn(file: SourceFile, body: HclBody): DuplicateKey[] {
+  const seen = new Map<string, HclRange>();
+  const out: DuplicateKey[] = [];
+  const entries = [
+    ...body.attributes.map((a) => ({ key: a.name, range: a.nameRange })),
+    ...body.blocks.filter((b) => b.type !== 'dynamic' && !IGNORED_BLOCKS.has(b.type)).map((b) => ({ key: b.type, range: b.typeRange })),
+  ].sort((a, b) => a.range.start - b.range.start);
+  for (const { key, range } of entries) {
+    const first = seen.get(key);
+    if (first) out.push({ key, first: spanIn(file, first), second: spanIn(file, range) });
+    else seen.set(key, range);
+  }
+  return out;
+}
+
+// ---- Files and directories ----------------------------------------------------------------------
+
+interface TfFile {
+  file: SourceFile;
+  body: HclBody;
+}
+
+interface CachedParse {
+  mtimeMs: number;
+  size: number;
+  text: string;
+  result: HclParseResult;
+}
+
+/** Parses by absolute path, kept while the file's size and modification time stay the same. */
+const parseCache = new Map<string, CachedParse>();
+
+function parseCandidate(file: SourceFile): HclParseResult {
+  const cached = file.absolutePath ? parseCache.get(file.absolutePath) : undefined;
+  if (cached && cached.text === file.text) return cached.result;
+  const result = parseHcl(file.text, WANTED);
+  if (file.absolutePath) {
+    const stats = statOrUndefined(file.absolutePath);
+    if (stats) parseCache.set(file.absolutePath, { mtimeMs: stats.mtimeMs, size: stats.size, text: file.text, result });
+  }
+  return result;
+}
+
+function parseOnDisk(absolutePath: string): CachedParse | undefined {
+  const stats = statOrUndefined(absolutePath);
+  if (!stats || !stats.isFile() || stats.size > MAX_RELATED_FILE_SIZE) return undefined;
+  const cached = parseCache.get(absolutePath);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
+  let text: string;
+  try {
+    text = readFileSync(absolutePath, 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const result: HclParseResult = RELEVANT_TEXT.test(text) ? parseHcl(text, WANTED) : { ok: true, body: { attributes: [], blocks: [], start: 0, end: text.length } };
+  const entry = { mtimeMs: stats.mtimeMs, size: stats.size, text, result };
+  parseCache.set(absolutePath, entry);
+  return entry;
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function tfFilesIn(directory: string): string[] {
+  try {
+    return readdirSync(directory)
+      .filter((name) => isTerraformPath(name))
+      .sort()
+      .map((name) => path.join(directory, name));
+  } catch {
+    return [];
+  }
+}
+
+/** Another file, named for output relative to a file the user sees (as discovery names files). */
+function relatedSourceFile(from: SourceFile, absolutePath: string, text: string): SourceFile {
+  const relative = path.relative(path.dirname(from.absolutePath!), absolutePath).split(path.sep).join('/');
+  const join = (base: string): string => {
+    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(base), relative));
+    return joined === '..' || joined.startsWith('../') ? absolutePath.split(path.sep).join('/') : joined;
+  };
+  return new SourceFile(join(from.path), text, join(from.repositoryPath), absolutePath);
+}
+
+interface VariableDefinition {
+  name: string;
+  block: HclBlock;
+  file: SourceFile;
+  defaultAttribute: HclAttribute | undefined;
+  nullable: boolean;
+}
+
+interface LocalDefinition {
+  name: string;
+  attribute: HclAttribute;
+  file: SourceFile;
+}
+
+/** The `.tf` files of one directory: a Terraform module. Other files than the first are parsed on demand. */
+class ModuleDirectory {
+  private parsedAll = false;
+  private readonly variables = new Map<string, VariableDefinition>();
+  private readonly locals = new Map<string, LocalDefinition>();
+
+  private constructor(
+    readonly absoluteDirectory: string | undefined,
+    private readonly files: TfFile[],
+    private readonly pending: Array<() => TfFile | undefined>,
+  ) {
+    for (const tf of files) this.index(tf);
+  }
+
+  /** The directory of a file being linted: that file as given, its siblings from disk. */
+  static forCandidate(file: SourceFile, body: HclBody): ModuleDirectory {
+    if (!file.absolutePath) return new ModuleDirectory(undefined, [{ file, body }], []);
+    const directory = path.dirname(file.absolutePath);
+    const pending = tfFilesIn(directory)
+      .filter((sibling) => sibling !== file.absolutePath)
+      .map((sibling) => () => {
+        const parsed = parseOnDisk(sibling);
+        return parsed?.result.ok ? { file: relatedSourceFile(file, sibling, parsed.text), body: parsed.result.body } : undefined;
+      });
+    return new ModuleDirectory(directory, [{ file, body }], pending);
+  }
+
+  /** A called module's directory, every file from disk; files are named relative to the caller's. */
+  static forModule(directory: string, caller: SourceFile): ModuleDirectory | undefined {
+    const files: TfFile[] = [];
+    for (const absolutePath of tfFilesIn(directory)) {
+      const parsed = parseOnDisk(absolutePath);
+      if (parsed?.result.ok) files.push({ file: relatedSourceFile(caller, absolutePath, parsed.text), body: parsed.result.body });
+    }
+    return files.length > 0 ? new ModuleDirectory(directory, files, []) : undefined;
+  }
+
+  /** Every file, parsing the pending ones. */
+  all(): TfFile[] {
+    if (!this.parsedAll) {
+      this.parsedAll = true;
+      for (const load of this.pending.splice(0)) {
+        const tf = load();
+        if (!tf) continue;
+        this.files.push(tf);
+        this.index(tf);
+      }
+    }
+    return this.files;
+  }
+
+  variable(name: string): VariableDefinition | undefined {
+    return this.variables.get(name) ?? (this.all(), this.variables.get(name));
+  }
+
+  local(name: string): LocalDefinition | undefined {
+    return this.locals.get(name) ?? (this.all(), this.locals.get(name));
+  }
+
+  private index(tf: TfFile): void {
+    for (const block of tf.body.blocks) {
+      if (block.type === 'variable' && block.labels[0]) {
+        const name = block.labels[0].value;
+        if (this.variables.has(name)) continue;
+        const nullable = block.body.attributes.find((a) => a.name === 'nullable')?.expr;
+        this.variables.set(name, {
+          name,
+          block,
+          file: tf.file,
+          defaultAttribute: block.body.attributes.find((a) => a.name === 'default'),
+          nullable: !(nullable?.kind === 'literal' && nullable.value === false),
+        });
+      } else if (block.type === 'locals') {
+        for (const attribute of block.body.attributes) {
+          if (!this.locals.has(attribute.name)) this.locals.set(attribute.name, { name: attribute.name, attribute, file: tf.file });
+        }
+      }
+    }
+  }
+}
+
+// ---- Folding ----------------------------------------------------------------------------------
+
+interface Frame {
+  directory: ModuleDirectory;
+  /** Module instance: the caller's arguments, folded where the caller wrote them. */
+  inputs?: ReadonlyMap<string, Folded>;
+  /** Module instance: values written in the module are reported here (the module call's label). */
+  relocate?: { span: Span; note: string };
+  /** Module instance: `module.a.module.b.` */
+  address?: string;
+  depth: number;
+  /** Directories of the module chain, to stop cycles. */
+  chain?: readonly string[];
+}
+
+const MAX_FOLD_DEPTH = 200;
+
+class Folder {
+  private depth = 0;
+  private readonly localValues = new Map<string, Folded>();
+  private readonly localsInProgress = new Set<string>();
+  private servers: ResourceServerInfo[] | undefined;
+
+  constructor(readonly frame: Frame) {}
+
+  /** Where a value written at `range` of `file` is reported, and where it is written when that differs. */
+  private place(file: SourceFile, range: HclRange): { span: Span; written?: { span: Span; note: string } } {
+    const own = spanIn(file, range);
+    const relocate = this.frame.relocate;
+    return relocate ? { span: relocate.span, written: { span: own, note: relocate.note } } : { span: own };
+  }
+
+  keySpan(file: SourceFile, range: HclRange): Span {
+    return this.frame.relocate?.span ?? spanIn(file, range);
+  }
+
+  unknown(file: SourceFile, range: HclRange, reason: string): Value {
+    return { kind: 'unknown', reason, ...this.place(file, range) };
+  }
+
+  fold(expr: HclExpr, file: SourceFile, iteration: Iteration): Folded {
+    if (++this.depth > MAX_FOLD_DEPTH) {
+      this.depth--;
+      return this.unknown(file, expr, 'nesting too deep');
+    }
+    try {
+      return this.foldExpr(expr, file, iteration);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private foldExpr(expr: HclExpr, file: SourceFile, iteration: Iteration): Folded {
+    switch (expr.kind) {
+      case 'literal':
+        return expr.value === null ? ABSENT : { kind: 'scalar', value: expr.value, ...this.place(file, expr) };
+      case 'template':
+        return this.template(expr, file, iteration);
+      case 'tuple': {
+        const items: Value[] = [];
+        for (const item of expr.items) {
+          const folded = this.fold(item, file, iteration);
+          items.push(folded === ABSENT ? { kind: 'scalar', value: null, ...this.place(file, item) } : folded);
+        }
+        return { kind: 'list', items, ...this.place(file, expr) };
+      }
+      case 'object':
+        return this.object(expr, file, iteration);
+      case 'traversal':
+        return this.traversal(expr, file, iteration);
+      case 'postfix':
+        return this.applySteps(this.fold(expr.target, file, iteration), expr.steps, file, iteration, expr);
+      case 'parens':
+        return this.fold(expr.inner, file, iteration);
+      case 'call':
+        return this.call(expr, file, iteration);
+      case 'for':
+        return this.forExpr(expr, file, iteration);
+      case 'conditional': {
+        const condition = this.fold(expr.condition, file, iteration);
+        if (condition === ABSENT || condition.kind !== 'scalar' || typeof condition.value !== 'boolean') return this.unknown(file, expr, 'condition not known');
+        return this.fold(condition.value ? expr.then : expr.otherwise, file, iteration);
+      }
+      case 'unary':
+      case 'binary':
+        return this.operation(expr, file, iteration);
+      case 'other':
+        return this.unknown(file, expr, 'expression not folded');
+    }
+  }
+
+  private template(expr: Extract<HclExpr, { kind: 'template' }>, file: SourceFile, iteration: Iteration): Folded {
+    const [only] = expr.parts;
+    // "${x}" alone is x itself, whatever its type (Terraform 0.11 wrote every reference so).
+    if (expr.parts.length === 1 && only?.kind === 'interpolation') {
+      const inner = this.fold(only.expr, file, iteration);
+      return inner === ABSENT ? this.unknown(file, expr, 'null in a template') : inner;
+    }
+    let known = '';
+    let origin: Value['origin'];
+    const place = this.place(file, expr);
+    const partial = (): Value => (known === '' ? { kind: 'unknown', reason: 'template', ...place } : { kind: 'partial', prefix: known, ...place });
+    for (const part of expr.parts) {
+      if (part.kind === 'text') {
+        known += part.value;
+        continue;
+      }
+      if (part.kind === 'directive') return partial();
+      const value = this.fold(part.expr, file, iteration);
+      if (value === ABSENT) return partial();
+      if (value.kind === 'partial') {
+        known += value.prefix;
+        return partial();
+      }
+      if (value.kind !== 'scalar' || value.value === null) return partial();
+      origin ??= value.origin;
+      known += String(value.value);
+    }
+    return { kind: 'scalar', value: known, ...place, ...(origin ? { origin } : {}) };
+  }
+
+  private object(expr: Extract<HclExpr, { kind: 'object' }>, file: SourceFile, iteration: Iteration): Folded {
+    const members = new Map<string, Member>();
+    for (const item of expr.items) {
+      const key = this.objectKey(item.key, file, iteration);
+      if (key === undefined) return this.unknown(file, expr, 'object key not known');
+      const value = this.fold(item.value, file, iteration);
+      if (value === ABSENT) members.delete(key);
+      else members.set(key, { name: key, keySpan: this.keySpan(file, item.key), value });
+    }
+    return { kind: 'object', members, ...this.place(file, expr) };
+  }
+
+  /** `key = v` with a bare name is the name itself; `"key"` the string; `(expr)` whatever it folds to. */
+  private objectKey(key: HclExpr, file: SourceFile, iteration: Iteration): string | undefined {
+    if (key.kind === 'traversal' && key.steps.length === 0) return key.root;
+    const folded = this.fold(key, file, iteration);
+    return folded !== ABSENT && folded.kind === 'scalar' && folded.value !== null && typeof folded.value !== 'boolean' ? String(folded.value) : undefined;
+  }
+
+  private traversal(expr: Extract<HclExpr, { kind: 'traversal' }>, file: SourceFile, iteration: Iteration): Folded {
+    const bound = iteration.get(expr.root);
+    if (bound) return this.applySteps(cloneValue(bound), expr.steps, file, iteration, expr);
+    const [first, ...rest] = expr.steps;
+    if ((expr.root === 'var' || expr.root === 'local') && first?.kind === 'attr') {
+      const reference: HclRange = { start: expr.start, end: first.end };
+      const value = expr.root === 'var' ? this.variable(first.name, file, reference) : this.local(first.name, file, reference);
+      return this.applySteps(value, rest, file, iteration, expr);
+    }
+    return this.unknown(file, expr, `reference to ${expr.root}`);
+  }
+
+  private variable(name: string, file: SourceFile, reference: HclRange): Folded {
+    const inputs = this.frame.inputs;
+    const definition = this.frame.directory.variable(name);
+    if (inputs?.has(name)) {
+      const input = inputs.get(name)!;
+      if (input !== ABSENT) return cloneValue(input);
+      // A null argument means the default only for a variable declared `nullable = false`.
+      return definition && !definition.nullable ? this.variableDefault(definition, file, reference) : ABSENT;
+    }
+    if (!definition) return this.unknown(file, reference, `undeclared variable ${name}`);
+    // A module instance without this argument and without a default would not plan; alone, it is an input.
+    return this.variableDefault(definition, file, reference);
+  }
+
+  private variableDefault(definition: VariableDefinition, file: SourceFile, reference: HclRange): Folded {
+    const attribute = definition.defaultAttribute;
+    if (!attribute) return this.unknown(file, reference, `variable ${definition.name} has no default`);
+    // Defaults are constants: folded without variables, in their own file, never relocated.
+    const folded = new Folder({ directory: emptyDirectory(), depth: 0 }).fold(attribute.expr, definition.file, NO_ITERATION);
+    if (folded === ABSENT) return ABSENT;
+    return asDefault(folded, this.place(file, reference), `variable "${definition.name}"`);
+  }
+
+  private local(name: string, file: SourceFile, reference: HclRange): Folded {
+    const definition = this.frame.directory.local(name);
+    if (!definition) return this.unknown(file, reference, `undeclared local ${name}`);
+    let value = this.localValues.get(name);
+    if (value === undefined) {
+      if (this.localsInProgress.has(name)) return this.unknown(file, reference, `local ${name} refers to itself`);
+      this.localsInProgress.add(name);
+      try {
+        value = this.fold(definition.attribute.expr, definition.file, NO_ITERATION);
+      } finally {
+        this.localsInProgress.delete(name);
+      }
+      this.localValues.set(name, value);
+    }
+    if (value === ABSENT) return ABSENT;
+    // A local of the same file is reported where it is written; one of another file at the reference.
+    if (definition.file === file || this.frame.relocate) return cloneValue(value);
+    return writtenElsewhere(value, spanIn(file, reference), `written in local "${name}"`);
+  }
+
+  private applySteps(start: Folded, steps: readonly HclStep[], file: SourceFile, iteration: Iteration, whole: HclRange): Folded {
+    let value = start;
+    for (const step of steps) {
+      if (value === ABSENT) return this.unknown(file, whole, 'attribute of null');
+      if (value.kind === 'unknown') return this.unknown(file, whole, value.reason);
+      if (step.kind === 'splat') return this.unknown(file, whole, 'splat');
+      let key: string | number | undefined;
+      if (step.kind === 'attr') key = step.name;
+      else {
+        const folded = this.fold(step.key, file, iteration);
+        key = folded !== ABSENT && folded.kind === 'scalar' && (typeof folded.value === 'string' || typeof folded.value === 'number') ? folded.value : undefined;
+      }
+      let next: Value | undefined;
+      if (value.kind === 'object' && key !== undefined) next = value.members.get(String(key))?.value;
+      else if (value.kind === 'list' && typeof key === 'number') next = value.items[key];
+      else if (value.kind === 'list' && typeof key === 'string' && /^\d+$/.test(key)) next = value.items[Number(key)];
+      if (!next) return this.unknown(file, whole, 'index or attribute not known');
+      value = next;
+    }
+    return value;
+  }
+
+  // ---- Functions ----
+
+  private call(expr: Extract<HclExpr, { kind: 'call' }>, file: SourceFile, iteration: Iteration): Folded {
+    if (expr.expandLast) return this.unknown(file, expr, `${expr.name}(...) with expanded arguments`);
+    const args = (): Folded[] => expr.args.map((arg) => this.fold(arg, file, iteration));
+    const place = this.place(file, expr);
+    switch (expr.name) {
+      case 'tolist':
+      case 'toset': {
+        const [list] = args();
+        if (expr.args.length !== 1 || list === undefined || list === ABSENT || list.kind !== 'list') return this.unknown(file, expr, `${expr.name}()`);
+        if (expr.name === 'tolist') return { ...list, ...place };
+        // A set holds each value once.
+        const seen = new Set<string>();
+        const items = list.items.filter((item) => {
+          if (item.kind !== 'scalar') return true;
+          const key = JSON.stringify(item.value);
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+        return { ...list, items, ...place };
+      }
+      case 'concat': {
+        const items: Value[] = [];
+        let anyKnown = false;
+        let origin: Value['origin'];
+        for (const [index, list] of args().entries()) {
+          if (list !== ABSENT && list.kind === 'list') {
+            anyKnown = true;
+            origin ??= list.origin;
+            items.push(...list.items);
+          } else if (list !== ABSENT && list.kind === 'unknown') {
+            // Some items, none known.
+            items.push(this.unknown(file, expr.args[index]!, 'list not known'));
+          } else {
+            return this.unknown(file, expr, 'concat() of a non-list');
+          }
+        }
+        return anyKnown ? { kind: 'list', items, ...place, ...(origin ? { origin } : {}) } : this.unknown(file, expr, 'concat() of unknown lists');
+      }
+      case 'compact': {
+        const [list] = args();
+        if (expr.args.length !== 1 || list === undefined || list === ABSENT || list.kind !== 'list') return this.unknown(file, expr, 'compact()');
+        return { ...list, items: list.items.filter((item) => !(item.kind === 'scalar' && (item.value === null || item.value === ''))), ...place };
+      }
+      case 'formatlist':
+        return this.formatlist(expr, args(), file);
+      default:
+        return this.unknown(file, expr, `${expr.name}()`);
+    }
+  }
+
+  /** formatlist(format, lists or values...): one string per position; a list of unknown length gives one partial item. */
+  private formatlist(expr: Extract<HclExpr, { kind: 'call' }>, args: Folded[], file: SourceFile): Folded {
+    const [format, ...rest] = args;
+    if (format === undefined || format === ABSENT || format.kind !== 'scalar' || typeof format.value !== 'string') return this.unknown(file, expr, 'formatlist() format not known');
+    const place = this.place(file, expr);
+    let length: number | undefined;
+    let lengthKnown = true;
+    for (const arg of rest) {
+      if (arg === ABSENT) return this.unknown(file, expr, 'formatlist() of null');
+      if (arg.kind === 'list') {
+        if (length !== undefined && length !== arg.items.length) return this.unknown(file, expr, 'formatlist() lists of different lengths');
+        length = arg.items.length;
+      } else if (arg.kind === 'unknown') lengthKnown = false;
+    }
+    const origin = rest.find((arg): arg is Value => arg !== ABSENT && arg.origin !== undefined)?.origin;
+    const itemAt = (index: number | undefined): Value => {
+      const values = rest.map((arg) => (arg === ABSENT ? undefined : arg.kind === 'list' ? (index === undefined ? undefined : arg.items[index]) : arg.kind === 'unknown' ? undefined : arg));
+      const formatted = formatString(format.value as string, values);
+      const base = { ...place, ...(origin ? { origin } : {}) };
+      if (formatted.complete) return { kind: 'scalar', value: formatted.text, ...base };
+      return formatted.text === '' ? { kind: 'unknown', reason: 'formatlist() item', ...base } : { kind: 'partial', prefix: formatted.text, ...base };
+    };
+    if (!lengthKnown || length === undefined) {
+      // Unknown length (or no list at all, which Terraform rejects): every item starts the same way.
+      if (length === undefined && lengthKnown) return this.unknown(file, expr, 'formatlist() without a list');
+      const sample = itemAt(undefined);
+      return sample.kind === 'unknown' ? this.unknown(file, expr, 'formatlist() of unknown lists') : { kind: 'list', items: [sample], ...place, ...(origin ? { origin } : {}) };
+    }
+    return { kind: 'list', items: Array.from({ length }, (_, index) => itemAt(index)), ...place, ...(origin ? { origin } : {}) };
+  }
+
+  private forExpr(expr: Extract<HclExpr, { kind: 'for' }>, file: SourceFile, iteration: Iteration): Folded {
+    if (expr.grouping) return this.unknown(file, expr, 'for with grouping');
+    const collection = this.fold(expr.collection, file, iteration);
+    if (collection === ABSENT || (collection.kind !== 'list' && collection.kind !== 'object')) return this.unknown(file, expr, 'for over a collection not known');
+    const entries: Array<[Value, Value]> =
+      collection.kind === 'list'
+        ? collection.items.map((item, index) => [{ kind: 'scalar', value: index, span: item.span }, item])
+        : [...collection.members.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((member) => [{ kind: 'scalar', value: member.name, span: member.keySpan }, member.value]);
+    const items: Value[] = [];
+    const members = new Map<string, Member>();
+    for (const [key, value] of entries) {
+      const scope = new Map(iteration);
+      scope.set(expr.valueVar, value);
+      if (expr.keyVar) scope.set(expr.keyVar, key);
+      if (expr.condition) {
+        const keep = this.fold(expr.condition, file, scope);
+        if (keep === ABSENT || keep.kind !== 'scalar' || typeof keep.value !== 'boolean') return this.unknown(file, expr, 'for condition not known');
+        if (!keep.value) continue;
+      }
+      const result = this.fold(expr.valueExpr, file, scope);
+      if (!expr.object) {
+        items.push(result === ABSENT ? { kind: 'scalar', value: null, ...this.place(file, expr.valueExpr) } : result);
+        continue;
+      }
+      const name = expr.keyExpr ? this.fold(expr.keyExpr, file, scope) : ABSENT;
+      if (name === ABSENT || name.kind !== 'scalar' || name.value === null) return this.unknown(file, expr, 'for key not known');
+      if (result !== ABSENT) members.set(String(name.value), { name: String(name.value), keySpan: name.span, value: result });
+    }
+    const place = this.place(file, expr);
+    const origin = collection.origin;
+    return expr.object ? { kind: 'object', members, ...place, ...(origin ? { origin } : {}) } : { kind: 'list', items, ...place, ...(origin ? { origin } : {}) };
+  }
+
+  private operation(expr: Extract<HclExpr, { kind: 'unary' | 'binary' }>, file: SourceFile, iteration: Iteration): Folded {
+    const scalar = (e: HclExpr): string | number | boolean | null | undefined => {
+      const folded = this.fold(e, file, iteration);
+      if (folded === ABSENT) return null;
+      return folded.kind === 'scalar' ? folded.value : undefined;
+    };
+    let result: string | number | boolean | undefined;
+    if (expr.kind === 'unary') {
+      const operand = scalar(expr.operand);
+      if (expr.op === '!' && typeof operand === 'boolean') result = !operand;
+      else if (expr.op === '-' && typeof operand === 'number') result = -operand;
+    } else {
+      const left = scalar(expr.left);
+      const right = scalar(expr.right);
+      if (left !== undefined && right !== undefined) result = binary(expr.op, left, right);
+    }
+    return result === undefined ? this.unknown(file, expr, `operator ${expr.op} on values not known`) : { kind: 'scalar', value: result, ...this.place(file, expr) };
+  }
+
+  // ---- Blocks ----
+
+  /** A nested block (or a `dynamic` block's content) as an object, keys mapped with `names`. */
+  blockObject(body: HclBody, file: SourceFile, iteration: Iteration, names: Record<string, string> | undefined, range: HclRange): ObjectValue {
+    const members = new Map<string, Member>();
+    for (const attribute of body.attributes) {
+      const value = this.fold(attribute.expr, file, iteration);
+      const name = names?.[attribute.name] ?? attribute.name;
+      if (value === ABSENT) members.delete(name);
+      else members.set(name, { name, keySpan: this.keySpan(file, attribute.nameRange), value });
+    }
+    for (const block of body.blocks) {
+      if (IGNORED_BLOCKS.has(block.type) || block.type === 'dynamic') continue;
+      members.set(block.type, { name: block.type, keySpan: this.keySpan(file, block.typeRange), value: this.blockObject(block.body, file, iteration, undefined, block) });
+    }
+    return { kind: 'object', members, ...this.place(file, range) };
+  }
+
+  /**
+   * `dynamic "label" { for_each = ...; iterator = it; content { ... } }`: one object per element when
+   * the collection is known; undefined (unknown) otherwise.
+   */
+  dynamicObjects(block: HclBlock, file: SourceFile, iteration: Iteration, names: Record<string, string> | undefined): ObjectValue[] | undefined {
+    const forEach = block.body.attributes.find((a) => a.name === 'for_each');
+    const content = block.body.blocks.find((b) => b.type === 'content');
+    if (!forEach || !content) return undefined;
+    const collection = this.fold(forEach.expr, file, iteration);
+    if (collection === ABSENT || (collection.kind !== 'list' && collection.kind !== 'object')) return undefined;
+    const iteratorExpr = block.body.attributes.find((a) => a.name === 'iterator')?.expr;
+    const iterator = iteratorExpr?.kind === 'traversal' && iteratorExpr.steps.length === 0 ? iteratorExpr.root : (block.labels[0]?.value ?? '');
+    const entries: Array<[Value, Value]> =
+      collection.kind === 'list'
+        ? collection.items.map((item, index) => [{ kind: 'scalar', value: index, span: item.span }, item])
+        : [...collection.members.values()].map((member) => [{ kind: 'scalar', value: member.name, span: member.keySpan }, member.value]);
+    return entries.map(([key, value]) => {
+      const scope = new Map(iteration);
+      const members = new Map<string, Member>([
+        ['key', { name: 'key', keySpan: key.span, value: key }],
+        ['value', { name: 'value', keySpan: value.span, value }],
+      ]);
+      scope.set(iterator, { kind: 'object', members, span: value.span });
+      return this.blockObject(content.body, file, scope, names, content);
+    });
+  }
+
+  /** Resource servers of this module directory (for scope-defined), with this frame's inputs. */
+  resourceServers(): ResourceServerInfo[] {
+    if (this.servers) return this.servers;
+    const servers: ResourceServerInfo[] = [];
+    for (const tf of this.frame.directory.all()) {
+      for (const block of tf.body.blocks) {
+        if (block.type !== 'resource' || !block.labels[0] || !RESOURCE_SERVER_TYPES.has(block.labels[0].value)) continue;
+        servers.push(this.resourceServer(block, tf.file));
+      }
+    }
+    this.servers = servers;
+    return servers;
+  }
+
+  private resourceServer(block: HclBlock, file: SourceFile): ResourceServerInfo {
+    const attribute = (name: string): HclAttribute | undefined => block.body.attributes.find((a) => a.name === name);
+    const userPoolKey = canonicalExpression(file, attribute('user_pool_id')?.expr);
+    const identifier = this.knownString(attribute('identifier')?.expr, file);
+    if (identifier === undefined) return { userPoolKey, scopes: undefined };
+    // aws: `scope { scope_name = ... }` blocks (or dynamic ones); awscc: `scopes = [{ scope_name = ... }]`.
+    const scopeObjects: Value[] = [];
+    const scopesAttribute = attribute('scopes');
+    if (scopesAttribute) {
+      const list = this.fold(scopesAttribute.expr, file, NO_ITERATION);
+      if (list === ABSENT) return { userPoolKey, scopes: [] };
+      if (list.kind !== 'list') return { userPoolKey, scopes: undefined };
+      scopeObjects.push(...list.items);
+    }
+    for (const scope of block.body.blocks) {
+      if (scope.type === 'scope') scopeObjects.push(this.blockObject(scope.body, file, NO_ITERATION, undefined, scope));
+      else if (scope.type === 'dynamic' && scope.labels[0]?.value === 'scope') {
+        const objects = this.dynamicObjects(scope, file, NO_ITERATION, undefined);
+        if (!objects) return { userPoolKey, scopes: undefined };
+        scopeObjects.push(...objects);
+      }
+    }
+    const scopes: string[] = [];
+    for (const scope of scopeObjects) {
+      const name = scope.kind === 'object' ? scope.members.get('scope_name')?.value : undefined;
+      if (name?.kind !== 'scalar' || typeof name.value !== 'string') return { userPoolKey, scopes: undefined };
+      scopes.push(`${identifier}/${name.value}`);
+    }
+    return { userPoolKey, scopes };
+  }
+
+  knownString(expr: HclExpr | undefined, file: SourceFile): string | undefined {
+    if (!expr) return undefined;
+    const value = this.fold(expr, file, NO_ITERATION);
+    return value !== ABSENT && value.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
+  }
+}
+
+let emptyDirectoryInstance: ModuleDirectory | undefined;
+function emptyDirectory(): ModuleDirectory {
+  emptyDirectoryInstance ??= ModuleDirectory.forCandidate(new SourceFile('', ''), { attributes: [], blocks: [], start: 0, end: 0 });
+  return emptyDirectoryInstance;
+}
+
+function binary(op: string, left: string | number | boolean | null, right: string | number | boolean | null): string | number | boolean | undefined {
+  switch (op) {
+    case '==':
+      return left === right;
+    case '!=':
+      return left !== right;
+    case '&&':
+      return typeof left === 'boolean' && typeof right === 'boolean' ? left && right : undefined;
+    case '||':
+      return typeof left === 'boolean' && typeof right === 'boolean' ? left || right : undefined;
+    default:
+      break;
+  }
+  if (typeof left !== 'number' || typeof right !== 'number') return undefined;
+  switch (op) {
+    case '<':
+      return left < right;
+    case '>':
+      return left > right;
+    case '<=':
+      return left <= right;
+    case '>=':
+      return left >= right;
+    case '+':
+      return left + right;
+    case '-':
+      return left - right;
+    case '*':
+      return left * right;
+    case '/':
+      return right === 0 ? undefined : left / right;
+    case '%':
+      return right === 0 ? undefined : left % right;
+    default:
+      return undefined;
+  }
+}
+
+/** Terraform's format verbs for the cases that matter here: %s %v %d %q %%; text stops at the first value not known. */
+function formatString(format: string, values: Array<Value | undefined>): { text: string; complete: boolean } {
+  let text = '';
+  let next = 0;
+  for (let i = 0; i < format.length; i++) {
+    const char = format[i]!;
+    if (char !== '%') {
+      text += char;
+      continue;
+    }
+    const verb = /^%([-+# 0]*\d*(?:\.\d+)?)?([%svdqtbfeg])/.exec(format.slice(i));
+    if (!verb) return { text, complete: false };
+    i += verb[0].length - 1;
+    if (verb[2] === '%') {
+      text += '%';
+      continue;
+    }
+    const value = values[next++];
+    if (verb[1] || value === undefined || value.kind !== 'scalar' || value.value === null) {
+      if (value?.kind === 'partial' && !verb[1] && (verb[2] === 's' || verb[2] === 'v')) text += value.prefix;
+      return { text, complete: false };
+    }
+    if (verb[2] === 'q') text += JSON.stringify(String(value.value));
+    else if (verb[2] === 'd' && typeof value.value !== 'number') return { text, complete: false };
+    else text += String(value.value);
+  }
+  return { text, complete: true };
+}
+
+/** The expression's source text without blanks: `aws_cognito_user_pool.pool.id` keys the pool for scope-defined. */
+function canonicalExpression(file: SourceFile, expr: HclExpr | undefined): string | undefined {
+  return expr ? file.text.slice(expr.start, expr.end).replace(/\s+/g, '') : undefined;
+}
+
+/** A copy whose nodes can be changed (coercion replaces list items and members in place). */
+function cloneValue(value: Value): Value {
+  if (value.kind === 'list') return { ...value, items: value.items.map(cloneValue) };
+  if (value.kind === 'object') return { ...value, members: new Map([...value.members].map(([name, member]) => [name, { ...member, value: cloneValue(member.value) }])) };
+  return { ...value };
+}
+
+/** A default's value, reported at the reference, each part with its own place in the default as origin. */
+function asDefault(value: Value, at: { span: Span; written?: { span: Span; note: string } }, owner: string): Value {
+  const base = { span: at.span, origin: { owner, span: value.span }, ...(at.written ? { written: at.written } : {}) };
+  if (value.kind === 'list') return { ...value, ...base, items: value.items.map((item) => asDefault(item, at, owner)) };
+  if (value.kind === 'object') {
+    return { ...value, ...base, members: new Map([...value.members].map(([name, member]) => [name, { ...member, keySpan: at.span, value: asDefault(member.value, at, owner) }])) };
+  }
+  return { ...value, ...base };
+}
+
+/** A value of another file, reported at the reference, with where it is written. */
+function writtenElsewhere(value: Value, at: Span, note: string): Value {
+  const base = { span: at, written: value.written ?? { span: value.span, note } };
+  if (value.kind === 'list') return { ...value, ...base, items: value.items.map((item) => writtenElsewhere(item, at, note)) };
+  if (value.kind === 'object') {
+    return { ...value, ...base, members: new Map([...value.members].map(([name, member]) => [name, { ...member, keySpan: at, value: writtenElsewhere(member.value, at, note) }])) };
+  }
+  return { ...value, ...base };
+}
+
+// ---- Clients ----------------------------------------------------------------------------------
+
+interface ClientPlace {
+  name: string;
+  nameSpan: Span;
+  extent: Span;
+  related?: Array<{ span: Span; message: string }>;
+}
+
+function buildClient(folder: Folder, block: HclBlock, file: SourceFile, dialect: TerraformDialect, place: ClientPlace): AppClient {
+  const names = ATTRIBUTE_NAMES[dialect];
+  const ignored = IGNORED_ATTRIBUTES[dialect];
+  const members = new Map<string, Member>();
+  const userPoolAttribute = block.body.attributes.find((a) => a.name === 'user_pool_id');
+  const set = (name: string, keyRange: HclRange, value: Folded): void => {
+    if (value === ABSENT) members.delete(name);
+    else members.set(name, { name, keySpan: folder.keySpan(file, keyRange), value });
+  };
+  for (const attribute of block.body.attributes) {
+    if (ignored.has(attribute.name)) continue;
+    const name = names[attribute.name] ?? attribute.name;
+    let value = folder.fold(attribute.expr, file, NO_ITERATION);
+    // awscc writes the nested settings as object attributes: their keys are mapped like the blocks'.
+    if (value !== ABSENT && value.kind === 'object' && NESTED_NAMES[name]) value = renameMembers(value, NESTED_NAMES[name]!);
+    set(name, attribute.nameRange, value);
+  }
+  for (const nested of block.body.blocks) {
+    if (IGNORED_BLOCKS.has(nested.type)) continue;
+    if (nested.type === 'dynamic') {
+      const label = nested.labels[0];
+      if (!label) continue;
+      const name = names[label.value] ?? label.value;
+      const objects = folder.dynamicObjects(nested, file, NO_ITERATION, NESTED_NAMES[name]);
+      // Zero blocks: not set; one: that block; more, or a collection not known: not known.
+      const value: Folded = objects?.length === 0 ? ABSENT : objects?.length === 1 ? objects[0]! : folder.unknown(file, nested, `dynamic "${label.value}"`);
+      set(name, label, value);
+      continue;
+    }
+    const name = names[nested.type] ?? nested.type;
+    set(name, nested.typeRange, folder.blockObject(nested.body, file, NO_ITERATION, NESTED_NAMES[name], nested));
+  }
+  const properties: ObjectValue = { kind: 'object', members, span: place.extent };
+  coerceTemplateScalars(properties);
+  return {
+    kind: kindOf(dialect),
+    file: place.nameSpan.file,
+    name: place.name,
+    nameSpan: place.nameSpan,
+    extent: place.extent,
+    properties,
+    userPoolKey: canonicalExpression(file, userPoolAttribute?.expr),
+    // Only a custom scope (identifier/name) needs the resource servers, which may mean reading more files.
+    resourceServers: hasCustomScope(properties) ? folder.resourceServers() : [],
+    memberNames: terraformMemberNames(dialect),
+    ...(place.related ? { related: place.related } : {}),
+  };
+}
+
+function hasCustomScope(properties: ObjectValue): boolean {
+  const scopes = properties.members.get('AllowedOAuthScopes')?.value;
+  return scopes?.kind === 'list' && scopes.items.some((item) => item.kind === 'scalar' && typeof item.value === 'string' && item.value.includes('/'));
+}
+
+function renameMembers(value: ObjectValue, names: Record<string, string>): ObjectValue {
+  const members = new Map<string, Member>();
+  for (const member of value.members.values()) {
+    const name = names[member.name] ?? member.name;
+    members.set(name, { ...member, name });
+  }
+  return { ...value, members };
+}
+
+// ---- Modules ------------------------------------------------------------------------------------
+
+interface TopCall {
+  /** The caller's file, where the client belongs. */
+  file: SourceFile;
+  labelSpan: Span;
+  extent: Span;
+}
+
+/**
+ * The clients a `module` block creates: those of the module directory, folded with the caller's
+ * arguments. `top` is the outermost call (undefined when `call` is it).
+ */
+function instantiateModule(caller: Folder, call: HclBlock, callFile: SourceFile, top: TopCall | undefined): AppClient[] {
+  const label = call.labels[0];
+  if (!label || !callFile.absolutePath || caller.frame.depth >= MAX_MODULE_DEPTH) return [];
+  const source = caller.knownString(call.body.attributes.find((a) => a.name === 'source')?.expr, callFile);
+  if (source === undefined || !/^\.\.?[/\\]/.test(source)) return [];
+  const callerDirectory = path.dirname(callFile.absolutePath);
+  const directory = path.resolve(callerDirectory, source);
+  const repositoryRoot = findRepositoryRoot(callerDirectory);
+  if (repositoryRoot && path.relative(repositoryRoot, directory).startsWith('..')) return [];
+  const chain = caller.frame.chain ?? [callerDirectory];
+  if (chain.includes(directory)) return [];
+  const moduleDirectory = ModuleDirectory.forModule(directory, callFile);
+  if (!moduleDirectory) return [];
+
+  const inputs = new Map<string, Folded>();
+  for (const attribute of call.body.attributes) {
+    if (!MODULE_ARGUMENTS_NOT_INPUTS.has(attribute.name)) inputs.set(attribute.name, caller.fold(attribute.expr, callFile, NO_ITERATION));
+  }
+  const outer: TopCall = top ?? { file: callFile, labelSpan: spanIn(callFile, label), extent: spanIn(callFile, call) };
+  const address = `${caller.frame.address ?? ''}module.${label.value}.`;
+  const folder = new Folder({
+    directory: moduleDirectory,
+    inputs,
+    relocate: { span: outer.labelSpan, note: `written in ${address.slice(0, -1)}` },
+    address,
+    depth: caller.frame.depth + 1,
+    chain: [...chain, directory],
+  });
+  const clients: AppClient[] = [];
+  for (const tf of moduleDirectory.all()) {
+    for (const block of tf.body.blocks) {
+      const dialect = clientDialect(block);
+      if (dialect) {
+        const resource = `${block.labels[0]!.value}.${block.labels[1]?.value ?? ''}`;
+        clients.push(
+          buildClient(folder, block, tf.file, dialect, {
+            name: `${address}${resource}`,
+            nameSpan: outer.labelSpan,
+            extent: outer.extent,
+            related: [{ span: spanIn(tf.file, block.labels[1] ?? block.typeRange), message: `${address.slice(0, -1)} creates ${resource} here` }],
+          }),
+        );
+      } else if (block.type === 'module') {
+        clients.push(...instantiateModule(folder, block, tf.file, outer));
+      }
+    }
+  }
+  return clients;
+}
+
+/** The directory holding `.git`, searching upwards (as discovery does); cached per directory. */
+const repositoryRoots = new Map<string, string | undefined>();
+function findRepositoryRoot(start: string): string | undefined {
+  if (repositoryRoots.has(start)) return repositoryRoots.get(start);
+  let root: string | undefined;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (statOrUndefined(path.join(dir, '.git'))) {
+      root = dir;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  repositoryRoots.set(start, root);
+  return root;
+}

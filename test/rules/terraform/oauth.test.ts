@@ -1,0 +1,81 @@
+// OAuth rules on Terraform clients (aws and awscc providers): exact positions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { positions, runRule } from '../../helpers';
+import { at, client, useHclParser } from '../../terraform-helpers';
+
+useHclParser();
+
+type Case = [string, string[], Array<ReturnType<typeof at>>];
+function table(id: string, cases: Case[]): void {
+  for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
+}
+
+test('client-credentials-exclusive', () => {
+  const id = 'client-credentials-exclusive';
+  table(id, [
+    ['code beside client_credentials', ['generate_secret = true', 'allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["code", "client_credentials"]'], [at(id, 6, 34, 6, 54)]],
+    ['client_credentials alone', ['generate_secret = true', 'allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["client_credentials"]'], []],
+  ]);
+});
+
+test('client-credentials-requires-secret', () => {
+  const id = 'client-credentials-requires-secret';
+  table(id, [
+    ['no generate_secret', ['allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["client_credentials"]'], [at(id, 5, 26, 5, 46)]],
+    ['generate_secret = null is not set', ['generate_secret = null', 'allowed_oauth_flows = ["client_credentials"]'], [at(id, 5, 26, 5, 46)]],
+    ['generate_secret false', ['generate_secret = false', 'allowed_oauth_flows = ["client_credentials"]'], [at(id, 5, 26, 5, 46)]],
+    ['generate_secret "true" (Terraform converts the string)', ['generate_secret = "true"', 'allowed_oauth_flows = ["client_credentials"]'], []],
+    ['generate_secret from a variable without default: silent', ['generate_secret = var.secret', 'allowed_oauth_flows = ["client_credentials"]'], []],
+  ]);
+});
+
+test('oauth-requires-user-pool-client-flag', () => {
+  const id = 'oauth-requires-user-pool-client-flag';
+  table(id, [
+    ['flag missing: every OAuth setting at its attribute name', ['allowed_oauth_flows = ["code"]', 'allowed_oauth_scopes = ["openid"]', 'callback_urls = ["https://app.mycompany.com/cb"]'], [at(id, 4, 3, 4, 22), at(id, 5, 3, 5, 23), at(id, 6, 3, 6, 16)]],
+    ['flag false', ['allowed_oauth_flows_user_pool_client = false', 'logout_urls = ["https://app.mycompany.com/bye"]'], [at(id, 5, 3, 5, 14)]],
+    ['flag true', ['allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["code"]'], []],
+  ]);
+});
+
+test('oauth-config-complete', () => {
+  const id = 'oauth-config-complete';
+  table(id, [
+    ['code without callbacks', ['allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["code"]', 'allowed_oauth_scopes = ["openid"]'], [at(id, 5, 26, 5, 32)]],
+    ['complete', ['allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["code"]', 'allowed_oauth_scopes = ["openid"]', 'callback_urls = ["https://app.mycompany.com/cb"]'], []],
+  ]);
+});
+
+test('no-implicit-flow: aws and awscc resources', () => {
+  const id = 'no-implicit-flow';
+  table(id, [
+    ['implicit beside code', ['allowed_oauth_flows = ["code", "implicit"]'], [at(id, 4, 34, 4, 44)]],
+    ['from a for expression over a known list: at the item', ['allowed_oauth_flows = [for f in ["code", "implicit"] : f]'], [at(id, 4, 44, 4, 54)]],
+    ['code only', ['allowed_oauth_flows = ["code"]'], []],
+  ]);
+  const awscc = ['resource "awscc_cognito_user_pool_client" "spa" {', '  user_pool_id         = aws_cognito_user_pool.pool.id', '  allowed_o_auth_flows = ["implicit"]', '}', ''].join('\n');
+  assert.deepEqual(positions(id, 'main.tf', awscc), [at(id, 3, 27, 3, 37)]);
+});
+
+test('scope-defined: aws_cognito_resource_server blocks of the same pool', () => {
+  const id = 'scope-defined';
+  const server = ['resource "aws_cognito_resource_server" "orders" {', '  identifier   = "orders"', '  name         = "Orders"', '  user_pool_id = aws_cognito_user_pool.pool.id', '  scope {', '    scope_name        = "read"', '    scope_description = "Read"', '  }', '}', ''].join('\n');
+  // The server takes lines 1-9: the client's line 4 is line 13.
+  const withClient = (...lines: string[]): string => server + client(...lines);
+  assert.deepEqual(positions(id, 'main.tf', withClient('allowed_oauth_scopes = ["orders/read", "orders/write", "openid"]')), [at(id, 13, 42, 13, 56)]);
+  assert.deepEqual(positions(id, 'main.tf', withClient('allowed_oauth_scopes = ["orders/read", "openid"]')), []);
+  // Another pool: not known.
+  assert.deepEqual(positions(id, 'main.tf', server.replace('aws_cognito_user_pool.pool.id', 'aws_cognito_user_pool.other.id') + client('allowed_oauth_scopes = ["orders/write"]')), []);
+  // Dynamic scope blocks over a known list are folded; over an unknown one they make the server's scopes unknown.
+  const dynamic = (forEach: string): string =>
+    ['resource "aws_cognito_resource_server" "orders" {', '  identifier   = "orders"', '  user_pool_id = aws_cognito_user_pool.pool.id', '  dynamic "scope" {', `    for_each = ${forEach}`, '    content {', '      scope_name        = scope.value', '      scope_description = scope.value', '    }', '  }', '}', ''].join('\n') +
+    client('allowed_oauth_scopes = ["orders/read", "orders/delete"]');
+  assert.deepEqual(positions(id, 'main.tf', dynamic('["read", "write"]')), [at(id, 15, 42, 15, 57)]);
+  assert.deepEqual(positions(id, 'main.tf', dynamic('var.scopes')), []);
+  // awscc resource server: `scopes` list of objects.
+  const awscc = ['resource "awscc_cognito_user_pool_resource_server" "orders" {', '  identifier   = "orders"', '  user_pool_id = aws_cognito_user_pool.pool.id', '  scopes = [{ scope_name = "read", scope_description = "Read" }]', '}', ''].join('\n');
+  assert.deepEqual(positions(id, 'main.tf', awscc + client('allowed_oauth_scopes = ["orders/write"]')), [at(id, 9, 27, 9, 41)]);
+  const [row] = runRule(id, 'main.tf', withClient('allowed_oauth_scopes = ["orders/write"]'));
+  assert.match(row!.message, /"orders\/write".*\(defined: orders\/read\)/);
+});

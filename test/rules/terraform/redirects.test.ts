@@ -1,0 +1,82 @@
+// Redirect URL rules on Terraform clients: exact positions of the culprit list item or value.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { positions, runRule } from '../../helpers';
+import { at, client, useHclParser } from '../../terraform-helpers';
+
+useHclParser();
+
+const OAUTH = ['allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["code"]', 'allowed_oauth_scopes = ["openid"]'];
+type Case = [string, string[], Array<ReturnType<typeof at>>];
+
+function table(id: string, cases: Case[]): void {
+  for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...OAUTH, ...lines)), expected, `${id}: ${name}`);
+}
+
+test('redirect-uri-absolute', () => {
+  const id = 'redirect-uri-absolute';
+  table(id, [
+    ['relative callback and logout', ['callback_urls = ["app.mycompany.com/cb", "https://app.mycompany.com/cb"]', 'logout_urls = ["/signout"]'], [at(id, 7, 20, 7, 42), at(id, 8, 18, 8, 28)]],
+    ['default_redirect_uri', ['callback_urls = ["myapp://cb"]', 'default_redirect_uri = "cb"'], [at(id, 8, 26, 8, 30)]],
+    ['absolute URLs and app schemes', ['callback_urls = ["https://a.mycompany.com/cb", "myapp://cb"]'], []],
+    ['unknown and partial values are silent', ['callback_urls = [var.url, "${var.host}/cb", aws_x.y.url]'], []],
+  ]);
+});
+
+test('redirect-uri-no-fragment', () => {
+  const id = 'redirect-uri-no-fragment';
+  table(id, [
+    ['fragment in a callback', ['callback_urls = ["https://app.mycompany.com/#/cb"]'], [at(id, 7, 20, 7, 52)]],
+    ['fragment only in the known prefix of a template', ['logout_urls = ["https://app.mycompany.com/#${var.route}"]'], [at(id, 7, 18, 7, 59)]],
+    ['no fragment', ['callback_urls = ["https://app.mycompany.com/cb?x=1"]'], []],
+  ]);
+});
+
+test('redirect-uri-https', () => {
+  const id = 'redirect-uri-https';
+  table(id, [
+    ['http to a real host; loopback hosts allowed', ['callback_urls = ["http://app.mycompany.com/cb", "http://localhost:3000/cb", "http://127.0.0.1/cb"]', 'logout_urls = ["http://[::1]/bye"]'], [at(id, 7, 20, 7, 49)]],
+    ['http known from the template prefix, host unknown: silent (could be localhost)', ['callback_urls = ["http://${var.host}/cb"]'], []],
+    ['http with a literal host and an unknown path: reported', ['callback_urls = ["http://app.mycompany.com/${var.path}"]'], [at(id, 7, 20, 7, 58)]],
+    ['https everywhere', ['callback_urls = ["https://${var.host}/cb"]', 'default_redirect_uri = "https://app.mycompany.com/cb"'], []],
+  ]);
+});
+
+test('redirect-uri-wildcard', () => {
+  const id = 'redirect-uri-wildcard';
+  table(id, [
+    ['wildcard host', ['callback_urls = ["https://*.preview.mycompany.com/cb", "https://app.mycompany.com/cb"]'], [at(id, 7, 20, 7, 56)]],
+    ['wildcard path in logout', ['logout_urls = ["https://app.mycompany.com/*"]'], [at(id, 7, 18, 7, 47)]],
+    ['no wildcard', ['callback_urls = ["https://app.mycompany.com/cb"]'], []],
+  ]);
+});
+
+test('default-redirect-uri-in-callbacks', () => {
+  const id = 'default-redirect-uri-in-callbacks';
+  table(id, [
+    ['default not among callbacks', ['callback_urls = ["https://app.mycompany.com/cb"]', 'default_redirect_uri = "https://app.mycompany.com/"'], [at(id, 8, 26, 8, 54)]],
+    ['default among callbacks', ['callback_urls = ["https://app.mycompany.com/cb", "https://app.mycompany.com/"]', 'default_redirect_uri = "https://app.mycompany.com/"'], []],
+    ['callbacks not fully known: silent', ['callback_urls = concat(["https://app.mycompany.com/cb"], var.more)', 'default_redirect_uri = "https://app.mycompany.com/"'], []],
+  ]);
+});
+
+test('redirect-uri-placeholder', () => {
+  const id = 'redirect-uri-placeholder';
+  table(id, [
+    ['example.org callback, .test logout', ['callback_urls = ["https://app.example.org/cb"]', 'logout_urls = ["https://myapp.test/bye"]'], [at(id, 7, 20, 7, 48), at(id, 8, 18, 8, 42)]],
+    ['real hosts', ['callback_urls = ["https://app.mycompany.com/cb"]'], []],
+  ]);
+});
+
+test('no-localhost-redirect, with the value from a variable default', () => {
+  const id = 'no-localhost-redirect';
+  const text = ['variable "urls" {', '  default = ["https://app.mycompany.com/cb", "http://localhost:3000/cb"]', '}', ''].join('\n') + client(...OAUTH, 'callback_urls = var.urls');
+  const rows = runRule(id, 'main.tf', text);
+  // Reported at the reference (line 10), with the default named in the message.
+  assert.deepEqual(
+    rows.map(({ message: _m, ...row }) => row),
+    [at(id, 10, 19, 10, 27)],
+  );
+  assert.match(rows[0]!.message, /"http:\/\/localhost:3000\/cb".*\(the value comes from the default of variable "urls"\)$/);
+  table(id, [['no loopback host', ['callback_urls = ["https://app.mycompany.com/cb"]'], []]]);
+});

@@ -1,0 +1,84 @@
+// Security rules about user existence, secrets, attributes, analytics and duplicates on Terraform
+// clients: exact positions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { positions, runRule, runWithSuppressions } from '../../helpers';
+import { at, client, useHclParser } from '../../terraform-helpers';
+
+useHclParser();
+
+type Case = [string, string[], Array<ReturnType<typeof at>>];
+function table(id: string, cases: Case[]): void {
+  for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
+}
+
+test('prevent-user-existence-errors', () => {
+  const id = 'prevent-user-existence-errors';
+  table(id, [
+    ['missing: at the block label', [], [at(id, 1, 41, 1, 46)]],
+    ['LEGACY', ['prevent_user_existence_errors = "LEGACY"'], [at(id, 4, 35, 4, 43)]],
+    ['ENABLED', ['prevent_user_existence_errors = "ENABLED"'], []],
+    ['null: not set', ['prevent_user_existence_errors = null'], [at(id, 1, 41, 1, 46)]],
+    ['unknown', ['prevent_user_existence_errors = var.mode'], []],
+  ]);
+  const [row] = runRule(id, 'main.tf', client());
+  assert.match(row!.message, /^PreventUserExistenceErrors is not set/);
+});
+
+test('context-data-requires-secret', () => {
+  const id = 'context-data-requires-secret';
+  table(id, [
+    ['no secret', ['enable_propagate_additional_user_context_data = true'], [at(id, 4, 51, 4, 55)]],
+    ['with a secret', ['generate_secret = true', 'enable_propagate_additional_user_context_data = true'], []],
+  ]);
+});
+
+test('no-writable-verification-attributes', () => {
+  const id = 'no-writable-verification-attributes';
+  table(id, [
+    ['email_verified writable', ['write_attributes = ["email", "email_verified"]'], [at(id, 4, 32, 4, 48)]],
+    ['through toset()', ['write_attributes = toset(["phone_number_verified"])'], [at(id, 4, 29, 4, 52)]],
+    ['read only', ['read_attributes = ["email_verified"]'], []],
+  ]);
+});
+
+test('no-writable-privileged-attributes', () => {
+  const id = 'no-writable-privileged-attributes';
+  table(id, [
+    ['custom:tenant_id writable', ['write_attributes = ["email", "custom:tenant_id"]'], [at(id, 4, 32, 4, 50)]],
+    ['harmless custom attribute', ['write_attributes = ["custom:favorite_color"]'], []],
+  ]);
+});
+
+test('admin-scope-with-writable-attributes', () => {
+  const id = 'admin-scope-with-writable-attributes';
+  table(id, [
+    ['admin scope with a writable custom attribute', ['allowed_oauth_scopes = ["openid", "aws.cognito.signin.user.admin"]', 'write_attributes = ["custom:loyalty"]'], [at(id, 4, 37, 4, 68)]],
+    ['no admin scope', ['allowed_oauth_scopes = ["openid"]', 'write_attributes = ["custom:loyalty"]'], []],
+  ]);
+});
+
+test('analytics-pinpoint-deprecated: the analytics_configuration block', () => {
+  const id = 'analytics-pinpoint-deprecated';
+  table(id, [
+    ['block', ['analytics_configuration {', '  application_id = "abc"', '  external_id = "x"', '  role_arn = aws_iam_role.a.arn', '}'], [at(id, 4, 3, 4, 26)]],
+    ['no block', [], []],
+  ]);
+});
+
+test('duplicate-values', () => {
+  const id = 'duplicate-values';
+  table(id, [
+    ['repeated scope and callback', ['allowed_oauth_scopes = ["openid", "email", "openid"]', 'callback_urls = [', '  "https://a.mycompany.com/cb",', '  "https://a.mycompany.com/cb",', ']'], [at(id, 4, 46, 4, 54), at(id, 7, 5, 7, 33)]],
+    ['concat of two known lists', ['explicit_auth_flows = concat(["ALLOW_USER_SRP_AUTH"], ["ALLOW_USER_SRP_AUTH"])'], [at(id, 4, 58, 4, 79)]],
+    ['toset() removes repeats', ['allowed_oauth_scopes = toset(["openid", "openid"])'], []],
+  ]);
+});
+
+test('suppression comments work in HCL', () => {
+  const text = client('# cognito-lint-disable-next-line no-implicit-flow -- legacy SPA', 'allowed_oauth_flows = ["implicit"]', '// cognito-lint-disable-next-line prevent-user-existence-errors', 'prevent_user_existence_errors = "LEGACY"');
+  assert.deepEqual(runWithSuppressions('no-implicit-flow', 'main.tf', text), []);
+  assert.deepEqual(runWithSuppressions('prevent-user-existence-errors', 'main.tf', text), []);
+  // Without the comment the finding is there.
+  assert.equal(runWithSuppressions('no-implicit-flow', 'main.tf', text.replace('# cognito-lint-disable-next-line no-implicit-flow -- legacy SPA', '# a comment')).length, 1);
+});
