@@ -63,7 +63,11 @@ export default defineRule({
       maxItems: '{{path}} has {{count}} entries; the API allows at most {{limit}}. Remove entries.',
       minItems: '{{path}} has {{count}} entries; the API requires at least {{limit}}. Add entries.',
       other: '{{path}} does not match the API model ({{keyword}}). Fix the value.',
+      structure: '{{problem}}. Write the properties as a mapping.',
     },
+  },
+  checkFile({ loaded, report }) {
+    for (const problem of loaded.structureProblems ?? []) report({ messageId: 'structure', data: { problem: problem.message }, at: problem.span, path: `${problem.client}.Properties` });
   },
   checkClient({ client, report }) {
     const schema = SCHEMA_BY_KIND[client.kind];

@@ -118,9 +118,18 @@ export interface ParseFailure {
   notRead?: boolean;
 }
 
+/** A client definition whose shape rules cannot read, e.g. `Properties` written as a list. */
+export interface StructureProblem {
+  /** What is wrong and what is expected, in words. */
+  message: string;
+  span: Span;
+  client: string;
+}
+
 export interface LoadedFile {
   file: SourceFile;
   clients: AppClient[];
   duplicateKeys: DuplicateKey[];
   parseError?: ParseFailure;
+  structureProblems?: StructureProblem[];
 }

@@ -84,3 +84,14 @@ test('binary files are skipped', async () => {
   const run = await runCli(['.'], root);
   assert.deepEqual([run.code, run.stdout, run.stderr], [0, '', '']);
 });
+
+test('a client whose Properties is a list or a scalar is a schema finding; an intrinsic is unknown', () => {
+  const list = 'Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: [UserPoolId]\n';
+  const rows = runRule('schema', 't.yaml', list);
+  assert.deepEqual(rows.map((r) => [r.line, r.column, r.endLine, r.endColumn]), [[4, 17, 4, 29]]);
+  assert.match(rows[0]!.message, /^Properties of C is a list; expected a mapping of AWS::Cognito::UserPoolClient properties\. Write the properties as a mapping\.$/);
+  assert.match(runRule('schema', 't.yaml', list.replace('[UserPoolId]', 'UserPoolId'))[0]!.message, /Properties of C is the string "UserPoolId"/);
+  assert.deepEqual(runRule('schema', 't.yaml', list.replace('[UserPoolId]', '!If [C, {UserPoolId: a_b}, {UserPoolId: c_d}]')), []);
+  assert.deepEqual(runRule('schema', 't.yaml', list.replace('[UserPoolId]', '!Ref PropertiesParameter')), []);
+  assert.deepEqual(runRule('prevent-user-existence-errors', 't.yaml', list), [], 'no rule guesses at unreadable properties');
+});

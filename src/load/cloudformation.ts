@@ -1,7 +1,7 @@
 // CloudFormation-family templates (CloudFormation JSON/YAML, SAM, CDK synth output, Serverless) to
 // normalized clients. Intrinsic functions are folded where the template itself decides the value;
 // everything else becomes an unknown value, on which no rule ever reports.
-import type { AppClient, MetadataSuppression, ObjectValue, ResourceServerInfo, Value } from '../model';
+import type { AppClient, MetadataSuppression, ObjectValue, ResourceServerInfo, StructureProblem, Value } from '../model';
 import type { SourceFile } from '../source';
 import { getPair, getValue, scalarString, type MappingNode, type SyntaxNode } from '../parse/syntax';
 import { canonicalText, spanOf } from './values';
@@ -56,7 +56,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
       let properties: ObjectValue;
       if (folded === ABSENT) properties = { kind: 'object', members: new Map(), span: nameSpan };
       else if (folded.kind === 'object') properties = folded;
-      else continue; // Properties is an intrinsic or a list: nothing the rules can read (the schema of CloudFormation itself rejects lists).
+      else continue; // An intrinsic (unknown) or a list (see structureProblems): nothing the rules can read.
       coerceTemplateScalars(properties);
       clients.push({
         kind: 'cloudformation',
@@ -73,6 +73,19 @@ export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
     }
   }
   return clients;
+}
+
+/** Client resources whose `Properties` is a list or a scalar: CloudFormation rejects them, and no rule can read them. */
+export function templateStructureProblems(file: SourceFile, root: MappingNode): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  for (const pair of (getValue(root, 'Resources') as MappingNode).pairs) {
+    if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== CLIENT_TYPE) continue;
+    const properties = getValue(pair.value, 'Properties');
+    if (!properties || properties.type === 'mapping' || (properties.type === 'scalar' && properties.value === null)) continue;
+    const shape = properties.type === 'sequence' ? 'a list' : `the ${typeof (properties as { value: unknown }).value} ${JSON.stringify((properties as { value: unknown }).value)}`;
+    problems.push({ message: `Properties of ${pair.keyText} is ${shape}; expected a mapping of AWS::Cognito::UserPoolClient properties`, span: spanOf(file, properties), client: pair.keyText });
+  }
+  return problems;
 }
 
 /** `Metadata: { cognito-lint: { ignore: [ { rule, reason, expires } ] } }` on the client resource. */

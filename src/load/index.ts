@@ -6,7 +6,7 @@ import { parseJson } from '../parse/json';
 import { parseYaml } from '../parse/yaml';
 import type { SyntaxDuplicate, SyntaxNode } from '../parse/syntax';
 import { isApiRequest, isApiResponse, loadApiRequest, loadApiResponse } from './api';
-import { isTemplate, loadTemplate, serverlessTemplates } from './cloudformation';
+import { isTemplate, loadTemplate, serverlessTemplates, templateStructureProblems } from './cloudformation';
 import { isTerraformPath, loadTerraform } from './terraform';
 import { isTerraformPlan, loadTerraformPlan } from './terraform-plan';
 import { loadHclParser } from '../parse/hcl';
@@ -48,11 +48,12 @@ export function loadFile(file: SourceFile): LoadedFile {
     return { file, clients: [], duplicateKeys: [], parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }
   const clients = parsed.roots.flatMap((root) => clientsIn(file, root));
+  const structureProblems = parsed.roots.flatMap((root) => (isTemplate(root) ? [root] : serverlessTemplates(root)).flatMap((template) => templateStructureProblems(file, template)));
   // Duplicate keys inside a client definition are ours to report; the rest of a template is cfn-lint's.
   const duplicateKeys = parsed.duplicates
     .filter((d) => clients.some((client) => client.extent.start <= d.second.start && d.second.end <= client.extent.end))
     .map((d) => ({ key: d.key, first: spanOf(file, d.first), second: spanOf(file, d.second) }));
-  return { file, clients, duplicateKeys };
+  return { file, clients, duplicateKeys, ...(structureProblems.length > 0 ? { structureProblems } : {}) };
 }
 
 type Parsed = { ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number };
