@@ -95,3 +95,50 @@ test('a client whose Properties is a list or a scalar is a schema finding; an in
   assert.deepEqual(runRule('schema', 't.yaml', list.replace('[UserPoolId]', '!Ref PropertiesParameter')), []);
   assert.deepEqual(runRule('prevent-user-existence-errors', 't.yaml', list), [], 'no rule guesses at unreadable properties');
 });
+
+test('invalid UTF-8 decodes with replacement characters; positions stay on the right line', () => {
+  const bytes = Buffer.concat([Buffer.from('Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      ClientName: "caf'), Buffer.from([0xe9, 0xff]), Buffer.from('"\n      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: LEGACY\n')]);
+  assert.deepEqual(positions('prevent-user-existence-errors', 't.yaml', bytes.toString('utf8')), [{ ruleId: 'prevent-user-existence-errors', line: 7, column: 35, endLine: 7, endColumn: 41 }]);
+});
+
+test('a 50 MB file is over the default --max-file-size and reported; a 5 MB single line is linted', async () => {
+  const root = project({});
+  const { openSync, writeSync, closeSync } = await import('node:fs');
+  const fd = openSync(join(root, 'huge.json'), 'w');
+  writeSync(fd, '{"UserPoolId": "us-east-1_a", "Padding": "');
+  const chunk = 'x'.repeat(1024 * 1024);
+  for (let i = 0; i < 50; i++) writeSync(fd, chunk);
+  writeSync(fd, '"}');
+  closeSync(fd);
+  const longLine = `{"UserPoolId": "us-east-1_a", "ClientName": "x", "CallbackURLs": [${Array.from({ length: 200_000 }, (_, i) => `"https://a${i}.acme-corp.com"`).join(',')}]}`;
+  writeFileSync(join(root, 'long-line.json'), longLine);
+  const run = await runCli(['.', '--format', 'json'], root);
+  const results = (JSON.parse(run.stdout) as { results: Array<{ file: string; ruleId: string; message: string; column: number }> }).results;
+  const huge = results.filter((r) => r.file === 'huge.json');
+  assert.equal(huge.length, 1);
+  assert.match(huge[0]!.message, /over the --max-file-size limit of 10 MB/);
+  const long = results.filter((r) => r.file === 'long-line.json').map((r) => r.ruleId);
+  assert.ok(long.includes('schema'), 'the 200,000 callback URLs exceed the list maximum');
+  assert.ok(long.includes('prevent-user-existence-errors'));
+});
+
+test('HCL: garbage, deep nesting and unterminated blocks give a parse-error, no crash', async () => {
+  const { loadHclParser } = await import('../src/parse/hcl');
+  await loadHclParser();
+  const deep = `resource "aws_cognito_user_pool_client" "c" {\n  name = ${'['.repeat(20_000)}${']'.repeat(20_000)}\n}\n`;
+  for (const text of ['resource "aws_cognito_user_pool_client" "c" {\n  name = "x"\n', '\u0000\u0001 cognito_user_pool_client {{{', deep]) {
+    assert.doesNotThrow(() => runRule('parse-error', 'main.tf', text));
+  }
+  assert.equal(runRule('parse-error', 'main.tf', 'resource "aws_cognito_user_pool_client" "c" {\n  name = "x"\n').length, 1);
+});
+
+test('a dangling symlink: skipped by a directory walk, a usage error when named', async () => {
+  const { symlinkSync } = await import('node:fs');
+  const root = project({});
+  symlinkSync(join(root, 'gone.yaml'), join(root, 'stack.yaml'));
+  const walk = await runCli(['.'], root);
+  assert.deepEqual([walk.code, walk.stdout, walk.stderr], [0, '', '']);
+  const named = await runCli(['stack.yaml'], root);
+  assert.equal(named.code, 2);
+  assert.match(named.stderr, /no such file or directory: stack\.yaml/);
+});
