@@ -33,7 +33,7 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
           rule.checkClient({
             client,
             options: setting.options,
-            report: (report) => add(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, client.related ? { ...report, related: [...(report.related ?? []), ...client.related] } : report)),
+            report: (report) => add(respell(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, client.related ? { ...report, related: [...(report.related ?? []), ...client.related] } : report), client.memberNames)),
           });
         }
       }
@@ -41,6 +41,25 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
   }
   return findings.sort(compareFindings);
 }
+
+/**
+ * Rules speak the API's member names; a Terraform user reads `callback_urls`, not `CallbackURLs`.
+ * Rewrites the names in a finding's message with the client's own spelling (longest names first, so
+ * `TokenValidityUnits.AccessToken` wins over `TokenValidityUnits`).
+ */
+function respell(finding: Finding, names: ReadonlyMap<string, string> | undefined): Finding {
+  if (!names) return finding;
+  let pattern = RESPELL_PATTERNS.get(names);
+  if (!pattern) {
+    const keys = [...names.keys()].sort((a, b) => b.length - a.length).map((key) => key.replace(/\./g, '\\.'));
+    pattern = new RegExp(`\\b(${keys.join('|')})\\b(?:: (true|false|\\d+|[A-Za-z_]+)\\b)?`, 'g');
+    RESPELL_PATTERNS.set(names, pattern);
+  }
+  // `Set GenerateSecret: true` (YAML) reads `set generate_secret = true` in HCL; strings get quotes.
+  const hcl = (value: string): string => (/^(true|false|\d+)$/.test(value) ? value : `"${value}"`);
+  return { ...finding, message: finding.message.replace(pattern, (_match, name: string, value: string | undefined) => (names.get(name) ?? name) + (value === undefined ? '' : ` = ${hcl(value)}`)) };
+}
+const RESPELL_PATTERNS = new WeakMap<ReadonlyMap<string, string>, RegExp>();
 
 /** A report turned into a finding: positions resolved, message rendered, default origin noted. */
 export function makeFinding(rule: Rule, severity: Finding['severity'], file: SourceFile, client: string, report: Report): Finding {

@@ -22,7 +22,7 @@ test('prevent-user-existence-errors', () => {
     ['unknown', ['prevent_user_existence_errors = var.mode'], []],
   ]);
   const [row] = runRule(id, 'main.tf', client());
-  assert.match(row!.message, /^PreventUserExistenceErrors is not set/);
+  assert.match(row!.message, /^prevent_user_existence_errors is not set.*Add prevent_user_existence_errors = "ENABLED"\./);
 });
 
 test('context-data-requires-secret', () => {
