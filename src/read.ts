@@ -1,5 +1,5 @@
 // Reading a candidate file: size limit, binary detection, BOM, decoding. Part of the load stage.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { SourceFile } from './source';
 import type { Candidate } from './discover';
 
@@ -13,23 +13,69 @@ export type ReadResult =
   | { kind: 'binary'; file: SourceFile };
 
 export function readCandidate(candidate: Candidate, maxFileSize: number): ReadResult {
-  const empty = new SourceFile(candidate.displayPath, '', candidate.repositoryPath);
+  // One open, fstat and read: no separate stat by path (the fast case). Any failure to open goes the
+  // long way below, so that every message and its precedence stay as they are.
+  let fd: number;
+  try {
+    fd = openSync(candidate.absolutePath, 'r');
+  } catch {
+    return readByPath(candidate, maxFileSize);
+  }
+  let bytes: Buffer;
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxFileSize) return tooLarge(candidate, size, maxFileSize);
+    bytes = readAll(fd, size);
+  } catch (error) {
+    return { kind: 'unreadable', file: emptyFile(candidate), reason: cannotRead(error) };
+  } finally {
+    closeSync(fd);
+  }
+  return decode(candidate, bytes);
+}
+
+/** Reads the whole file; a file that changed size since fstat is read to its current end, as readFileSync does. */
+function readAll(fd: number, size: number): Buffer {
+  if (size === 0) return readFileSync(fd);
+  const buffer = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(fd, buffer, length, size - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
+  }
+  // Grown since fstat: take the rest too.
+  const rest = readFileSync(fd);
+  return rest.length === 0 ? buffer : Buffer.concat([buffer, rest]);
+}
+
+function readByPath(candidate: Candidate, maxFileSize: number): ReadResult {
   let size: number;
   try {
     size = statSync(candidate.absolutePath).size;
   } catch (error) {
-    return { kind: 'unreadable', file: empty, reason: cannotRead(error) };
+    return { kind: 'unreadable', file: emptyFile(candidate), reason: cannotRead(error) };
   }
-  if (size > maxFileSize) {
-    return { kind: 'unreadable', file: empty, reason: `file is ${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxFileSize)}; raise the limit to lint it, or add it to ignores` };
-  }
+  if (size > maxFileSize) return tooLarge(candidate, size, maxFileSize);
   let bytes: Buffer;
   try {
     bytes = readFileSync(candidate.absolutePath);
   } catch (error) {
-    return { kind: 'unreadable', file: empty, reason: cannotRead(error) };
+    return { kind: 'unreadable', file: emptyFile(candidate), reason: cannotRead(error) };
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary', file: empty };
+  return decode(candidate, bytes);
+}
+
+function emptyFile(candidate: Candidate): SourceFile {
+  return new SourceFile(candidate.displayPath, '', candidate.repositoryPath);
+}
+
+function tooLarge(candidate: Candidate, size: number, maxFileSize: number): ReadResult {
+  return { kind: 'unreadable', file: emptyFile(candidate), reason: `file is ${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxFileSize)}; raise the limit to lint it, or add it to ignores` };
+}
+
+function decode(candidate: Candidate, bytes: Buffer): ReadResult {
+  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary', file: emptyFile(candidate) };
   let text = bytes.toString('utf8');
   // Editors do not count a byte-order mark as a column: drop it so positions match what users see.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

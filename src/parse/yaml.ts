@@ -1,15 +1,11 @@
-// YAML with positions, via the `yaml` package (YAML 1.1 schema, as CloudFormation and PyYAML read
-// templates: `yes`/`True` are booleans). CloudFormation short tags become their long forms here,
-// so every later stage sees `{"Fn::If": [...]}` whatever the input syntax.
-import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+// YAML with positions (YAML 1.1 schema, as CloudFormation and PyYAML read templates: `yes`/`True` are
+// booleans). CloudFormation short tags become their long forms here, so every later stage sees
+// `{"Fn::If": [...]}` whatever the input syntax. Most templates go through the fast path in ./yaml-fast;
+// what it declines goes through the `yaml` package, loaded only then, whose result is the reference the
+// fast path reproduces exactly (test/yaml-fast.test.ts compares the two).
+import type { Document, Node as YamlNode } from 'yaml';
 import { findDuplicateKeys, type ParseResult, type PairNode, type ScalarNode, type SyntaxNode } from './syntax';
-
-/** Short tag -> long form key. `!Ref` and `!Condition` have no `Fn::` prefix. */
-const SHORT_TAGS: Record<string, string> = Object.fromEntries(
-  ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'If', 'Equals', 'Not', 'And', 'Or', 'ToJsonString', 'Length', 'ForEach']
-    .map((name) => ['!' + name, 'Fn::' + name])
-    .concat([['!Ref', 'Ref'], ['!Condition', 'Condition']]),
-);
+import { SHORT_TAGS, parseYamlFast } from './yaml-fast';
 
 /** Nodes that alias expansion may add before the file is rejected: defeats "billion laughs" documents. */
 const MAX_ALIAS_EXPANSION = 100_000;
@@ -21,6 +17,16 @@ export interface YamlParseResult {
 }
 
 export function parseYaml(text: string): YamlParseResult | Extract<ParseResult, { ok: false }> {
+  const fast = parseYamlFast(text);
+  if (fast) return { ok: true, roots: fast.roots, duplicates: fast.duplicates };
+  return parseYamlWithPackage(text);
+}
+
+/** The reference path: the `yaml` package's composed Documents, converted. Exported for the differential tests. */
+export function parseYamlWithPackage(text: string): YamlParseResult | Extract<ParseResult, { ok: false }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq } = require('yaml') as typeof import('yaml');
+  yamlApi ??= { isAlias, isMap, isPair, isScalar, isSeq };
   let documents: Document.Parsed[];
   try {
     documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, merge: false, prettyErrors: false, strict: false}) as Document.Parsed[];
@@ -58,12 +64,16 @@ function firstLine(message: string): string {
 
 class YamlLimitError extends Error {}
 
+/** The `yaml` package's node guards, set on first use of the reference path. */
+let yamlApi: Pick<typeof import('yaml'), 'isAlias' | 'isMap' | 'isPair' | 'isScalar' | 'isSeq'> | undefined;
+
 class Converter {
   private expanded = 0;
 
   constructor(private readonly text: string) {}
 
   convert(node: YamlNode, doc: Document.Parsed, viaAlias = false): SyntaxNode {
+    const { isAlias, isMap, isPair, isScalar, isSeq } = yamlApi!;
     if (isAlias(node)) {
       const target = node.resolve(doc);
       if (!target) return { type: 'scalar', value: null, start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0 };
@@ -110,7 +120,7 @@ class Converter {
   }
 
   private keyOf(keyNode: YamlNode | null, fallback: number): ScalarNode {
-    if (keyNode && isScalar(keyNode)) {
+    if (keyNode && yamlApi!.isScalar(keyNode)) {
       const [start, end] = keyNode.range ?? [fallback, fallback];
       const value = keyNode.value;
       return { type: 'scalar', value: value === null ? '' : this.scalarValue(value, start, end), start, end };

@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// Side-by-side benchmark (issue 5; budget in ../shared/spec/ENGINEERING.md "Performance"). Generates the
+// corpora (bench/generate.js), then times, each as a fresh process with output to /dev/null:
+//   cognito-lint   node bin/cognito-lint.js <dir>
+//   node -e 0      the cost of starting Node at all
+//   read-all       node bench/read-all.js <dir>: reading every file and nothing else
+//   Spectral       spectral lint -r bench/spectral/.spectral.yaml <glob> (installed on first run into
+//                  bench/.peers, outside the project's dependencies)
+//   cfn-lint       cfn-lint <glob> (this machine's Python)
+// then the in-process parser throughput (bench/parsers.js) and bench/terraform-bench.js (the Terraform
+// trees and their budget), whose reports it includes.
+// Reports medians of several runs, ratios, MB/s, files/s and peak memory (max RSS from /usr/bin/time).
+//
+// Usage: npm run bench [-- --runs N] [-- --quick] [-- --no-peers] [-- --work DIR]
+//   --runs N     runs per measurement for the fast tools (default 11); Spectral gets min(N, 5), cfn-lint
+//                min(N, 3) (BENCH_CFN_RUNS overrides: cfn-lint takes about 40 s a run here)
+//   --quick      3 runs, no cfn-lint, no 10,000-file scaling step
+//   --no-peers   skip Spectral and cfn-lint
+//   --work DIR   where the corpora go (default $TMPDIR/cognito-lint-bench; outside any git repository,
+//                since cognito-lint honours .gitignore files above the directory it lints)
+// Writes results.json and results.md into the work directory and prints the tables.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync, execFileSync } = require('node:child_process');
+const { generateAll, defaultSeedDir } = require('./generate');
+
+const ROOT = path.join(__dirname, '..');
+const CLI = path.join(ROOT, 'bin', 'cognito-lint.js');
+const READ_ALL = path.join(__dirname, 'read-all.js');
+const RULESET = path.join(__dirname, 'spectral', '.spectral.yaml');
+const PEERS = path.join(__dirname, '.peers');
+const SPECTRAL_VERSION = '6.16.3';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(name);
+  return index === -1 ? fallback : args[index + 1];
+};
+const QUICK = args.includes('--quick');
+const PEERS_ON = !args.includes('--no-peers');
+const RUNS = Number(option('--runs', QUICK ? 3 : 11));
+const SPECTRAL_RUNS = Math.min(RUNS, 5);
+const CFN_RUNS = QUICK ? 0 : Number(process.env.BENCH_CFN_RUNS ?? Math.min(RUNS, 3));
+const WORK = path.resolve(option('--work', path.join(os.tmpdir(), 'cognito-lint-bench')));
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+// ---- Measuring ----------------------------------------------------------------------------------------
+
+/** Runs `argv` once; wall time from the parent, max RSS from GNU time. */
+function runOnce(argv, cwd) {
+  const rssFile = path.join(os.tmpdir(), `cognito-lint-bench-rss-${process.pid}`);
+  const full = TIME ? [TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
+  const started = process.hrtime.bigint();
+  const result = spawnSync(full[0], full.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  let rssKb;
+  if (TIME) {
+    const text = fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop();
+    rssKb = Number(text);
+    fs.rmSync(rssFile, { force: true });
+  }
+  if (result.error) throw result.error;
+  return { wall, rssKb, status: result.status, stderr: result.stderr.toString().slice(0, 2000) };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * Measures the tools of one section interleaved (run 1 of each, then run 2 of each, ...), so that a
+ * disturbance on the machine hits every tool alike and the ratios stay fair. Each tool gets one
+ * warm-up run first (page cache, disk), then `runs` measured runs. `okStatus` lists the exit codes that
+ * mean "ran to completion" (linters exit non-zero when they find problems).
+ */
+function measureAll(specs) {
+  const active = specs.filter((spec) => spec && spec.runs > 0);
+  for (const spec of active) {
+    const warm = runOnce(spec.argv, spec.cwd);
+    if (!spec.okStatus.includes(warm.status)) throw new Error(`${spec.label}: exit ${warm.status}\n${spec.argv.join(' ')}\n${warm.stderr}`);
+    spec.samples = [];
+  }
+  const most = Math.max(0, ...active.map((spec) => spec.runs));
+  for (let i = 0; i < most; i++) for (const spec of active) if (spec.samples.length < spec.runs) spec.samples.push(runOnce(spec.argv, spec.cwd));
+  return active.map((spec) => {
+    const walls = spec.samples.map((s) => s.wall);
+    const rss = spec.samples.map((s) => s.rssKb).filter((v) => Number.isFinite(v));
+    const row = { label: spec.label, command: spec.argv.map(shellQuote).join(' '), cwd: spec.cwd, runs: spec.runs, median: median(walls), min: Math.min(...walls), max: Math.max(...walls), maxRssMb: rss.length ? Math.max(...rss) / 1024 : undefined };
+    process.stderr.write(`  ${row.label.padEnd(14)} median ${fmtSeconds(row.median)} (min ${fmtSeconds(row.min)}, max ${fmtSeconds(row.max)}, ${row.runs} runs), max RSS ${fmtMb(row.maxRssMb)}\n`);
+    return row;
+  });
+}
+
+const measure = (label, argv, options) => ({ label, argv, ...options });
+
+function shellQuote(arg) {
+  return /^[\w./=:@+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+const fmtSeconds = (s) => (s === undefined ? '-' : s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
+const fmtMb = (mb) => (mb === undefined ? '-' : `${mb.toFixed(0)} MB`);
+
+// ---- Corpus facts ---------------------------------------------------------------------------------------
+
+function corpusStats(dir) {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        files++;
+        bytes += fs.statSync(full).size;
+      }
+    }
+  };
+  walk(dir);
+  return { files, bytes };
+}
+
+// ---- Peers -------------------------------------------------------------------------------------------
+
+function spectralBin() {
+  const bin = path.join(PEERS, 'node_modules', '.bin', 'spectral');
+  if (!fs.existsSync(bin)) {
+    process.stderr.write(`installing @stoplight/spectral-cli@${SPECTRAL_VERSION} into ${path.relative(ROOT, PEERS)} (first run only)\n`);
+    fs.mkdirSync(PEERS, { recursive: true });
+    execFileSync('npm', ['install', '--prefix', PEERS, '--no-audit', '--no-fund', '--loglevel=error', `@stoplight/spectral-cli@${SPECTRAL_VERSION}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return bin;
+}
+
+function version(argv) {
+  try {
+    return execFileSync(argv[0], argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0];
+  } catch {
+    return undefined;
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus[0]?.model ?? 'unknown'} (${cpus.length} logical cores)`,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}
+
+// ---- Scenarios ---------------------------------------------------------------------------------------------
+
+function main() {
+  process.stderr.write(`corpora in ${WORK}\n`);
+  const dirs = generateAll(WORK, defaultSeedDir());
+  const facts = { machine: machine(), date: new Date().toISOString(), runs: RUNS, loadBefore: os.loadavg()[0] };
+  if (facts.loadBefore > 0.5) process.stderr.write(`warning: load average ${facts.loadBefore.toFixed(2)} before the run: other work on the machine disturbs the figures\n`);
+  const peers = {};
+  if (PEERS_ON) {
+    peers.spectral = spectralBin();
+    facts.spectral = version([peers.spectral, '--version']);
+    facts.cfnLint = version(['cfn-lint', '--version']);
+    if (!facts.cfnLint) process.stderr.write('cfn-lint not found: its rows are skipped\n');
+  }
+  const node = process.execPath;
+  const lint = (dir) => [node, CLI, dir];
+  const readAll = (dir) => [node, READ_ALL, dir];
+  const LINT_OK = [0, 1];
+  const results = { facts, sections: [] };
+
+  const section = (title, dir, specs, note) => {
+    const stats = corpusStats(dir);
+    const entry = { title, dir, ...stats, rows: measureAll(specs.filter(Boolean)), note };
+    results.sections.push(entry);
+    return entry;
+  };
+
+  // 1. Cold start: one small template with one client.
+  process.stderr.write('cold start (one small file)\n');
+  const coldRuns = Math.max(RUNS * 2, 5);
+  section('Cold start: one small template', dirs.one, [
+    measure('cognito-lint', lint('template.yaml'), { cwd: dirs.one, runs: coldRuns, okStatus: LINT_OK }),
+    measure('node -e 0', [node, '-e', '0'], { cwd: dirs.one, runs: coldRuns, okStatus: [0] }),
+  ]);
+
+  // 2./3. The all-clients corpora, against every peer.
+  for (const [title, dir, glob] of [
+    ['CloudFormation YAML, every template with clients', dirs.yaml, '*.yaml'],
+    ['CDK-synth-like JSON, every template with clients', dirs.json, '*.json'],
+  ]) {
+    process.stderr.write(`${title}\n`);
+    const name = path.basename(dir);
+    const cwd = path.dirname(dir);
+    section(title, dir, [
+      measure('cognito-lint', lint(name), { cwd, runs: RUNS, okStatus: LINT_OK }),
+      measure('read-all', readAll(name), { cwd, runs: RUNS, okStatus: [0] }),
+      peers.spectral ? measure('Spectral', [peers.spectral, 'lint', '-r', RULESET, `${name}/${glob}`], { cwd, runs: SPECTRAL_RUNS, okStatus: [0, 1] }) : undefined,
+      facts.cfnLint ? measure('cfn-lint', ['cfn-lint', `${name}/${glob}`], { cwd, runs: CFN_RUNS, okStatus: [0, 2, 4, 6, 8, 10, 12, 14] }) : undefined,
+    ]);
+  }
+
+  // 4. The repository-like tree.
+  process.stderr.write('repository-like tree\n');
+  section('Repository-like tree: 10,000 files, 1% with clients', dirs.repo, [
+    measure('cognito-lint', lint('.'), { cwd: dirs.repo, runs: RUNS, okStatus: LINT_OK }),
+    measure('read-all', readAll('.'), { cwd: dirs.repo, runs: RUNS, okStatus: [0] }),
+  ]);
+
+  // 5. Scaling with file count and with file size.
+  for (const [n, dir] of Object.entries(dirs.scale)) {
+    if (QUICK && Number(n) > 1000) continue;
+    process.stderr.write(`scaling: ${n} files\n`);
+    section(`Scaling: ${n} files`, dir, [
+      measure('cognito-lint', lint('.'), { cwd: dir, runs: Number(n) >= 10000 ? Math.min(RUNS, 5) : RUNS, okStatus: LINT_OK }),
+      measure('read-all', readAll('.'), { cwd: dir, runs: Number(n) >= 10000 ? Math.min(RUNS, 5) : RUNS, okStatus: [0] }),
+    ]);
+  }
+  for (const [kb, dir] of Object.entries(dirs.size)) {
+    process.stderr.write(`scaling: one file of ${kb} KB\n`);
+    section(`Scaling: one file of ${kb} KB`, dir, [measure('cognito-lint', lint('template.yaml'), { cwd: dir, runs: RUNS, okStatus: LINT_OK })]);
+  }
+
+  facts.loadAfter = os.loadavg()[0];
+  // 6. Parser throughput in-process (bench/parsers.js).
+  process.stderr.write('parsers (in-process)\n');
+  const parsersArgv = [node, path.join(__dirname, 'parsers.js'), dirs.yaml, dirs.json];
+  const parsersRun = spawnSync(parsersArgv[0], parsersArgv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  results.parsers = { command: parsersArgv.map(shellQuote).join(' '), output: parsersRun.stdout.trim() };
+
+  // 7. Terraform: bench/terraform-bench.js (its own corpora and budget), when present.
+  const terraformBench = path.join(__dirname, 'terraform-bench.js');
+  if (fs.existsSync(terraformBench)) {
+    process.stderr.write('Terraform (bench/terraform-bench.js)\n');
+    const argv = [node, terraformBench, '--runs', String(Math.min(RUNS, 5))];
+    const run = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    results.terraform = { command: argv.map(shellQuote).join(' '), output: run.stdout.trim(), status: run.status };
+  }
+
+  fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  const markdown = render(results);
+  fs.writeFileSync(path.join(WORK, 'results.md'), markdown);
+  process.stdout.write(markdown);
+}
+
+// ---- Report ------------------------------------------------------------------------------------------------
+
+function render({ facts, sections, parsers, terraform }) {
+  const out = [];
+  out.push(`Machine: ${facts.machine.cpu}, ${facts.machine.memory}, ${facts.machine.os}; Node ${facts.machine.node}; ${facts.spectral ? `Spectral ${facts.spectral}; ` : ''}${facts.cfnLint ?? ''}`);
+  out.push(`Medians of ${facts.runs} runs (Spectral ${SPECTRAL_RUNS}, cfn-lint ${CFN_RUNS}), tools interleaved run by run, one warm-up run each first; max RSS is the highest of the measured runs. Load average before/after: ${facts.loadBefore.toFixed(2)}/${facts.loadAfter.toFixed(2)}.`, '');
+  out.push('| corpus | tool | median | MB/s | files/s | max RSS | vs cognito-lint | command |', '|---|---|---:|---:|---:|---:|---:|---|');
+  for (const s of sections) {
+    const ours = s.rows.find((r) => r.label === 'cognito-lint');
+    for (const r of s.rows) {
+      const ratio = ours && r !== ours ? `${(r.median / ours.median).toFixed(r.median / ours.median < 10 ? 2 : 0)}x` : '';
+      out.push(`| ${s.title} (${s.files} files, ${(s.bytes / 1e6).toFixed(1)} MB) | ${r.label} | ${fmtSeconds(r.median)} | ${(s.bytes / 1e6 / r.median).toFixed(1)} | ${Math.round(s.files / r.median)} | ${fmtMb(r.maxRssMb)} | ${ratio} | \`${r.command}\` (in ${path.basename(r.cwd)}) |`);
+    }
+  }
+  out.push('', 'Budget (ENGINEERING.md):');
+  const find = (prefix, label) => sections.find((s) => s.title.startsWith(prefix))?.rows.find((r) => r.label === label);
+  const cold = find('Cold start', 'cognito-lint');
+  const node0 = find('Cold start', 'node -e 0');
+  if (cold && node0) out.push(`- cold start ${fmtSeconds(cold.median)} = ${(cold.median / node0.median).toFixed(2)}x \`node -e 0\` (${fmtSeconds(node0.median)}); budget at most 2.5x: ${cold.median / node0.median <= 2.5 ? 'met' : 'NOT met'}`);
+  for (const [prefix, name, label, need] of [['CloudFormation YAML', 'YAML corpus', 'Spectral', 10], ['CloudFormation YAML', 'YAML corpus', 'cfn-lint', 100], ['CDK-synth', 'JSON corpus', 'Spectral', 10], ['CDK-synth', 'JSON corpus', 'cfn-lint', 100]]) {
+    const ours = find(prefix, 'cognito-lint');
+    const peer = find(prefix, label);
+    if (ours && peer) out.push(`- ${name}: ${(peer.median / ours.median).toFixed(1)}x faster than ${label} (budget at least ${need}x: ${peer.median / ours.median >= need ? 'met' : 'NOT met'})`);
+  }
+  const repo = find('Repository', 'cognito-lint');
+  const read = find('Repository', 'read-all');
+  if (repo && read) out.push(`- repository-like tree: ${((100 * read.median) / repo.median).toFixed(0)}% of the speed of reading every file (budget at least 25%: ${read.median / repo.median >= 0.25 ? 'met' : 'NOT met'}); peak memory ${fmtMb(repo.maxRssMb)} (budget under 200 MB: ${repo.maxRssMb < 200 ? 'met' : 'NOT met'})`);
+  const peak = Math.max(...sections.flatMap((s) => s.rows.filter((r) => r.label === 'cognito-lint').map((r) => r.maxRssMb ?? 0)));
+  out.push(`- highest cognito-lint peak memory over every corpus: ${fmtMb(peak)}`);
+  if (parsers) out.push('', `Parsers in-process (\`${parsers.command}\`):`, '', parsers.output);
+  if (terraform) out.push('', `Terraform (\`${terraform.command}\`):`, '', '```', terraform.output, '```');
+  return out.join('\n') + '\n';
+}
+
+main();
