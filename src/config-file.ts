@@ -3,7 +3,6 @@
 // every error names the file, the key and what is allowed.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Rule, Severity } from './rule';
 import { SEVERITIES, type ConfigInput, type Override, type PresetName, type RuleEntry } from './config';
 import { findRepositoryRoot, toDisplayPath } from './discover';
@@ -45,7 +44,9 @@ export function readConfigFile(file: string, rules: readonly Rule[], cwd: string
   }
   let data: unknown;
   try {
-    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+    // The yaml package is loaded only for a YAML config: most runs parse their templates without it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    data = file.endsWith('.json') ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text, { prettyErrors: false });
   } catch (error) {
     throw new ConfigError(`${shown}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -1,7 +1,7 @@
 // Discover stage: command-line paths (files, directories, globs) to the sorted list of files to read.
 // Directories and globs respect .gitignore and skip node_modules/.git/.terraform; files named
 // explicitly are always read.
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -41,7 +41,7 @@ export function discover(inputs: readonly string[], cwd: string): Candidate[] {
     if (stats?.isFile()) add(absolute, true);
     else if (stats?.isDirectory()) {
       for (const file of walk(absolute, `**/*.{${SCANNED_EXTENSIONS.join(',')}}`)) walked.push(file);
-    } else if (fg.isDynamicPattern(input)) {
+    } else if (fastGlob().isDynamicPattern(input)) {
       const base = cwd;
       for (const file of walk(base, input.replace(/\\/g, '/'))) walked.push(file);
     } else {
@@ -53,8 +53,14 @@ export function discover(inputs: readonly string[], cwd: string): Candidate[] {
   return [...found.values()].sort((a, b) => compareText(a.displayPath, b.displayPath));
 }
 
+/** fast-glob is loaded on first use: a run over named files (pre-commit, one template) never needs it. */
+function fastGlob(): typeof FastGlob {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('fast-glob') as typeof FastGlob;
+}
+
 function walk(base: string, pattern: string): string[] {
-  return fg.sync(pattern, {
+  return fastGlob().sync(pattern, {
     cwd: base,
     absolute: true,
     dot: true,
