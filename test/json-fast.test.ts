@@ -47,14 +47,16 @@ test('fast JSON path equals jsonc-parser on damaged and arbitrary text', () => {
 
 test('fast JSON path: deep nesting goes to jsonc-parser, with its result', () => {
   for (const depth of [10, 499, 501, 1000]) same('['.repeat(depth) + ']'.repeat(depth));
-  // Deeper trees are too deep for assert's own comparison: compare the outcome.
+  // Deeper trees are too deep for assert's own comparison: compare the outcome. Whether jsonc-parser's
+  // recursion fits in the stack at depth 5,000 depends on how deep the caller already is, so either
+  // outcome is right there; it must not throw, and a failure is the depth message.
   for (const text of ['['.repeat(5000) + ']'.repeat(5000), '['.repeat(100_000)]) {
     assert.equal(parseJsonFast(text), undefined);
-    const reference = parseJsonWithJsonc(text);
     const result = parseJson(text);
-    assert.equal(result.ok, reference.ok);
-    if (!result.ok && !reference.ok) assert.equal(result.message, reference.message);
+    if (!result.ok) assert.match(result.message, /nested too deeply|invalid JSON/);
   }
+  assert.equal(parseJson('['.repeat(100_000)).ok, false);
+  assert.equal(parseJsonWithJsonc('['.repeat(100_000)).ok, false);
 });
 
 function jsonFiles(dir: string): string[] {
