@@ -5,7 +5,7 @@
 // loaded only then, which reports the error. Both give the same tree for valid JSON
 // (test/json-fast.test.ts compares them).
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
-import { findDuplicateKeys, type ParseResult, type SyntaxDuplicate, type SyntaxNode, type PairNode, type ScalarNode } from './syntax';
+import { collectDuplicateKeys, findDuplicateKeys, type ParseResult, type SyntaxDuplicate, type SyntaxNode, type PairNode, type ScalarNode } from './syntax';
 
 export function parseJson(text: string): ParseResult {
   return parseJsonFast(text) ?? parseJsonWithJsonc(text);
@@ -320,7 +320,7 @@ class FastJson {
       }
     }
     this.depth--;
-    if (pairs.length > 1) this.findDuplicates(pairs);
+    if (pairs.length > 1) collectDuplicateKeys(pairs, this.duplicates);
     return { type: 'mapping', pairs, start, end: this.pos };
   }
 
@@ -352,27 +352,5 @@ class FastJson {
     }
     this.depth--;
     return { type: 'sequence', items, start, end: this.pos };
-  }
-
-  /** Repeated keys of one object, as findDuplicateKeys reports them (each repeat against the first occurrence). */
-  private findDuplicates(pairs: PairNode[]): void {
-    if (pairs.length > 16) {
-      const seen = new Map<string, PairNode>();
-      for (const pair of pairs) {
-        const earlier = seen.get(pair.keyText);
-        if (earlier) this.duplicates.push({ key: pair.keyText, first: earlier.key, second: pair.key });
-        else seen.set(pair.keyText, pair);
-      }
-      return;
-    }
-    for (let i = 1; i < pairs.length; i++) {
-      const keyText = pairs[i]!.keyText;
-      for (let j = 0; j < i; j++) {
-        if (pairs[j]!.keyText === keyText) {
-          this.duplicates.push({ key: keyText, first: pairs[j]!.key, second: pairs[i]!.key });
-          break;
-        }
-      }
-    }
   }
 }

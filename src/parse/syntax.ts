@@ -60,6 +60,32 @@ export function scalarString(node: SyntaxNode | undefined): string | undefined {
   return node && node.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
 }
 
+/**
+ * Appends the repeated keys of one mapping to `out`, each repeat paired with the key's first occurrence.
+ * Small mappings (the common case, and the parsers' hot path) are scanned directly; larger ones use a map.
+ */
+export function collectDuplicateKeys(pairs: readonly PairNode[], out: SyntaxDuplicate[]): void {
+  const n = pairs.length;
+  if (n > 16) {
+    const seen = new Map<string, PairNode>();
+    for (const pair of pairs) {
+      const earlier = seen.get(pair.keyText);
+      if (earlier) out.push({ key: pair.keyText, first: earlier.key, second: pair.key });
+      else seen.set(pair.keyText, pair);
+    }
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const keyText = pairs[i]!.keyText;
+    for (let j = 0; j < i; j++) {
+      if (pairs[j]!.keyText === keyText) {
+        out.push({ key: keyText, first: pairs[j]!.key, second: pairs[i]!.key });
+        break;
+      }
+    }
+  }
+}
+
 /** Finds mapping pairs whose key repeats, with both locations. Walks iteratively: nesting depth is input-controlled. */
 export function findDuplicateKeys(root: SyntaxNode | undefined): SyntaxDuplicate[] {
   const duplicates: SyntaxDuplicate[] = [];
@@ -67,13 +93,8 @@ export function findDuplicateKeys(root: SyntaxNode | undefined): SyntaxDuplicate
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'mapping') {
-      const seen = new Map<string, PairNode>();
-      for (const pair of node.pairs) {
-        const earlier = seen.get(pair.keyText);
-        if (earlier) duplicates.push({ key: pair.keyText, first: earlier.key, second: pair.key });
-        else seen.set(pair.keyText, pair);
-        stack.push(pair.value);
-      }
+      collectDuplicateKeys(node.pairs, duplicates);
+      for (const pair of node.pairs) stack.push(pair.value);
     } else if (node.type === 'sequence') {
       for (const item of node.items) stack.push(item);
     }

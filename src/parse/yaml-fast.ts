@@ -7,7 +7,7 @@
 // multi-line quoted scalars, tabs, CR line breaks, directives, several documents, whatever
 // would be a YAML error) returns undefined and the caller uses the `yaml` package. Spans follow the
 // `yaml` package's ranges, including where trailing comment lines end a collection (see scanGap).
-import type { MappingNode, PairNode, ScalarNode, SequenceNode, SyntaxDuplicate, SyntaxNode } from './syntax';
+import { collectDuplicateKeys, type MappingNode, type PairNode, type ScalarNode, type SequenceNode, type SyntaxDuplicate, type SyntaxNode } from './syntax';
 
 /** Short tag -> long form key. `!Ref` and `!Condition` have no `Fn::` prefix. */
 export const SHORT_TAGS: Record<string, string> = Object.fromEntries(
@@ -264,33 +264,9 @@ class FastYaml {
     if (this.nextIndent > indent) decline();
     this.depth--;
     const end = this.end2;
-    if (pairs.length > 1) this.findDuplicates(pairs);
+    if (pairs.length > 1) collectDuplicateKeys(pairs, this.duplicates);
     this.end2 = this.closeCollection(indent, end);
     return { type: 'mapping', pairs, start, end };
-  }
-
-  /** Records repeated keys of one mapping as findDuplicateKeys does (the first occurrence against each repeat). */
-  private findDuplicates(pairs: PairNode[]): void {
-    const n = pairs.length;
-    if (n > 16) {
-      const seen = new Map<string, PairNode>();
-      for (const pair of pairs) {
-        const earlier = seen.get(pair.keyText);
-        if (earlier) this.duplicates.push({ key: pair.keyText, first: earlier.key, second: pair.key });
-        else seen.set(pair.keyText, pair);
-      }
-      return;
-    }
-    for (let i = 1; i < n; i++) {
-      const keyText = pairs[i]!.keyText;
-      for (let j = 0; j < i; j++) {
-        // The first occurrence (lowest j) is the one each repeat is paired with.
-        if (pairs[j]!.keyText === keyText) {
-          this.duplicates.push({ key: keyText, first: pairs[j]!.key, second: pairs[i]!.key });
-          break;
-        }
-      }
-    }
   }
 
   /** A block sequence whose first `-` is at `start`, column `indent`. */
@@ -732,7 +708,7 @@ class FastYaml {
     }
     this.depth--;
     if (!isMap) return { type: 'sequence', items, start: p, end: i };
-    if (pairs.length > 1) this.findDuplicates(pairs);
+    if (pairs.length > 1) collectDuplicateKeys(pairs, this.duplicates);
     return { type: 'mapping', pairs, start: p, end: i };
   }
 
