@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule';
+import { concat, memberName, phrase } from '../src/message';
 import type { DefaultOrigin } from '../src/model';
 import { stringItems } from '../src/rule-helpers';
 import { writableCustomAttributes } from './no-writable-privileged-attributes';
@@ -17,7 +18,7 @@ export default defineRule({
     securitySeverity: '4.3',
     messages: {
       adminScope:
-        'AllowedOAuthScopes includes aws.cognito.signin.user.admin while WriteAttributes lets users write {{count}} custom attribute(s) ({{attributes}}); access tokens from the hosted UI with this scope can call UpdateUserAttributes and rewrite them. Remove aws.cognito.signin.user.admin from AllowedOAuthScopes, or take the custom attributes out of WriteAttributes.{{notes}}',
+        '{{member:AllowedOAuthScopes}} includes aws.cognito.signin.user.admin while {{member:WriteAttributes}} lets users write {{count}} custom attribute(s) ({{attributes}}); access tokens from the hosted UI with this scope can call UpdateUserAttributes and rewrite them. Remove aws.cognito.signin.user.admin from {{member:AllowedOAuthScopes}}, or take the custom attributes out of {{member:WriteAttributes}}.{{notes}}',
     },
   },
   checkClient({ client, report }) {
@@ -31,7 +32,7 @@ export default defineRule({
     const origins = new Map<string, DefaultOrigin>();
     for (const attribute of custom) if (attribute.node.origin) origins.set(attribute.node.origin.owner, attribute.node.origin);
     for (const origin of origins.values()) related.push({ span: origin.span, message: `default of ${origin.owner}` });
-    const notes = [...origins.keys()].map((owner) => ` (WriteAttributes comes from the default of ${owner})`).join('');
+    const notes = concat(...[...origins.keys()].map((owner) => phrase` (${memberName('WriteAttributes')} comes from the default of ${owner})`));
     for (const scope of scopes) {
       report({ messageId: 'adminScope', data: { count: custom.length, attributes: names.join(', '), notes }, at: scope.node, path: scope.path, related });
     }

@@ -13,7 +13,7 @@ export default defineRule({
     securitySeverity: '1.0',
     messages: {
       configured:
-        'AnalyticsConfiguration is set, but its only target, Amazon Pinpoint, ended support on 2026-10-30; expected no AnalyticsConfiguration. Remove AnalyticsConfiguration (and the Pinpoint project and role it points to) and export user pool events through user pool log export or CloudTrail instead.',
+        '{{member:AnalyticsConfiguration}} is set, but its only target, Amazon Pinpoint, ended support on 2026-10-30; expected no {{member:AnalyticsConfiguration}}. Remove {{member:AnalyticsConfiguration}} (and the Pinpoint project and role it points to) and export user pool events through user pool log export or CloudTrail instead.',
     },
   },
   checkClient({ client, report }) {

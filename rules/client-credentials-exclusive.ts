@@ -13,7 +13,7 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       combined:
-        'AllowedOAuthFlows combines client_credentials with {{others}}; client_credentials must be the only flow of a client. Move {{others}} to a separate app client, or remove client_credentials.',
+        '{{member:AllowedOAuthFlows}} combines client_credentials with {{others}}; client_credentials must be the only flow of a client. Move {{others}} to a separate app client, or remove client_credentials.',
     },
   },
   checkClient({ client, report }) {

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule';
+import { memberName, phrase, type MessageValue } from '../src/message';
 import type { AppClient, Value } from '../src/model';
 import type { Span } from '../src/source';
 import { hasClientSecret, member, stringItems } from '../src/rule-helpers';
@@ -6,7 +7,7 @@ import { hasClientSecret, member, stringItems } from '../src/rule-helpers';
 /** A value a finding rests on without being its location: a related location, and a note when it comes from a default. */
 export interface Supporting {
   /** Text for the message: the value's description plus, for a default, where the default is. */
-  text: string;
+  text: MessageValue;
   related: Array<{ span: Span; message: string }>;
 }
 
@@ -15,11 +16,11 @@ export interface Supporting {
  * When the value is known only from a Parameter/variable default the text says so and a related
  * location points at the default (the evaluator does this only for the reported value itself).
  */
-export function supporting(value: Value, description: string, label: string): Supporting {
+export function supporting(value: Value, description: MessageValue, label: string): Supporting {
   const related = [{ span: value.span, message: label }];
   if (!value.origin) return { text: description, related };
   related.push({ span: value.origin.span, message: `default of ${value.origin.owner}` });
-  return { text: `${description}, from the default of ${value.origin.owner}`, related };
+  return { text: phrase`${description}, from the default of ${value.origin.owner}`, related };
 }
 
 /**
@@ -29,8 +30,8 @@ export function supporting(value: Value, description: string, label: string): Su
 export function missingSecret(client: AppClient): Supporting | undefined {
   if (hasClientSecret(client) !== false) return undefined;
   const generate = member(client, 'GenerateSecret');
-  if (!generate) return { text: 'GenerateSecret is not set and defaults to false', related: [] };
-  return supporting(generate.value, 'GenerateSecret is false', 'GenerateSecret is false here');
+  if (!generate) return { text: phrase`${memberName('GenerateSecret')} is not set and defaults to false`, related: [] };
+  return supporting(generate.value, phrase`${memberName('GenerateSecret')} is false`, 'GenerateSecret is false here');
 }
 
 export default defineRule({
@@ -44,7 +45,7 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       noSecret:
-        'AllowedOAuthFlows has client_credentials but the client has no secret ({{secret}}); the client credentials grant authenticates with the client secret. Set GenerateSecret: true (a new client is needed when it already exists).',
+        '{{member:AllowedOAuthFlows}} has client_credentials but the client has no secret ({{secret}}); the client credentials grant authenticates with the client secret. Set {{set:GenerateSecret=true}} (a new client is needed when it already exists).',
     },
   },
   checkClient({ client, report }) {

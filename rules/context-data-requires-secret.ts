@@ -13,7 +13,7 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       noSecret:
-        'EnablePropagateAdditionalUserContextData is true on a client without a secret ({{secret}}); Cognito activates it only for clients with a secret. Set GenerateSecret: true, or set EnablePropagateAdditionalUserContextData to false.',
+        '{{member:EnablePropagateAdditionalUserContextData}} is true on a client without a secret ({{secret}}); Cognito activates it only for clients with a secret. Set {{set:GenerateSecret=true}}, or set {{member:EnablePropagateAdditionalUserContextData}} to false.',
     },
   },
   checkClient({ client, report }) {

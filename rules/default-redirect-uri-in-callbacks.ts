@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule';
+import { memberName, phrase } from '../src/message';
 import { knownString, listItems, member } from '../src/rule-helpers';
 import type { Span } from '../src/source';
 
@@ -19,15 +20,15 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       noCallbacks:
-        'DefaultRedirectURI is "{{url}}" but CallbackURLs is not set; the default redirect URI must be one of the CallbackURLs. Add it to CallbackURLs or remove DefaultRedirectURI.',
+        '{{member:DefaultRedirectURI}} is "{{url}}" but {{member:CallbackURLs}} is not set; the default redirect URI must be one of the {{member:CallbackURLs}}. Add it to {{member:CallbackURLs}} or remove {{member:DefaultRedirectURI}}.',
       emptyCallbacks:
-        'DefaultRedirectURI is "{{url}}" but CallbackURLs is empty{{note}}; the default redirect URI must be one of the CallbackURLs. Add it to CallbackURLs or remove DefaultRedirectURI.',
+        '{{member:DefaultRedirectURI}} is "{{url}}" but {{member:CallbackURLs}} is empty{{note}}; the default redirect URI must be one of the {{member:CallbackURLs}}. Add it to {{member:CallbackURLs}} or remove {{member:DefaultRedirectURI}}.',
       notListed:
-        'DefaultRedirectURI "{{url}}" is not in CallbackURLs ({{callbacks}}){{note}}; the default redirect URI must be one of them, compared exactly. Add it to CallbackURLs or change it to one of the listed URLs.',
+        '{{member:DefaultRedirectURI}} "{{url}}" is not in {{member:CallbackURLs}} ({{callbacks}}){{note}}; the default redirect URI must be one of them, compared exactly. Add it to {{member:CallbackURLs}} or change it to one of the listed URLs.',
       nearMiss:
-        'DefaultRedirectURI "{{url}}" is not in CallbackURLs, which has "{{near}}"{{note}}; Cognito compares redirect URIs exactly, including case and trailing slashes. Spell both the same way.',
+        '{{member:DefaultRedirectURI}} "{{url}}" is not in {{member:CallbackURLs}}, which has "{{near}}"{{note}}; Cognito compares redirect URIs exactly, including case and trailing slashes. Spell both the same way.',
       prefixNotListed:
-        'DefaultRedirectURI "{{url}}" cannot be any of the CallbackURLs ({{callbacks}}): none of them starts with "{{prefix}}"{{note}}; the default redirect URI must be one of them. Add it to CallbackURLs or change it to one of the listed URLs.',
+        '{{member:DefaultRedirectURI}} "{{url}}" cannot be any of the {{member:CallbackURLs}} ({{callbacks}}): none of them starts with "{{prefix}}"{{note}}; the default redirect URI must be one of them. Add it to {{member:CallbackURLs}} or change it to one of the listed URLs.',
     },
   },
   checkClient({ client, report }) {
@@ -59,7 +60,7 @@ export default defineRule({
     const origins = new Map<string, Span>();
     for (const item of items) if (item.node.origin) origins.set(item.node.origin.owner, item.node.origin.span);
     const foreign = [...origins].filter(([owner]) => owner !== value.origin?.owner);
-    const note = foreign.length > 0 ? ` (CallbackURLs comes from the default of ${foreign.map(([owner]) => owner).join(', ')})` : '';
+    const note = foreign.length > 0 ? phrase` (${memberName('CallbackURLs')} comes from the default of ${foreign.map(([owner]) => owner).join(', ')})` : '';
     const related = [{ span: callbacksMember.keySpan, message: 'CallbackURLs' }, ...foreign.map(([owner, span]) => ({ span, message: `default of ${owner}` }))];
     const callbacks = texts.map((text) => `"${text}"`).join(', ');
 

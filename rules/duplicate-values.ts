@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule';
+import { memberName } from '../src/message';
 import { stringItems, type Item } from '../src/rule-helpers';
 
 /** The list members whose items are values (a set in meaning), in the order they are checked. */
@@ -45,7 +46,7 @@ export default defineRule({
         }
         report({
           messageId: 'duplicate',
-          data: { member: name, value: item.value, index, firstIndex: earlier.index },
+          data: { member: memberName(name), value: item.value, index, firstIndex: earlier.index },
           at: item.node,
           path: item.path,
           // A CommaDelimitedList default gives every item the span of the Ref: no second location then.

@@ -17,7 +17,7 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       mixed:
-        'ExplicitAuthFlows mixes the legacy value "{{value}}" with {{allowed}}; Cognito rejects legacy names combined with ALLOW_* values. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only.',
+        '{{member:ExplicitAuthFlows}} mixes the legacy value "{{value}}" with {{allowed}}; Cognito rejects legacy names combined with ALLOW_* values. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only.',
     },
   },
   checkClient({ client, report }) {

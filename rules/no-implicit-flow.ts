@@ -13,7 +13,7 @@ export default defineRule({
     securitySeverity: '5.4',
     messages: {
       implicit:
-        'AllowedOAuthFlows allows "implicit", which returns tokens in the redirect URL where they can leak (OAuth 2.1 removes this grant); expected "code". Replace "implicit" with "code" and use PKCE in the app.',
+        '{{member:AllowedOAuthFlows}} allows "implicit", which returns tokens in the redirect URL where they can leak (OAuth 2.1 removes this grant); expected "code". Replace "implicit" with "code" and use PKCE in the app.',
     },
   },
   checkClient({ client, report }) {

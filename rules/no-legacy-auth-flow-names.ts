@@ -13,7 +13,7 @@ export default defineRule({
     securitySeverity: '3.1',
     messages: {
       legacy:
-        'ExplicitAuthFlows uses the deprecated name "{{value}}"; expected its ALLOW_* form "{{replacement}}". Replace "{{value}}" with "{{replacement}}" and list every allowed flow with ALLOW_* names.',
+        '{{member:ExplicitAuthFlows}} uses the deprecated name "{{value}}"; expected its ALLOW_* form "{{replacement}}". Replace "{{value}}" with "{{replacement}}" and list every allowed flow with ALLOW_* names.',
     },
   },
   checkClient({ client, report }) {

@@ -16,7 +16,7 @@ export default defineRule({
     securitySeverity: '4.3',
     messages: {
       password:
-        'ExplicitAuthFlows allows "{{value}}", which sends the user\'s password to Cognito instead of proving it with SRP; expected ALLOW_USER_SRP_AUTH. Remove "{{value}}" and sign in with ALLOW_USER_SRP_AUTH (or ALLOW_USER_AUTH).',
+        '{{member:ExplicitAuthFlows}} allows "{{value}}", which sends the user\'s password to Cognito instead of proving it with SRP; expected ALLOW_USER_SRP_AUTH. Remove "{{value}}" and sign in with ALLOW_USER_SRP_AUTH (or ALLOW_USER_AUTH).',
     },
   },
   checkClient({ client, report }) {

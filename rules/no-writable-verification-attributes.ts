@@ -19,7 +19,7 @@ export default defineRule({
     securitySeverity: '6.5',
     messages: {
       writable:
-        'WriteAttributes includes "{{attribute}}", so users can mark their own {{contact}} as verified without proving they own it; expected {{attribute}} to be read-only. Remove {{attribute}} from WriteAttributes and let Cognito set it when the user confirms a code.',
+        '{{member:WriteAttributes}} includes "{{attribute}}", so users can mark their own {{contact}} as verified without proving they own it; expected {{attribute}} to be read-only. Remove {{attribute}} from {{member:WriteAttributes}} and let Cognito set it when the user confirms a code.',
     },
   },
   checkClient({ client, report }) {

@@ -13,11 +13,11 @@ export default defineRule({
     precision: 'high',
     messages: {
       noFlows:
-        'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows is {{state}}, so the client cannot use any OAuth grant. Add AllowedOAuthFlows (for example [code]), or set AllowedOAuthFlowsUserPoolClient to false.',
+        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthFlows}} is {{state}}, so the client cannot use any OAuth grant. Add {{member:AllowedOAuthFlows}} (for example [code]), or set {{member:AllowedOAuthFlowsUserPoolClient}} to false.',
       noScopes:
-        'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthScopes is {{state}}, so no OAuth token can be issued. Add AllowedOAuthScopes (for example [openid, email]), or set AllowedOAuthFlowsUserPoolClient to false.',
+        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthScopes}} is {{state}}, so no OAuth token can be issued. Add {{member:AllowedOAuthScopes}} (for example [openid, email]), or set {{member:AllowedOAuthFlowsUserPoolClient}} to false.',
       noCallbacks:
-        'AllowedOAuthFlows allows {{flows}} but CallbackURLs is {{state}}, so the authorization endpoint has nowhere to redirect. Add the app\'s redirect URLs to CallbackURLs, or remove {{flows}}.',
+        '{{member:AllowedOAuthFlows}} allows {{flows}} but {{member:CallbackURLs}} is {{state}}, so the authorization endpoint has nowhere to redirect. Add the app\'s redirect URLs to {{member:CallbackURLs}}, or remove {{flows}}.',
     },
   },
   checkClient({ client, report }) {

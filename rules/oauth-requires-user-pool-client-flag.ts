@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule';
+import { memberName, type MessageValue } from '../src/message';
 import type { Span } from '../src/source';
 import { knownBoolean, member } from '../src/rule-helpers';
 import { supporting } from './client-credentials-requires-secret';
@@ -17,12 +18,12 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       flagOff:
-        '{{member}} is set while AllowedOAuthFlowsUserPoolClient is {{flag}}; Cognito accepts OAuth settings only when it is true. Set AllowedOAuthFlowsUserPoolClient: true, or remove {{member}}.',
+        '{{member}} is set while {{member:AllowedOAuthFlowsUserPoolClient}} is {{flag}}; Cognito accepts OAuth settings only when it is true. Set {{set:AllowedOAuthFlowsUserPoolClient=true}}, or remove {{member}}.',
     },
   },
   checkClient({ client, report }) {
     const flag = member(client, 'AllowedOAuthFlowsUserPoolClient');
-    let flagText = 'not set (it defaults to false)';
+    let flagText: MessageValue = 'not set (it defaults to false)';
     let related: Array<{ span: Span; message: string }> = [];
     if (flag) {
       if (knownBoolean(flag.value) !== false) return; // true, or not known
@@ -34,7 +35,7 @@ export default defineRule({
       const setting = member(client, name);
       // Set non-empty: a list with at least one item (an item may be unknown, the list is still not empty).
       if (!setting || setting.value.kind !== 'list' || setting.value.items.length === 0) continue;
-      report({ messageId: 'flagOff', data: { member: name, flag: flagText }, at: setting.keySpan, path: name, related });
+      report({ messageId: 'flagOff', data: { member: memberName(name), flag: flagText }, at: setting.keySpan, path: name, related });
     }
   },
 });

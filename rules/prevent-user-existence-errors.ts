@@ -12,8 +12,8 @@ export default defineRule({
     precision: 'very-high',
     securitySeverity: '5.3',
     messages: {
-      missing: 'PreventUserExistenceErrors is not set, so Cognito uses LEGACY and its errors reveal which users exist; expected ENABLED. Add PreventUserExistenceErrors: ENABLED.',
-      legacy: 'PreventUserExistenceErrors is "{{value}}", so Cognito errors reveal which users exist; expected ENABLED. Set it to ENABLED.',
+      missing: '{{member:PreventUserExistenceErrors}} is not set, so Cognito uses LEGACY and its errors reveal which users exist; expected ENABLED. Add {{set:PreventUserExistenceErrors=ENABLED}}.',
+      legacy: '{{member:PreventUserExistenceErrors}} is "{{value}}", so Cognito errors reveal which users exist; expected ENABLED. Set it to ENABLED.',
     },
   },
   checkClient({ client, report }) {

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule';
+import { memberName } from '../src/message';
 import { redirectUrls } from '../src/rule-helpers';
 
 /** Hosts Cognito accepts over plain http (any port and path). */
@@ -39,7 +40,7 @@ export default defineRule({
     for (const url of redirectUrls(client)) {
       const host = nonLoopbackHttpHost(url.text, url.complete);
       if (host === undefined) continue;
-      report({ messageId: 'http', data: { member: url.member, url: url.complete ? url.text : `${url.text}…`, host }, at: url.node, path: url.path });
+      report({ messageId: 'http', data: { member: memberName(url.member), url: url.complete ? url.text : `${url.text}…`, host }, at: url.node, path: url.path });
     }
   },
 });

@@ -51,7 +51,7 @@ export default defineRule({
       placeholder:
         '{{subject}} "{{url}}" points at the placeholder host "{{host}}", a name reserved for documentation and tests; no app can receive the redirect there. Replace it with the real URL of your app or remove it.',
       cdkDefault:
-        'CallbackURLs entry "{{url}}" is the placeholder that CDK writes when oAuth.callbackUrls is not set; no app can receive the redirect there. Set oAuth.callbackUrls (or CallbackURLs) to the real URLs of your app.',
+        '{{member:CallbackURLs}} entry "{{url}}" is the placeholder that CDK writes when oAuth.callbackUrls is not set; no app can receive the redirect there. Set oAuth.callbackUrls (or {{member:CallbackURLs}}) to the real URLs of your app.',
     },
   },
   checkClient({ client, report }) {

@@ -13,9 +13,9 @@ export default defineRule({
     precision: 'high',
     messages: {
       listed:
-        'ExplicitAuthFlows has ALLOW_REFRESH_TOKEN_AUTH while RefreshTokenRotation.Feature is {{feature}}; REFRESH_TOKEN_AUTH cannot be used with rotation, which refreshes through GetTokensFromRefreshToken. Remove ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows.',
+        '{{member:ExplicitAuthFlows}} has ALLOW_REFRESH_TOKEN_AUTH while {{member:RefreshTokenRotation.Feature}} is {{feature}}; REFRESH_TOKEN_AUTH cannot be used with rotation, which refreshes through GetTokensFromRefreshToken. Remove ALLOW_REFRESH_TOKEN_AUTH from {{member:ExplicitAuthFlows}}.',
       defaulted:
-        'RefreshTokenRotation.Feature is ENABLED but ExplicitAuthFlows is not set, and its default ({{defaults}}) includes ALLOW_REFRESH_TOKEN_AUTH, which cannot be used with rotation. Set ExplicitAuthFlows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example [ALLOW_USER_SRP_AUTH].',
+        '{{member:RefreshTokenRotation.Feature}} is ENABLED but {{member:ExplicitAuthFlows}} is not set, and its default ({{defaults}}) includes ALLOW_REFRESH_TOKEN_AUTH, which cannot be used with rotation. Set {{member:ExplicitAuthFlows}} to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example [ALLOW_USER_SRP_AUTH].',
     },
   },
   checkClient({ client, report }) {

@@ -13,11 +13,11 @@ export default defineRule({
     securitySeverity: '3.7',
     messages: {
       missing:
-        'RefreshTokenRotation is not set, so refresh tokens are not rotated and a stolen one stays valid until it expires; expected Feature: ENABLED. Add RefreshTokenRotation with Feature: ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+        '{{member:RefreshTokenRotation}} is not set, so refresh tokens are not rotated and a stolen one stays valid until it expires; expected Feature: ENABLED. Add {{member:RefreshTokenRotation}} with Feature: ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from {{member:ExplicitAuthFlows}}).',
       noFeature:
-        'RefreshTokenRotation has no Feature, so refresh tokens are not rotated; expected Feature: ENABLED. Add Feature: ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+        '{{member:RefreshTokenRotation}} has no Feature, so refresh tokens are not rotated; expected Feature: ENABLED. Add Feature: ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from {{member:ExplicitAuthFlows}}).',
       disabled:
-        'RefreshTokenRotation.Feature is "{{value}}", so refresh tokens are not rotated and a stolen one stays valid until it expires; expected ENABLED. Set it to ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+        '{{member:RefreshTokenRotation.Feature}} is "{{value}}", so refresh tokens are not rotated and a stolen one stays valid until it expires; expected ENABLED. Set it to ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from {{member:ExplicitAuthFlows}}).',
     },
   },
   checkClient({ client, report }) {

@@ -2,6 +2,7 @@ import { defineRule, type Report } from '../src/rule';
 import type { AppClient, ClientKind, Value } from '../src/model';
 import type { Span } from '../src/source';
 import { closestName } from '../src/text';
+import { API_SPELLING } from '../src/message';
 
 /** Validators compiled at build time from schemas/*.json (scripts/compile-schemas.js). */
 interface SchemaError {
@@ -158,7 +159,7 @@ function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, ind
   const path = pathOf(pointer);
   const params = error.params;
   // Messages name members as the file spells them (Terraform: callback_urls); paths stay the API's.
-  const spell = (apiPath: string): string => (client.memberNames ? spellPath(apiPath, client.memberNames) : apiPath);
+  const spell = (apiPath: string): string => (client.spelling ?? API_SPELLING).member(apiPath);
   const leaf = (apiPath: string): string => spell(apiPath).slice(spell(apiPath).lastIndexOf('.') + 1);
   const shown = spell(path);
   switch (error.keyword) {
@@ -212,19 +213,6 @@ function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, ind
     default:
       return { messageId: 'other', data: { path: shown, keyword: error.keyword }, at, path };
   }
-}
-
-/** `CallbackURLs[2]` -> `callback_urls[2]`, `TokenValidityUnits.AccessToken` -> `token_validity_units.access_token`. */
-function spellPath(path: string, names: ReadonlyMap<string, string>): string {
-  const match = /^([^.[]+)((?:\[\d+\])*)(?:\.([^.[]+))?(.*)$/s.exec(path);
-  if (!match) return path;
-  const [, top, indexes, child, rest] = match as unknown as [string, string, string, string | undefined, string];
-  let out = (names.get(top) ?? top) + indexes;
-  if (child !== undefined) {
-    const spelled = names.get(`${top}.${child}`);
-    out += '.' + (spelled ? spelled.slice(spelled.lastIndexOf('.') + 1) : child);
-  }
-  return out + rest;
 }
 
 const DURATION_MEMBERS = new Set(['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'AuthSessionValidity', 'RefreshTokenRotation.RetryGracePeriodSeconds']);

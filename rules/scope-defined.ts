@@ -15,7 +15,7 @@ export default defineRule({
     precision: 'high',
     messages: {
       undefinedScope:
-        'AllowedOAuthScopes has "{{scope}}", which no resource server of this user pool in the file defines ({{defined}}); Cognito rejects it with ScopeDoesNotExistException. Add the scope to the resource server\'s Scopes, or correct the name.',
+        '{{member:AllowedOAuthScopes}} has "{{scope}}", which no resource server of this user pool in the file defines ({{defined}}); Cognito rejects it with ScopeDoesNotExistException. Add the scope to the resource server\'s Scopes, or correct the name.',
     },
   },
   checkClient({ client, report }) {

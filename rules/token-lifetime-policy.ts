@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule';
+import { memberName } from '../src/message';
 import { TOKEN_KINDS, formatSeconds, parseDuration, tokenDuration, type TokenKind } from '../src/rule-helpers';
 import { durationText, effectiveSeconds, isRefreshZero, unitProvenance } from './token-validity-range';
 
@@ -39,7 +40,7 @@ export default defineRule<TokenLifetimePolicyOptions>({
       tooLong:
         '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the {{max}} policy maximum for {{label}}s (option {{option}}); a leaked {{label}} stays usable that long. Lower {{member}} to {{max}} or less, or raise {{option}} if this lifetime is intended.{{unitNote}}',
       refreshZero:
-        'RefreshTokenValidity 0 is replaced by Cognito with the 30 day default, longer than the {{max}} policy maximum for refresh tokens (option maxRefreshToken); a leaked refresh token stays usable that long. Set RefreshTokenValidity to {{max}} or less, or raise maxRefreshToken if this lifetime is intended.',
+        '{{member:RefreshTokenValidity}} 0 is replaced by Cognito with the 30 day default, longer than the {{max}} policy maximum for refresh tokens (option maxRefreshToken); a leaked refresh token stays usable that long. Set {{member:RefreshTokenValidity}} to {{max}} or less, or raise maxRefreshToken if this lifetime is intended.',
     },
     optionsSchema: {
       type: 'object',
@@ -68,7 +69,7 @@ export default defineRule<TokenLifetimePolicyOptions>({
       report({
         messageId: 'tooLong',
         data: {
-          member: kind.member,
+          member: memberName(kind.member),
           amount: duration.amount,
           unit: duration.unit,
           duration: durationText(duration),

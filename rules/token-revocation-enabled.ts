@@ -13,7 +13,7 @@ export default defineRule({
     securitySeverity: '4.3',
     messages: {
       disabled:
-        'EnableTokenRevocation is false, so refresh tokens from this client cannot be revoked and a stolen one stays valid until it expires; expected true. Set EnableTokenRevocation to true, or remove it (the default is true).',
+        '{{member:EnableTokenRevocation}} is false, so refresh tokens from this client cannot be revoked and a stolen one stays valid until it expires; expected true. Set {{member:EnableTokenRevocation}} to true, or remove it (the default is true).',
     },
   },
   checkClient({ client, report }) {

@@ -1,25 +1,27 @@
 import { defineRule } from '../src/rule';
+import { memberName, phrase, type MessageValue } from '../src/message';
 import { TOKEN_KINDS, formatSeconds, tokenDuration, type TokenDuration } from '../src/rule-helpers';
 import { durationText, effectiveSeconds, isRefreshZero, unitProvenance, type Related } from './token-validity-range';
 
 const REFRESH = TOKEN_KINDS[2];
+const REFRESH_VALIDITY = memberName('RefreshTokenValidity');
 
 /** How the refresh token lifetime reads in a message, and the locations that support it. */
-function describeRefresh(refresh: TokenDuration): { text: string; related: Related; note: string } {
+function describeRefresh(refresh: TokenDuration): { text: MessageValue; related: Related; note: MessageValue } {
   const seconds = effectiveSeconds(refresh);
-  if (!refresh.node) return { text: `${formatSeconds(seconds)} (the default: RefreshTokenValidity is not set)`, related: [], note: '' };
+  if (!refresh.node) return { text: phrase`${formatSeconds(seconds)} (the default: ${REFRESH_VALIDITY} is not set)`, related: [], note: '' };
   const related: Related = [{ span: refresh.node.span, message: `RefreshTokenValidity is ${refresh.amount} (${refresh.unit}) here` }];
-  let note = '';
+  let note: MessageValue = '';
   if (refresh.node.origin) {
     related.push({ span: refresh.node.origin.span, message: `default of ${refresh.node.origin.owner}` });
-    note = ` (RefreshTokenValidity comes from the default of ${refresh.node.origin.owner})`;
+    note = phrase` (${REFRESH_VALIDITY} comes from the default of ${refresh.node.origin.owner})`;
   }
   const unit = unitProvenance(refresh);
   related.push(...unit.related);
-  if (unit.note) note += ` (the refresh token unit "${refresh.unit}" comes from the default of ${refresh.unitNode!.origin!.owner})`;
+  if (unit.note) note = phrase`${note} (the refresh token unit "${refresh.unit}" comes from the default of ${refresh.unitNode!.origin!.owner})`;
   const text = isRefreshZero(refresh)
-    ? `${formatSeconds(seconds)} (RefreshTokenValidity 0 is replaced by the 30 day default)`
-    : `${durationText(refresh)} (RefreshTokenValidity ${refresh.amount} (${refresh.unit}))`;
+    ? phrase`${formatSeconds(seconds)} (${REFRESH_VALIDITY} 0 is replaced by the 30 day default)`
+    : phrase`${durationText(refresh)} (${REFRESH_VALIDITY} ${refresh.amount} (${refresh.unit}))`;
   return { text, related, note };
 }
 
@@ -34,9 +36,9 @@ export default defineRule({
     precision: 'high',
     messages: {
       longer:
-        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Lower {{member}} to {{limit}} or less, or raise RefreshTokenValidity.{{notes}}',
+        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Lower {{member}} to {{limit}} or less, or raise {{member:RefreshTokenValidity}}.{{notes}}',
       defaultLonger:
-        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Raise RefreshTokenValidity to at least 1 hour, or set {{member}} to {{limit}} or less.{{notes}}',
+        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Raise {{member:RefreshTokenValidity}} to at least 1 hour, or set {{member}} to {{limit}} or less.{{notes}}',
     },
   },
   checkClient({ client, report }) {
@@ -48,12 +50,12 @@ export default defineRule({
       if (kind === REFRESH) continue;
       const token = tokenDuration(client, kind);
       if (!token || token.seconds <= refreshSeconds) continue;
-      const data = { member: kind.member, label: kind.label, refresh: refreshInfo.text, limit: formatSeconds(refreshSeconds) };
+      const data = { member: memberName(kind.member), label: kind.label, refresh: refreshInfo.text, limit: formatSeconds(refreshSeconds) };
       if (token.node) {
         const unit = unitProvenance(token);
         report({
           messageId: 'longer',
-          data: { ...data, amount: token.amount, unit: token.unit, duration: durationText(token), notes: unit.note + refreshInfo.note },
+          data: { ...data, amount: token.amount, unit: token.unit, duration: durationText(token), notes: phrase`${unit.note}${refreshInfo.note}` },
           at: token.node,
           path: kind.member,
           related: [...unit.related, ...refreshInfo.related],

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule';
+import { memberName, phrase } from '../src/message';
 import type { Value } from '../src/model';
 import type { Span } from '../src/source';
 import { TOKEN_KINDS, formatAmount, formatSeconds, knownNumber, member, nested, tokenDuration, type TokenDuration, type TokenKind } from '../src/rule-helpers';
@@ -60,10 +61,10 @@ export default defineRule({
       tooLong: '{{member}} {{amount}} ({{unit}}) is {{duration}}, which exceeds the {{max}} maximum for {{label}}s; expected {{min}} to {{max}}. {{fix}}{{unitNote}}',
       tooShort: '{{member}} {{amount}} ({{unit}}) is {{duration}}, which is below the {{min}} minimum for {{label}}s; expected {{min}} to {{max}}. {{fix}}{{unitNote}}',
       refreshZero:
-        'RefreshTokenValidity is 0, which Cognito accepts but replaces with the 30 day default; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove RefreshTokenValidity.',
-      authSession: 'AuthSessionValidity {{value}} is {{duration}}, outside the 3 to 15 minutes Cognito allows for an authentication session; expected 3 to 15 (minutes). Set AuthSessionValidity to a value from 3 to 15.',
+        '{{member:RefreshTokenValidity}} is 0, which Cognito accepts but replaces with the 30 day default; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove {{member:RefreshTokenValidity}}.',
+      authSession: '{{member:AuthSessionValidity}} {{value}} is {{duration}}, outside the 3 to 15 minutes Cognito allows for an authentication session; expected 3 to 15 (minutes). Set {{member:AuthSessionValidity}} to a value from 3 to 15.',
       retryGrace:
-        'RefreshTokenRotation.RetryGracePeriodSeconds {{value}} is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set RetryGracePeriodSeconds to a value from 0 to 60.',
+        '{{member:RefreshTokenRotation.RetryGracePeriodSeconds}} {{value}} is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set RetryGracePeriodSeconds to a value from 0 to 60.',
     },
   },
   checkClient({ client, report }) {
@@ -78,18 +79,19 @@ export default defineRule({
       const limits = LIMITS[kind.member];
       const tooLong = duration.seconds > limits.max;
       if (!tooLong && duration.seconds >= limits.min) continue;
-      const unitKey = `TokenValidityUnits.${kind.unitKey}`;
+      const unitKey = memberName(`TokenValidityUnits.${kind.unitKey}`);
+      const validity = memberName(kind.member);
       const unitWritten = duration.unitNode !== undefined;
       const direction = tooLong ? 'Lower' : 'Raise';
       const otherUnit = tooLong ? 'smaller' : 'larger';
       const fix = unitWritten
-        ? `${direction} ${kind.member} or use a ${otherUnit} unit in ${unitKey}.`
-        : `${direction} ${kind.member}, or set ${unitKey} to a ${otherUnit} unit (it defaults to ${kind.defaultUnit}).`;
+        ? phrase`${direction} ${validity} or use a ${otherUnit} unit in ${unitKey}.`
+        : phrase`${direction} ${validity}, or set ${unitKey} to a ${otherUnit} unit (it defaults to ${kind.defaultUnit}).`;
       const provenance = unitProvenance(duration);
       report({
         messageId: tooLong ? 'tooLong' : 'tooShort',
         data: {
-          member: kind.member,
+          member: validity,
           amount: duration.amount,
           unit: duration.unit,
           duration: durationText(duration),

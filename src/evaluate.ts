@@ -6,6 +6,7 @@ import { compareFindings } from './finding';
 import type { RuleSettings } from './config';
 import { isValue, type Report, type Rule } from './rule';
 import type { SourceFile, Span } from './source';
+import { API_SPELLING, renderTemplate, type Spelling } from './message';
 
 /** Settings for all files, or per file (configuration overrides by glob). */
 export type SettingsSource = RuleSettings | ((file: SourceFile) => RuleSettings);
@@ -33,7 +34,7 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
           rule.checkClient({
             client,
             options: setting.options,
-            report: (report) => add(respell(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, client.related ? { ...report, related: [...(report.related ?? []), ...client.related] } : report), client.memberNames)),
+            report: (report) => add(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, client.related ? { ...report, related: [...(report.related ?? []), ...client.related] } : report, client.spelling)),
           });
         }
       }
@@ -42,30 +43,11 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
   return findings.sort(compareFindings);
 }
 
-/**
- * Rules speak the API's member names; a Terraform user reads `callback_urls`, not `CallbackURLs`.
- * Rewrites the names in a finding's message with the client's own spelling (longest names first, so
- * `TokenValidityUnits.AccessToken` wins over `TokenValidityUnits`).
- */
-function respell(finding: Finding, names: ReadonlyMap<string, string> | undefined): Finding {
-  if (!names) return finding;
-  let pattern = RESPELL_PATTERNS.get(names);
-  if (!pattern) {
-    const keys = [...names.keys()].sort((a, b) => b.length - a.length).map((key) => key.replace(/\./g, '\\.'));
-    pattern = new RegExp(`\\b(${keys.join('|')})\\b(?:: (true|false|\\d+|[A-Za-z_]+)\\b)?`, 'g');
-    RESPELL_PATTERNS.set(names, pattern);
-  }
-  // `Set GenerateSecret: true` (YAML) reads `set generate_secret = true` in HCL; strings get quotes.
-  const hcl = (value: string): string => (/^(true|false|\d+)$/.test(value) ? value : `"${value}"`);
-  return { ...finding, message: finding.message.replace(pattern, (_match, name: string, value: string | undefined) => (names.get(name) ?? name) + (value === undefined ? '' : ` = ${hcl(value)}`)) };
-}
-const RESPELL_PATTERNS = new WeakMap<ReadonlyMap<string, string>, RegExp>();
-
 /** A report turned into a finding: positions resolved, message rendered, default origin noted. */
-export function makeFinding(rule: Rule, severity: Finding['severity'], file: SourceFile, client: string, report: Report): Finding {
+export function makeFinding(rule: Rule, severity: Finding['severity'], file: SourceFile, client: string, report: Report, spelling: Spelling = API_SPELLING): Finding {
   const span: Span = isValue(report.at) ? report.at.span : report.at;
   const origin = isValue(report.at) ? report.at.origin : undefined;
-  let message = renderMessage(rule, report);
+  let message = renderMessage(rule, report, spelling);
   const related: RelatedLocation[] = [];
   if (origin) {
     message += ` (the value comes from the default of ${origin.owner})`;
@@ -87,11 +69,8 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
   };
 }
 
-function renderMessage(rule: Rule, report: Report): string {
+function renderMessage(rule: Rule, report: Report, spelling: Spelling): string {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${report.messageId}"`);
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
-    const value = report.data?.[name];
-    return value === undefined ? whole : String(value);
-  });
+  return renderTemplate(template, report.data, spelling);
 }

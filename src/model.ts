@@ -1,6 +1,7 @@
 // The normalized app client that every loader produces and every rule reads.
 // Member names are the Cognito API's (CallbackURLs, ExplicitAuthFlows, ...) whatever the input format.
 import type { SourceFile, Span } from './source';
+import type { Spelling } from './message';
 
 /** Where a value came from when it is not written at the place it is used (a Parameter or variable default). */
 export interface DefaultOrigin {
@@ -92,8 +93,8 @@ export interface AppClient {
   variant?: string;
   /** Locations every finding on this client carries (a client created by a module call: the resource in the module). */
   related?: Array<{ span: Span; message: string }>;
-  /** How the source spells API member paths (`CallbackURLs` -> `callback_urls`, `TokenValidityUnits.AccessToken` -> `token_validity_units.access_token`), for messages. */
-  memberNames?: ReadonlyMap<string, string>;
+  /** How the source spells API member paths and assignments in messages; the API's own names when absent. */
+  spelling?: Spelling;
 }
 
 /** One `Metadata: { cognito-lint: { ignore: [ { rule, reason, expires } ] } }` entry, as written. */

@@ -2,6 +2,7 @@
 // file itself, over the loaded file). Modelled on ESLint's `meta` + `create`.
 import type { AppClient, DefaultOrigin, LoadedFile, Value } from './model';
 import type { Span } from './source';
+import type { MessageValue } from './message';
 
 export type Severity = 'error' | 'warning' | 'note' | 'off';
 export type RuleCategory = 'correctness' | 'security' | 'tool';
@@ -19,7 +20,7 @@ export interface RuleMeta {
   precision: 'very-high' | 'high' | 'medium' | 'low';
   /** CVSS-like score as a string for GitHub code scanning, security rules only. */
   securitySeverity?: string;
-  /** Named message templates with `{{placeholder}}` fields. */
+  /** Named message templates: `{{field}}` data slots, `{{member:Name}}` and `{{set:Name=value}}` (src/message.ts). */
   messages: Record<string, string>;
   /** JSON Schema for the rule's options, and their defaults. */
   optionsSchema?: Record<string, unknown>;
@@ -28,7 +29,7 @@ export interface RuleMeta {
 
 export interface Report {
   messageId: string;
-  data?: Record<string, string | number>;
+  data?: Record<string, MessageValue>;
   /** The culprit: a value (its span and default origin are used) or an explicit span. */
   at: Value | Span;
   /** Property path inside the client, for fingerprints: `CallbackURLs[2]`, `TokenValidityUnits.AccessToken`, or `` for the client. */

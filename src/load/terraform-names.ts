@@ -1,4 +1,5 @@
 // Terraform attribute names of the app client resources and their API member names (FORMATS.md, Names).
+import { mappedSpelling, type Spelling } from '../message';
 
 export type TerraformDialect = 'aws' | 'awscc';
 
@@ -69,9 +70,15 @@ export const IGNORED_BLOCKS: ReadonlySet<string> = new Set(['lifecycle', 'timeou
 
 const MEMBER_NAMES: Record<TerraformDialect, ReadonlyMap<string, string>> = { aws: memberNames('aws'), awscc: memberNames('awscc') };
 
-/** API member path -> Terraform spelling, e.g. `TokenValidityUnits.AccessToken` -> `token_validity_units.access_token`. */
-export function terraformMemberNames(dialect: TerraformDialect): ReadonlyMap<string, string> {
-  return MEMBER_NAMES[dialect];
+/** `set prevent_user_existence_errors = "ENABLED"`: strings quoted, booleans and numbers bare. */
+function hclAssignment(name: string, value: string): string {
+  return `${name} = ${/^(true|false|\d+)$/.test(value) ? value : `"${value}"`}`;
+}
+const SPELLINGS: Record<TerraformDialect, Spelling> = { aws: mappedSpelling(MEMBER_NAMES.aws, hclAssignment), awscc: mappedSpelling(MEMBER_NAMES.awscc, hclAssignment) };
+
+/** API member paths as Terraform spells them, e.g. `TokenValidityUnits.AccessToken` -> `token_validity_units.access_token`. */
+export function terraformSpelling(dialect: TerraformDialect): Spelling {
+  return SPELLINGS[dialect];
 }
 
 function memberNames(dialect: TerraformDialect): Map<string, string> {

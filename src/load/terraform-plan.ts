@@ -6,7 +6,7 @@ import type { AppClient, Member, ObjectValue, ResourceServerInfo, Value } from '
 import type { SourceFile } from '../source';
 import { getPair, getValue, scalarString, type MappingNode, type SyntaxNode } from '../parse/syntax';
 import { coerceTemplateScalars } from './coerce';
-import { ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, NESTED_NAMES, terraformMemberNames } from './terraform-names';
+import { ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, NESTED_NAMES, terraformSpelling } from './terraform-names';
 import { plainValue, spanOf } from './values';
 
 const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
@@ -89,7 +89,7 @@ export function loadTerraformPlan(file: SourceFile, root: MappingNode): AppClien
       properties,
       userPoolKey: poolKey(members.get('UserPoolId')?.value),
       resourceServers: servers,
-      memberNames: terraformMemberNames(dialect),
+      spelling: terraformSpelling(dialect),
     });
   }
   return clients;

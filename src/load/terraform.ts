@@ -26,7 +26,7 @@ import type { AppClient, ClientKind, DuplicateKey, LoadedFile, Member, ObjectVal
 import { SourceFile, type Span } from '../source';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclParseResult, type HclRange, type HclStep } from '../parse/hcl';
 import { coerceTemplateScalars } from './coerce';
-import { ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformMemberNames, type TerraformDialect } from './terraform-names';
+import { ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformSpelling, type TerraformDialect } from './terraform-names';
 
 const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
 /** Module nesting followed from a caller (a deeper chain is most likely a cycle through symlinks). */
@@ -880,7 +880,7 @@ function buildClient(folder: Folder, block: HclBlock, file: SourceFile, dialect:
     userPoolKey: canonicalExpression(file, userPoolAttribute?.expr),
     // Only a custom scope (identifier/name) needs the resource servers, which may mean reading more files.
     resourceServers: hasCustomScope(properties) ? folder.resourceServers() : [],
-    memberNames: terraformMemberNames(dialect),
+    spelling: terraformSpelling(dialect),
     ...(place.related ? { related: place.related } : {}),
   };
 }

@@ -1,0 +1,94 @@
+// Messages with typed slots. Rules speak the API's member names; each source spells them its own way
+// (Terraform writes `callback_urls`, `prevent_user_existence_errors = "ENABLED"`). Names are marked
+// where they are written, in templates and in the phrases rules build, and rendered once per source:
+// nothing ever rewrites rendered text, which holds user data (a URL may contain `CallbackURLs: yes`).
+//
+// In a rule's message template:
+//   {{member:CallbackURLs}}               the member's name, as the source spells it
+//   {{set:PreventUserExistenceErrors=ENABLED}}  how the source writes that assignment
+//   {{field}}                             a value from the report's data
+
+/** How a source spells API member paths and assignments. */
+export interface Spelling {
+  /** `CallbackURLs[2]` -> `callback_urls[2]` in Terraform; unchanged for API-shaped sources. */
+  member(path: string): string;
+  /** `PreventUserExistenceErrors: ENABLED` (YAML, JSON, API) or `prevent_user_existence_errors = "ENABLED"` (HCL). */
+  assignment(path: string, value: string): string;
+}
+
+/** CloudFormation, SAM, CDK, Serverless and API files use the API's own names. */
+export const API_SPELLING: Spelling = {
+  member: (path) => path,
+  assignment: (path, value) => `${path}: ${value}`,
+};
+
+/**
+ * A spelling from a map of API member paths (`CallbackURLs`, `TokenValidityUnits.AccessToken`) to the
+ * source's names: `CallbackURLs[2]` -> `callback_urls[2]`, `TokenValidityUnits.AccessToken` ->
+ * `token_validity_units.access_token`. Parts not in the map are kept as written.
+ */
+export function mappedSpelling(names: ReadonlyMap<string, string>, assignment: (name: string, value: string) => string): Spelling {
+  const member = (path: string): string => {
+    const match = /^([^.[]+)((?:\[\d+\])*)(?:\.([^.[]+))?(.*)$/s.exec(path);
+    if (!match) return path;
+    const [, top, indexes, child, rest] = match as unknown as [string, string, string, string | undefined, string];
+    let out = (names.get(top) ?? top) + indexes;
+    if (child !== undefined) {
+      const spelled = names.get(`${top}.${child}`);
+      out += '.' + (spelled ? spelled.slice(spelled.lastIndexOf('.') + 1) : child);
+    }
+    return out + rest;
+  };
+  return { member, assignment: (path, value) => assignment(member(path), value) };
+}
+
+/** A member path inside report data or a phrase: spelled by the source, never taken as text. */
+export interface MemberName {
+  readonly member: string;
+}
+
+/** Text a rule builds from words, values and member names: only the member names are respelled. */
+export interface Phrase {
+  readonly parts: ReadonlyArray<MessageValue>;
+}
+
+export type MessageValue = string | number | MemberName | Phrase;
+
+export function memberName(path: string): MemberName {
+  return { member: path };
+}
+
+/** phrase`${memberName('GenerateSecret')} is not set` */
+export function phrase(strings: TemplateStringsArray, ...values: MessageValue[]): Phrase {
+  const parts: MessageValue[] = [];
+  strings.forEach((text, index) => {
+    if (text !== '') parts.push(text);
+    if (index < values.length) parts.push(values[index]!);
+  });
+  return { parts };
+}
+
+/** Values one after another, e.g. several notes. */
+export function concat(...values: MessageValue[]): Phrase {
+  return { parts: values };
+}
+
+export function renderValue(value: MessageValue, spelling: Spelling): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if ('member' in value) return spelling.member(value.member);
+  return value.parts.map((part) => renderValue(part, spelling)).join('');
+}
+
+/** The slots of a template (the rule's own text, never user data). */
+const SLOT = /\{\{\s*(?:(member|set):([A-Za-z0-9_.[\]]+)(?:=([^}]*))?|(\w+))\s*\}\}/g;
+
+/** Renders a template: member and assignment slots in the source's spelling, data slots as given. */
+export function renderTemplate(template: string, data: Readonly<Record<string, MessageValue>> | undefined, spelling: Spelling): string {
+  return template.replace(SLOT, (whole, kind: string | undefined, path: string | undefined, value: string | undefined, field: string | undefined) => {
+    if (kind === 'member') return spelling.member(path!);
+    if (kind === 'set') return spelling.assignment(path!, value ?? '');
+    const data_ = data?.[field!];
+    return data_ === undefined ? whole : renderValue(data_, spelling);
+  });
+}
