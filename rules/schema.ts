@@ -3,6 +3,7 @@ import type { AppClient, ClientKind, Value } from '../src/model';
 import type { Span } from '../src/source';
 import { closestName } from '../src/text';
 import { API_SPELLING } from '../src/message';
+import { kindInfo } from '../src/formats';
 
 /** Validators compiled at build time from schemas/*.json (scripts/compile-schemas.js). */
 interface SchemaError {
@@ -20,15 +21,17 @@ interface SchemaInfo {
   properties: string[];
 }
 
-const SCHEMA_BY_KIND: Record<ClientKind, SchemaInfo> = {
-  'create-request': info('create-user-pool-client-request', 'a CreateUserPoolClient request'),
-  'update-request': info('update-user-pool-client-request', 'an UpdateUserPoolClient request'),
-  'client-description': info('user-pool-client', 'a UserPoolClient description'),
-  cloudformation: info('cloudformation-user-pool-client', 'AWS::Cognito::UserPoolClient'),
-  terraform: info('terraform-user-pool-client', 'aws_cognito_user_pool_client'),
-  // awscc is the CloudFormation resource through Cloud Control: CloudFormation's constraints.
-  'terraform-awscc': info('cloudformation-user-pool-client', 'awscc_cognito_user_pool_client'),
-};
+/** Schema and type name per client kind, as the dialects declare them (src/formats/), read once. */
+const SCHEMA_BY_KIND = new Map<ClientKind, SchemaInfo>();
+function schemaFor(kind: ClientKind): SchemaInfo {
+  let schema = SCHEMA_BY_KIND.get(kind);
+  if (!schema) {
+    const { schemaId, what } = kindInfo(kind);
+    schema = info(schemaId, what);
+    SCHEMA_BY_KIND.set(kind, schema);
+  }
+  return schema;
+}
 
 function info(id: string, what: string): SchemaInfo {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -71,7 +74,7 @@ export default defineRule({
     for (const problem of loaded.structureProblems ?? []) report({ messageId: 'structure', data: { problem: problem.message }, at: problem.span, path: `${problem.client}.Properties` });
   },
   checkClient({ client, report }) {
-    const schema = SCHEMA_BY_KIND[client.kind];
+    const schema = schemaFor(client.kind);
     const validate = validators[schema.id]!;
     const index = new Map<string, Located>();
     const data = project(client.properties, '', index);

@@ -6,9 +6,9 @@ import ignore, { type Ignore } from 'ignore';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareText } from './finding';
+// The extensions a directory walk considers are every dialect's; explicit file arguments may have any name.
+import { SCANNED_EXTENSIONS } from './formats';
 
-/** Extensions a directory walk considers. Explicit file arguments may have any name. */
-export const SCANNED_EXTENSIONS = ['json', 'yaml', 'yml', 'template', 'tf'];
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/.terraform/**'];
 
 export interface Candidate {

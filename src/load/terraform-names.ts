@@ -3,6 +3,9 @@ import { mappedSpelling, type Spelling } from '../message';
 
 export type TerraformDialect = 'aws' | 'awscc';
 
+/** The extensions of Terraform's HCL files. */
+export const TERRAFORM_EXTENSIONS = ['tf'] as const;
+
 export const CLIENT_RESOURCE_TYPES: Record<string, TerraformDialect> = {
   aws_cognito_user_pool_client: 'aws',
   awscc_cognito_user_pool_client: 'awscc',

@@ -26,7 +26,7 @@ import type { AppClient, ClientKind, DuplicateKey, LoadedFile, Member, ObjectVal
 import { SourceFile, type Span } from '../source';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclParseResult, type HclRange, type HclStep } from '../parse/hcl';
 import { coerceTemplateScalars } from './coerce';
-import { ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformSpelling, type TerraformDialect } from './terraform-names';
+import { TERRAFORM_EXTENSIONS, ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformSpelling, type TerraformDialect } from './terraform-names';
 
 const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
 /** Module nesting followed from a caller (a deeper chain is most likely a cycle through symlinks). */
@@ -47,8 +47,9 @@ const WANTED: BlockFilter = (type, labels) =>
 /** A file without any of these block openings has nothing the loader reads: it is not parsed. */
 const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|cognito_user_pool_client|cognito_resource_server|cognito_user_pool_resource_server/m;
 
-export function isTerraformPath(filePath: string): boolean {
-  return /\.tf$/i.test(filePath);
+function isTerraformPath(filePath: string): boolean {
+  const lower = filePath.toLowerCase();
+  return TERRAFORM_EXTENSIONS.some((extension) => lower.endsWith(`.${extension}`));
 }
 
 export function loadTerraform(file: SourceFile): LoadedFile {

@@ -1,0 +1,55 @@
+// What an input format is: everything the pipeline needs to know about one dialect, in one object.
+// src/formats/index.ts lists the dialects; every extension list, sniffing order, parser start and
+// schema choice elsewhere is derived from that list.
+import type { AppClient, ClientKind, LoadedFile, StructureProblem } from '../model';
+import type { SourceFile } from '../source';
+import type { MappingNode, SyntaxNode } from '../parse/syntax';
+
+/** The schema a client of one kind is validated against (schemas/<id>.json) and how messages name its type. */
+export interface ClientKindInfo {
+  schemaId: string;
+  /** `AWS::Cognito::UserPoolClient`, `a CreateUserPoolClient request`, ... */
+  what: string;
+}
+
+interface DialectBase {
+  /** Stable id, e.g. `cloudformation`, `terraform`. */
+  id: string;
+  /** One line for the README's "What is read" table and for debugging. */
+  description: string;
+  /** Extensions (without the dot, lower case) a directory walk considers for this dialect. */
+  extensions: readonly string[];
+  /**
+   * The cheap test before any parsing: false when the text cannot hold a client of this dialect. Every
+   * dialect names a literal word its clients need (the resource type, a member name).
+   */
+  mayHold(text: string): boolean;
+  /** The client kinds this dialect produces, with their schemas. */
+  kinds: Partial<Record<ClientKind, ClientKindInfo>>;
+}
+
+/**
+ * A JSON or YAML document recognised by its content: the file is parsed once, then each document
+ * dialect in list order is asked whether it recognises the root.
+ */
+export interface DocumentDialect extends DialectBase {
+  syntax: 'document';
+  recognises(root: SyntaxNode): root is MappingNode;
+  load(file: SourceFile, root: MappingNode): { clients: AppClient[]; structureProblems?: StructureProblem[] };
+}
+
+/** A dialect with its own syntax, claimed by file name (Terraform HCL), parsed by its own loader. */
+export interface FileDialect extends DialectBase {
+  syntax: 'file';
+  /** Starts the parser (e.g. a WebAssembly grammar) before the first file of this dialect is loaded. */
+  init(): Promise<void>;
+  load(file: SourceFile): LoadedFile;
+}
+
+export type Dialect = DocumentDialect | FileDialect;
+
+/** True when `path` ends in one of the dialect's extensions. */
+export function hasExtension(dialect: Dialect, path: string): boolean {
+  const lower = path.toLowerCase();
+  return dialect.extensions.some((extension) => lower.endsWith(`.${extension}`));
+}

@@ -1,0 +1,49 @@
+// The input dialects, listed once. Adding an input format means one dialect file plus one entry here.
+// Document dialects are tried in this order on each parsed JSON/YAML root; the first that recognises it
+// loads it (a template with `Resources` wins over a Terraform plan, a plan over serverless.yml, a
+// response over a request).
+import type { ClientKind } from '../model';
+import { hasExtension, type ClientKindInfo, type Dialect, type DocumentDialect, type FileDialect } from './dialect';
+import { cloudformation } from './cloudformation';
+import { terraformPlan } from './terraform-plan';
+import { serverless } from './serverless';
+import { apiRequest, apiResponse } from './api';
+import { terraform } from './terraform';
+
+export const DIALECTS: readonly Dialect[] = [cloudformation, terraformPlan, serverless, apiResponse, apiRequest, terraform];
+
+export const DOCUMENT_DIALECTS: readonly DocumentDialect[] = DIALECTS.filter((dialect): dialect is DocumentDialect => dialect.syntax === 'document');
+const FILE_DIALECTS: readonly FileDialect[] = DIALECTS.filter((dialect): dialect is FileDialect => dialect.syntax === 'file');
+
+/** Every extension a directory walk considers. */
+export const SCANNED_EXTENSIONS: readonly string[] = [...new Set(DIALECTS.flatMap((dialect) => dialect.extensions))];
+
+/** The dialect that claims a file by its name (Terraform), if any; other files are documents. */
+export function fileDialectFor(path: string): FileDialect | undefined {
+  return FILE_DIALECTS.find((dialect) => hasExtension(dialect, path));
+}
+
+/** Whether a file of this name must parse: a document extension. Another name that does not parse is simply not data. */
+export function isDocumentPath(path: string): boolean {
+  return DOCUMENT_DIALECTS.some((dialect) => hasExtension(dialect, path));
+}
+
+/** The cheap word test, before any parsing: could the text hold a client of any dialect? */
+export function mayHoldClient(text: string): boolean {
+  return DIALECTS.some((dialect) => dialect.mayHold(text));
+}
+
+/** Starts the parsers the given files need (the HCL grammar only when there is a `.tf` file). */
+export async function prepareParsers(paths: readonly string[]): Promise<void> {
+  const needed = new Set(paths.map(fileDialectFor).filter((dialect): dialect is FileDialect => dialect !== undefined));
+  await Promise.all([...needed].map((dialect) => dialect.init()));
+}
+
+const KINDS = new Map<ClientKind, ClientKindInfo>(DIALECTS.flatMap((dialect) => Object.entries(dialect.kinds) as Array<[ClientKind, ClientKindInfo]>));
+
+/** The schema and type name for a client kind. */
+export function kindInfo(kind: ClientKind): ClientKindInfo {
+  const info = KINDS.get(kind);
+  if (!info) throw new Error(`no dialect declares the client kind "${kind}"`);
+  return info;
+}

@@ -1,0 +1,18 @@
+// Serverless Framework serverless.yml (and the resource files it includes): CloudFormation under `resources`.
+import type { DocumentDialect } from './dialect';
+import type { MappingNode, SyntaxNode } from '../parse/syntax';
+import { loadTemplate, serverlessTemplates, templateStructureProblems } from '../load/cloudformation';
+
+export const serverless: DocumentDialect = {
+  id: 'serverless',
+  description: 'Serverless Framework serverless.yml and included resource files: `resources.Resources`',
+  syntax: 'document',
+  extensions: ['yml', 'yaml', 'json'],
+  mayHold: (text) => text.includes('UserPoolClient'),
+  kinds: { cloudformation: { schemaId: 'cloudformation-user-pool-client', what: 'AWS::Cognito::UserPoolClient' } },
+  recognises: (root: SyntaxNode): root is MappingNode => root.type === 'mapping' && serverlessTemplates(root).length > 0,
+  load: (file, root) => {
+    const templates = serverlessTemplates(root);
+    return { clients: templates.flatMap((template) => loadTemplate(file, template)), structureProblems: templates.flatMap((template) => templateStructureProblems(file, template)) };
+  },
+};

@@ -1,0 +1,27 @@
+// Terraform HCL (.tf): client resources, with values folded from the module directory and the clients
+// that module calls create (src/load/terraform.ts). Parsed with the tree-sitter HCL grammar.
+import type { FileDialect, ClientKindInfo } from './dialect';
+import type { ClientKind } from '../model';
+import { loadTerraform } from '../load/terraform';
+import { loadHclParser } from '../parse/hcl';
+import { TERRAFORM_EXTENSIONS } from '../load/terraform-names';
+
+/** A module call with a relative source may create clients: its file holds no client word itself. */
+const LOCAL_MODULE_SOURCE = /\bsource\s*=\s*"\.\.?[/\\]/;
+
+export const TERRAFORM_KINDS: Partial<Record<ClientKind, ClientKindInfo>> = {
+  terraform: { schemaId: 'terraform-user-pool-client', what: 'aws_cognito_user_pool_client' },
+  // awscc is the CloudFormation resource through Cloud Control: CloudFormation's constraints.
+  'terraform-awscc': { schemaId: 'cloudformation-user-pool-client', what: 'awscc_cognito_user_pool_client' },
+};
+
+export const terraform: FileDialect = {
+  id: 'terraform',
+  description: 'Terraform `.tf`: `aws_cognito_user_pool_client` / `awscc_cognito_user_pool_client` resources and module calls',
+  syntax: 'file',
+  extensions: TERRAFORM_EXTENSIONS,
+  mayHold: (text) => text.includes('cognito_user_pool_client') || (text.includes('module') && LOCAL_MODULE_SOURCE.test(text)),
+  kinds: TERRAFORM_KINDS,
+  init: loadHclParser,
+  load: loadTerraform,
+};
