@@ -67,7 +67,7 @@ export default defineRule({
       maxItems: '{{path}} has {{count}} entries; the API allows at most {{limit}}. Remove entries.',
       minItems: '{{path}} has {{count}} entries; the API requires at least {{limit}}. Add entries.',
       other: '{{path}} does not match the API model ({{keyword}}). Fix the value.',
-      structure: '{{problem}}. Write the properties as a mapping.',
+      structure: '{{problem}}',
     },
   },
   checkFile({ loaded, report }) {

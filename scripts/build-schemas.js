@@ -41,12 +41,18 @@ const terraform = clone(create);
 delete terraform.properties.ClientSecret;
 terraform.required = ['UserPoolId', 'ClientName'];
 
+// aws_cognito_managed_user_pool_client: the same arguments, but the client (and its name) belongs to the
+// service that created it; Terraform finds it by name_prefix or name_pattern.
+const terraformManaged = clone(terraform);
+terraformManaged.required = ['UserPoolId'];
+
 const outputs = {
   'create-user-pool-client-request': ['CreateUserPoolClient request', create],
   'update-user-pool-client-request': ['UpdateUserPoolClient request', update],
   'user-pool-client': ['UserPoolClientType (Describe/Create/Update output)', description],
   'cloudformation-user-pool-client': ['AWS::Cognito::UserPoolClient Properties (normalized values)', cloudformation],
   'terraform-user-pool-client': ['Terraform aws_cognito_user_pool_client (normalized to API names)', terraform],
+  'terraform-managed-user-pool-client': ['Terraform aws_cognito_managed_user_pool_client (normalized to API names)', terraformManaged],
 };
 for (const [id, [title, schema]] of Object.entries(outputs)) {
   const file = path.join(__dirname, '..', 'schemas', `${id}.json`);

@@ -63,7 +63,7 @@ export type Value = ScalarValue | UnknownValue | PartialString | ListValue | Obj
  * What kind of document the client came from. It decides the schema (required members, read-only
  * members) and which API defaults apply.
  */
-export type ClientKind = 'create-request' | 'update-request' | 'client-description' | 'cloudformation' | 'terraform' | 'terraform-awscc';
+export type ClientKind = 'create-request' | 'update-request' | 'client-description' | 'cloudformation' | 'terraform' | 'terraform-managed' | 'terraform-awscc';
 
 /** A resource server defined next to the client (same template or Terraform module), for `scope-defined`. */
 export interface ResourceServerInfo {
@@ -121,7 +121,7 @@ export interface ParseFailure {
 
 /** A client definition whose shape rules cannot read, e.g. `Properties` written as a list. */
 export interface StructureProblem {
-  /** What is wrong and what is expected, in words. */
+  /** What is wrong, what is expected and how to fix it, in whole sentences. */
   message: string;
   span: Span;
   client: string;

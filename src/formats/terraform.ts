@@ -11,16 +11,17 @@ const LOCAL_MODULE_SOURCE = /\bsource\s*=\s*"\.\.?[/\\]/;
 
 export const TERRAFORM_KINDS: Partial<Record<ClientKind, ClientKindInfo>> = {
   terraform: { schemaId: 'terraform-user-pool-client', what: 'aws_cognito_user_pool_client' },
+  'terraform-managed': { schemaId: 'terraform-managed-user-pool-client', what: 'aws_cognito_managed_user_pool_client' },
   // awscc is the CloudFormation resource through Cloud Control: CloudFormation's constraints.
   'terraform-awscc': { schemaId: 'cloudformation-user-pool-client', what: 'awscc_cognito_user_pool_client' },
 };
 
 export const terraform: FileDialect = {
   id: 'terraform',
-  description: 'Terraform `.tf`: `aws_cognito_user_pool_client` / `awscc_cognito_user_pool_client` resources and module calls',
+  description: 'Terraform and OpenTofu `.tf`/`.tofu`: `aws_cognito_user_pool_client`, `aws_cognito_managed_user_pool_client` and `awscc_cognito_user_pool_client` resources, and module calls',
   syntax: 'file',
   extensions: TERRAFORM_EXTENSIONS,
-  mayHold: (text) => text.includes('cognito_user_pool_client') || (text.includes('module') && LOCAL_MODULE_SOURCE.test(text)),
+  mayHold: (text) => text.includes('user_pool_client') || (text.includes('module') && LOCAL_MODULE_SOURCE.test(text)),
   kinds: TERRAFORM_KINDS,
   init: loadHclParser,
   load: loadTerraform,

@@ -3,7 +3,8 @@
 // everything else becomes an unknown value, on which no rule ever reports.
 import type { AppClient, MetadataSuppression, ObjectValue, ResourceServerInfo, StructureProblem, Value } from '../model';
 import type { SourceFile } from '../source';
-import { getPair, getValue, scalarString, type MappingNode, type SyntaxNode } from '../parse/syntax';
+import { getPair, getValue, scalarString, type MappingNode, type PairNode, type SyntaxNode } from '../parse/syntax';
+import { closestName } from '../text';
 import { canonicalText, spanOf } from './values';
 import { coerceTemplateScalars } from './coerce';
 
@@ -48,6 +49,9 @@ export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
   for (const pair of resources.pairs) {
     if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== CLIENT_TYPE) continue;
     const propertiesNode = getValue(pair.value, 'Properties');
+    // `Propertes:`: the properties the user wrote are not where CloudFormation reads them, and not known
+    // here either; the misspelt key is a structure problem, and no rule judges the empty client.
+    if (!propertiesNode && misspeltResourceKeys(pair.value).length > 0) continue;
     const metadataSuppressions = readMetadataSuppressions(file, pair.value);
     for (const assignment of conditionAssignments(template, propertiesNode)) {
       const folder = new Folder(template, assignment);
@@ -75,15 +79,47 @@ export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
   return clients;
 }
 
-/** Client resources whose `Properties` is a list or a scalar: CloudFormation rejects them, and no rule can read them. */
+/** The keys CloudFormation allows on a resource (the resource attribute reference). */
+const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy'];
+
+/** Keys of a resource that are not resource attributes (`Propertes`), with the attribute each most likely means. */
+function misspeltResourceKeys(resource: MappingNode): Array<{ key: PairNode; meant: string | undefined }> {
+  return resource.pairs.filter((pair) => !RESOURCE_KEYS.includes(pair.keyText)).map((key) => ({ key, meant: closestName(key.keyText, RESOURCE_KEYS) }));
+}
+
+/**
+ * A client resource whose `Type` key is misspelt (`Tpye: AWS::Cognito::UserPoolClient`): CloudFormation
+ * rejects the template, and the resource is not read as a client.
+ */
+function misspeltTypeKey(resource: MappingNode): PairNode | undefined {
+  if (getValue(resource, 'Type')) return undefined;
+  return resource.pairs.find((pair) => scalarString(pair.value) === CLIENT_TYPE && closestName(pair.keyText, RESOURCE_KEYS) === 'Type');
+}
+
+/**
+ * Client resources CloudFormation rejects and rules cannot read: `Properties` written as a list or a
+ * scalar, and keys that are not resource attributes (a misspelt `Propertes` or `Type`).
+ */
 export function templateStructureProblems(file: SourceFile, root: MappingNode): StructureProblem[] {
   const problems: StructureProblem[] = [];
   for (const pair of (getValue(root, 'Resources') as MappingNode).pairs) {
-    if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== CLIENT_TYPE) continue;
+    if (pair.value.type !== 'mapping') continue;
+    const typeKey = misspeltTypeKey(pair.value);
+    if (typeKey) {
+      problems.push({ message: `"${typeKey.keyText}" is not a resource attribute; did you mean "Type"? As written, ${pair.keyText} has no Type and CloudFormation rejects the template. Rename it.`, span: spanOf(file, typeKey.key), client: pair.keyText });
+      continue;
+    }
+    if (scalarString(getValue(pair.value, 'Type')) !== CLIENT_TYPE) continue;
+    const propertiesWritten = getValue(pair.value, 'Properties') !== undefined;
+    for (const { key, meant } of misspeltResourceKeys(pair.value)) {
+      const suggestion = meant ? `; did you mean "${meant}"? Rename it.` : `; expected one of ${RESOURCE_KEYS.join(', ')}.`;
+      const consequence = !propertiesWritten && meant === 'Properties' ? ' Its settings are not read until it is renamed.' : '';
+      problems.push({ message: `"${key.keyText}" is not a resource attribute of ${CLIENT_TYPE}${suggestion}${consequence}`, span: spanOf(file, key.key), client: pair.keyText });
+    }
     const properties = getValue(pair.value, 'Properties');
     if (!properties || properties.type === 'mapping' || (properties.type === 'scalar' && properties.value === null)) continue;
     const shape = properties.type === 'sequence' ? 'a list' : `the ${typeof (properties as { value: unknown }).value} ${JSON.stringify((properties as { value: unknown }).value)}`;
-    problems.push({ message: `Properties of ${pair.keyText} is ${shape}; expected a mapping of AWS::Cognito::UserPoolClient properties`, span: spanOf(file, properties), client: pair.keyText });
+    problems.push({ message: `Properties of ${pair.keyText} is ${shape}; expected a mapping of AWS::Cognito::UserPoolClient properties. Write the properties as a mapping.`, span: spanOf(file, properties), client: pair.keyText });
   }
   return problems;
 }

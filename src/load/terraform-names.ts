@@ -1,13 +1,16 @@
 // Terraform attribute names of the app client resources and their API member names (FORMATS.md, Names).
 import { mappedSpelling, type Spelling } from '../message';
+import type { ClientKind } from '../model';
 
-export type TerraformDialect = 'aws' | 'awscc';
+/** `aws-managed`: the client a service such as OpenSearch creates, adopted with `aws_cognito_managed_user_pool_client`. */
+export type TerraformDialect = 'aws' | 'aws-managed' | 'awscc';
 
 /** The extensions of Terraform's HCL files. */
-export const TERRAFORM_EXTENSIONS = ['tf'] as const;
+export const TERRAFORM_EXTENSIONS = ['tf', 'tofu'] as const;
 
 export const CLIENT_RESOURCE_TYPES: Record<string, TerraformDialect> = {
   aws_cognito_user_pool_client: 'aws',
+  aws_cognito_managed_user_pool_client: 'aws-managed',
   awscc_cognito_user_pool_client: 'awscc',
 };
 
@@ -31,17 +34,21 @@ const SHARED: Record<string, string> = {
   refresh_token_rotation: 'RefreshTokenRotation',
 };
 
+const AWS_NAMES: Record<string, string> = {
+  ...SHARED,
+  name: 'ClientName',
+  callback_urls: 'CallbackURLs',
+  logout_urls: 'LogoutURLs',
+  allowed_oauth_flows: 'AllowedOAuthFlows',
+  allowed_oauth_scopes: 'AllowedOAuthScopes',
+  allowed_oauth_flows_user_pool_client: 'AllowedOAuthFlowsUserPoolClient',
+};
+
 /** Top-level attribute (or block) name -> API member name, per provider. */
 export const ATTRIBUTE_NAMES: Record<TerraformDialect, Record<string, string>> = {
-  aws: {
-    ...SHARED,
-    name: 'ClientName',
-    callback_urls: 'CallbackURLs',
-    logout_urls: 'LogoutURLs',
-    allowed_oauth_flows: 'AllowedOAuthFlows',
-    allowed_oauth_scopes: 'AllowedOAuthScopes',
-    allowed_oauth_flows_user_pool_client: 'AllowedOAuthFlowsUserPoolClient',
-  },
+  aws: AWS_NAMES,
+  // The managed client takes the same arguments; its name is the service's, found by name_prefix or name_pattern.
+  'aws-managed': AWS_NAMES,
   awscc: {
     ...SHARED,
     client_name: 'ClientName',
@@ -66,18 +73,26 @@ export const NESTED_NAMES: Record<string, Record<string, string>> = {
  */
 export const IGNORED_ATTRIBUTES: Record<TerraformDialect, ReadonlySet<string>> = {
   aws: new Set(['count', 'for_each', 'provider', 'depends_on', 'region', 'id', 'client_secret', 'timeouts']),
+  'aws-managed': new Set(['count', 'for_each', 'provider', 'depends_on', 'region', 'id', 'client_secret', 'timeouts', 'name_prefix', 'name_pattern']),
   awscc: new Set(['count', 'for_each', 'provider', 'depends_on', 'id', 'client_id', 'client_secret', 'name']),
 };
 /** Blocks that are not client settings. */
 export const IGNORED_BLOCKS: ReadonlySet<string> = new Set(['lifecycle', 'timeouts', 'provisioner', 'connection']);
 
-const MEMBER_NAMES: Record<TerraformDialect, ReadonlyMap<string, string>> = { aws: memberNames('aws'), awscc: memberNames('awscc') };
+const MEMBER_NAMES: Record<TerraformDialect, ReadonlyMap<string, string>> = { aws: memberNames('aws'), 'aws-managed': memberNames('aws-managed'), awscc: memberNames('awscc') };
 
 /** `set prevent_user_existence_errors = "ENABLED"`: strings quoted, booleans and numbers bare. */
 function hclAssignment(name: string, value: string): string {
   return `${name} = ${/^(true|false|\d+)$/.test(value) ? value : `"${value}"`}`;
 }
-const SPELLINGS: Record<TerraformDialect, Spelling> = { aws: mappedSpelling(MEMBER_NAMES.aws, hclAssignment), awscc: mappedSpelling(MEMBER_NAMES.awscc, hclAssignment) };
+const SPELLINGS: Record<TerraformDialect, Spelling> = {
+  aws: mappedSpelling(MEMBER_NAMES.aws, hclAssignment),
+  'aws-managed': mappedSpelling(MEMBER_NAMES['aws-managed'], hclAssignment),
+  awscc: mappedSpelling(MEMBER_NAMES.awscc, hclAssignment),
+};
+
+/** The client kind (and so the schema) of each resource type's clients. */
+export const TERRAFORM_CLIENT_KINDS: Record<TerraformDialect, ClientKind> = { aws: 'terraform', 'aws-managed': 'terraform-managed', awscc: 'terraform-awscc' };
 
 /** API member paths as Terraform spells them, e.g. `TokenValidityUnits.AccessToken` -> `token_validity_units.access_token`. */
 export function terraformSpelling(dialect: TerraformDialect): Spelling {

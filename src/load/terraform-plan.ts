@@ -6,7 +6,7 @@ import type { AppClient, Member, ObjectValue, ResourceServerInfo, Value } from '
 import type { SourceFile } from '../source';
 import { getPair, getValue, scalarString, type MappingNode, type SyntaxNode } from '../parse/syntax';
 import { coerceTemplateScalars } from './coerce';
-import { ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, NESTED_NAMES, terraformSpelling } from './terraform-names';
+import { TERRAFORM_CLIENT_KINDS, ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, NESTED_NAMES, terraformSpelling } from './terraform-names';
 import { plainValue, spanOf } from './values';
 
 const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
@@ -81,7 +81,7 @@ export function loadTerraformPlan(file: SourceFile, root: MappingNode): AppClien
     const properties: ObjectValue = { kind: 'object', members, span: spanOf(file, resource.values) };
     coerceTemplateScalars(properties);
     clients.push({
-      kind: dialect === 'aws' ? 'terraform' : 'terraform-awscc',
+      kind: TERRAFORM_CLIENT_KINDS[dialect],
       file,
       name: String(scalarString(resource.address)),
       nameSpan: spanOf(file, resource.address),
@@ -96,11 +96,23 @@ export function loadTerraformPlan(file: SourceFile, root: MappingNode): AppClien
 }
 
 /**
- * Plan values to the client's shape: `null` is not set; a nested block is a list of at most one object
- * (empty: not set); its keys, and those of awscc's objects, get their API names.
+ * What the provider writes for an optional, computed argument the configuration leaves unset: `null`,
+ * and in plan JSON and state also `0`, `""`, `[]` and `{}` (its acceptance tests show
+ * `access_token_validity "0"` on a client created without it). All mean "not set": the API default
+ * applies (FORMATS.md, "Terraform unset placeholders").
+ */
+function isUnsetPlaceholder(value: Value): boolean {
+  if (value.kind === 'scalar') return value.value === null || value.value === 0 || value.value === '';
+  if (value.kind === 'list') return value.items.length === 0;
+  return value.kind === 'object' && value.members.size === 0;
+}
+
+/**
+ * Plan values to the client's shape: unset placeholders are not set; a nested block is a list of at
+ * most one object (empty: not set); its keys, and those of awscc's objects, get their API names.
  */
 function normalize(value: Value, nested: Record<string, string> | undefined): Value | undefined {
-  if (value.kind === 'scalar' && value.value === null) return undefined;
+  if (isUnsetPlaceholder(value)) return undefined;
   if (!nested) return value;
   let object: Value | undefined = value;
   if (value.kind === 'list') {
@@ -108,9 +120,10 @@ function normalize(value: Value, nested: Record<string, string> | undefined): Va
     object = value.items.length === 1 ? value.items[0] : { kind: 'unknown', reason: 'several blocks', span: value.span };
   }
   if (object?.kind !== 'object') return object;
+  if (isUnsetPlaceholder(object)) return undefined;
   const members = new Map<string, Member>();
   for (const member of object.members.values()) {
-    if (member.value.kind === 'scalar' && member.value.value === null) continue;
+    if (isUnsetPlaceholder(member.value)) continue;
     const name = nested[member.name] ?? member.name;
     members.set(name, { ...member, name });
   }

@@ -22,11 +22,11 @@
 // checked on its own as well, with its defaults only.
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { AppClient, ClientKind, DuplicateKey, LoadedFile, Member, ObjectValue, ResourceServerInfo, Value } from '../model';
+import type { AppClient, DuplicateKey, LoadedFile, Member, ObjectValue, ResourceServerInfo, Value } from '../model';
 import { SourceFile, type Span } from '../source';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclParseResult, type HclRange, type HclStep } from '../parse/hcl';
 import { coerceTemplateScalars } from './coerce';
-import { TERRAFORM_EXTENSIONS, ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformSpelling, type TerraformDialect } from './terraform-names';
+import { TERRAFORM_CLIENT_KINDS, TERRAFORM_EXTENSIONS, ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformSpelling, type TerraformDialect } from './terraform-names';
 
 const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
 /** Module nesting followed from a caller (a deeper chain is most likely a cycle through symlinks). */
@@ -45,7 +45,7 @@ const NO_ITERATION: Iteration = new Map();
 const WANTED: BlockFilter = (type, labels) =>
   type === 'variable' || type === 'locals' || type === 'module' || (type === 'resource' && labels[0] !== undefined && (labels[0] in CLIENT_RESOURCE_TYPES || RESOURCE_SERVER_TYPES.has(labels[0])));
 /** A file without any of these block openings has nothing the loader reads: it is not parsed. */
-const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|cognito_user_pool_client|cognito_resource_server|cognito_user_pool_resource_server/m;
+const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|cognito_user_pool_client|cognito_managed_user_pool_client|cognito_resource_server|cognito_user_pool_resource_server/m;
 
 function isTerraformPath(filePath: string): boolean {
   const lower = filePath.toLowerCase();
@@ -79,9 +79,6 @@ function clientDialect(block: HclBlock): TerraformDialect | undefined {
   return block.type === 'resource' && block.labels[0] ? CLIENT_RESOURCE_TYPES[block.labels[0].value] : undefined;
 }
 
-function kindOf(dialect: TerraformDialect): ClientKind {
-  return dialect === 'aws' ? 'terraform' : 'terraform-awscc';
-}
 
 function spanIn(file: SourceFile, range: HclRange): Span {
   return { file, start: range.start, end: range.end };
@@ -159,8 +156,11 @@ function statOrUndefined(file: string): Stats | undefined {
 
 function tfFilesIn(directory: string): string[] {
   try {
-    return readdirSync(directory)
-      .filter((name) => isTerraformPath(name))
+    const names = readdirSync(directory).filter((name) => isTerraformPath(name));
+    // Where `x.tofu` and `x.tf` both exist, OpenTofu reads the `.tofu` one only.
+    const tofu = new Set(names.filter((name) => name.toLowerCase().endsWith('.tofu')).map((name) => name.slice(0, -'.tofu'.length)));
+    return names
+      .filter((name) => !(name.toLowerCase().endsWith('.tf') && tofu.has(name.slice(0, -'.tf'.length))))
       .sort()
       .map((name) => path.join(directory, name));
   } catch {
@@ -872,7 +872,7 @@ function buildClient(folder: Folder, block: HclBlock, file: SourceFile, dialect:
   const properties: ObjectValue = { kind: 'object', members, span: place.extent };
   coerceTemplateScalars(properties);
   return {
-    kind: kindOf(dialect),
+    kind: TERRAFORM_CLIENT_KINDS[dialect],
     file: place.nameSpan.file,
     name: place.name,
     nameSpan: place.nameSpan,
