@@ -151,20 +151,45 @@ function valueAt(data: unknown, pointer: string): unknown {
   return current;
 }
 
-/** `--rule id=severity` flags. */
+/**
+ * `--rule` flags, in this tool's `id=severity` or ESLint's `id: severity`, with options as in the config
+ * file: `--rule 'token-lifetime-policy=[warning, {maxAccessToken: 15m}]'` (the value is read as YAML, so
+ * JSON works too).
+ */
 export function parseRuleFlags(flags: readonly string[], rules: readonly Rule[]): Map<string, RuleEntry> {
   const entries = new Map<string, RuleEntry>();
   const ids = rules.map((rule) => rule.meta.id);
   for (const flag of flags) {
-    const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(flag.trim());
-    if (!match) throw new ConfigError(`--rule "${flag}": expected id=severity, e.g. --rule no-implicit-flow=error`);
-    const [, id, severity] = match as unknown as [string, string, string];
-    if (!ids.includes(id)) {
+    const match = /^([a-z0-9-]+)\s*(?:=|:\s)\s*(\S.*)$/s.exec(flag.trim());
+    if (!match) throw new ConfigError(`--rule "${flag}": expected id=severity or id=[severity, {options}], e.g. --rule no-implicit-flow=error`);
+    const [, id, written] = match as unknown as [string, string, string];
+    const rule = rules.find((candidate) => candidate.meta.id === id);
+    if (!rule) {
       const suggestion = closestName(id, ids);
       throw new ConfigError(`--rule ${flag}: unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
     }
-    if (!(SEVERITIES as readonly string[]).includes(severity)) throw new ConfigError(`--rule ${flag}: "${severity}" is not a severity; allowed: ${SEVERITIES.join(', ')}`);
-    entries.set(id, { severity: severity as Severity });
+    const value = /^[[{]/.test(written) ? parseFlagValue(flag, written) : written;
+    const [severity, options, ...extra] = (Array.isArray(value) ? value : [value]) as unknown[];
+    if (typeof severity !== 'string' || !(SEVERITIES as readonly string[]).includes(severity)) {
+      throw new ConfigError(`--rule ${flag}: ${JSON.stringify(severity)} is not a severity; allowed: ${SEVERITIES.join(', ')}`);
+    }
+    if (extra.length > 0 || (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options)))) {
+      throw new ConfigError(`--rule ${flag}: expected [severity] or [severity, {options}]`);
+    }
+    if (options !== undefined) {
+      if (!rule.meta.optionsSchema) throw new ConfigError(`--rule ${flag}: ${id} takes no options; write just the severity`);
+      checkOptions(rule, options as Record<string, unknown>, `--rule ${id}`);
+      entries.set(id, { severity: severity as Severity, options: options as Record<string, unknown> });
+    } else entries.set(id, { severity: severity as Severity });
   }
   return entries;
+}
+
+function parseFlagValue(flag: string, written: string): unknown {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('yaml') as typeof import('yaml')).parse(written, { prettyErrors: false });
+  } catch (error) {
+    throw new ConfigError(`--rule ${flag}: cannot read the value (${(error as Error).message.split('\n')[0]}); write e.g. [warning, {maxAccessToken: 15m}]`);
+  }
 }

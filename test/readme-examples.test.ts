@@ -51,7 +51,7 @@ test('README baseline commands work as written', async () => {
   assert.equal(commands.length, 2);
   assert.equal((await runCli(commands[0]!, root)).code, 0);
   const second = await runCli(commands[1]!, root);
-  assert.deepEqual([second.code, second.stdout], [0, '']);
+  assert.deepEqual([second.code, second.stdout], [0, '✔ no problems; checked 1 file, 1 client\n']);
   writeFileSync(join(root, 'stack.yaml'), TEMPLATE.replace('[openid]', '[openid]\n      EnableTokenRevocation: false'));
   assert.equal((await runCli(commands[1]!, root)).code, 1);
 });

@@ -46,7 +46,7 @@ test('SARIF of examples/ is valid and complete', async () => {
     assert.equal(location.artifactLocation!.uriBaseId, '%SRCROOT%');
     assert.match(location.artifactLocation!.uri!, /^examples\//);
     assert.ok(location.region!.startLine! >= 1 && location.region!.startColumn! >= 1 && location.region!.endColumn! >= 1);
-    assert.ok(result.partialFingerprints?.['cognitoLintFingerprint/v1']);
+    assert.ok(result.partialFingerprints?.['cognitoLintFingerprint/v2']);
     assert.ok(!('primaryLocationLineHash' in result.partialFingerprints!));
   }
 });
