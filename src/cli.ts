@@ -32,10 +32,13 @@ export interface CliIo {
 }
 
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
+const STDIN_PLACEHOLDER = '\u0000stdin';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let usageError: string | undefined;
-  const parser = yargs([...argv])
+  // yargs drops a bare `-`: carry it through under a name no path can have.
+  const yargsArgv = argv.map((arg) => (arg === STDIN_PATH ? STDIN_PLACEHOLDER : arg));
+  const parser = yargs(yargsArgv)
     .scriptName(TOOL_NAME)
     .usage('$0 [paths..]\n\nLint Amazon Cognito app client settings in CloudFormation, SAM, CDK, Serverless, Terraform and API files.')
     .command('$0 [paths..]', false, (y) => y.positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files, directories or globs to lint; - reads standard input' }))
@@ -70,7 +73,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   let help = '';
-  const args = await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
+  const args = await parser.parseAsync(yargsArgv, {}, (_error, _argv, output) => {
     help = output;
   });
   if (usageError) {
@@ -99,7 +102,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= -1)) throw new UsageError(`--max-warnings must be a whole number (-1 for no limit), not "${maxWarnings}"`);
     const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
 
-    const paths = (args.paths as string[] | undefined) ?? ['.'];
+    const paths = ((args.paths as string[] | undefined) ?? ['.']).map((input) => (input === STDIN_PLACEHOLDER ? STDIN_PATH : input));
     if (args['stdin-filename'] !== undefined && !paths.includes(STDIN_PATH)) throw new UsageError('--stdin-filename names standard input: add - to the paths');
     const candidates = discover(paths, io.cwd, {
       gitignore: args.gitignore,

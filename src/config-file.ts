@@ -7,6 +7,7 @@ import type { Rule, Severity } from './rule';
 import { SEVERITIES, type ConfigInput, type Override, type PresetName, type RuleEntry } from './config';
 import { findRepositoryRoot, toDisplayPath } from './discover';
 import { closestName } from './text';
+import { SourceFile } from './source';
 
 export const CONFIG_FILE_NAMES = ['.cognito-lint.yaml', '.cognito-lint.yml', '.cognito-lint.json'];
 
@@ -48,7 +49,9 @@ export function readConfigFile(file: string, rules: readonly Rule[], cwd: string
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     data = file.endsWith('.json') ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text, { prettyErrors: false });
   } catch (error) {
-    throw new ConfigError(`${shown}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+    const problem = file.endsWith('.json') ? jsonSyntaxProblem(text) : { offset: (error as { pos?: [number, number] }).pos?.[0], message: (error as Error).message.split('\n')[0]! };
+    const at = problem.offset === undefined ? '' : `${positionText(text, problem.offset)}:`;
+    throw new ConfigError(`${shown}:${at} not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${problem.message}`);
   }
   if (data === null || data === undefined) data = {};
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -68,6 +71,43 @@ export function readConfigFile(file: string, rules: readonly Rule[], cwd: string
     );
   }
   return content;
+}
+
+/** `line:column` (1-based) of an offset, as editors and compilers print it. */
+function positionText(text: string, offset: number): string {
+  const position = new SourceFile('', text).positionAt(offset);
+  return `${position.line}:${position.column}`;
+}
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
+
+/** Where and why JSON.parse failed: its own message gives no position on Node 20. */
+function jsonSyntaxProblem(text: string): { offset: number | undefined; message: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const jsonc = require('jsonc-parser') as typeof import('jsonc-parser');
+  const errors: import('jsonc-parser').ParseError[] = [];
+  jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return { offset: undefined, message: 'not parseable' };
+  const code = jsonc.printParseErrorCode(first.error);
+  return { offset: first.offset, message: JSON_ERRORS[code] ?? code };
 }
 
 function ruleEntries(written: Record<string, unknown>, key: string, shown: string, rules: readonly Rule[]): Map<string, RuleEntry> {
