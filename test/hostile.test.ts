@@ -82,7 +82,7 @@ test('a file over --max-file-size is reported, not read', async () => {
 test('binary files are skipped', async () => {
   const root = project({ 'image.json': 'UserPoolId\u0000\u0001\u0002' });
   const run = await runCli(['.'], root);
-  assert.deepEqual([run.code, run.stdout, run.stderr], [0, '', '']);
+  assert.deepEqual([run.code, run.stdout, run.stderr], [0, '✔ no problems; checked 1 file, 0 clients\n', '']);
 });
 
 test('a client whose Properties is a list or a scalar is a schema finding; an intrinsic is unknown', () => {
@@ -134,10 +134,10 @@ test('HCL: garbage, deep nesting and unterminated blocks give a parse-error, no 
 
 test('a dangling symlink: skipped by a directory walk, a usage error when named', async () => {
   const { symlinkSync } = await import('node:fs');
-  const root = project({});
+  const root = project({ 'other.json': '{}' });
   symlinkSync(join(root, 'gone.yaml'), join(root, 'stack.yaml'));
   const walk = await runCli(['.'], root);
-  assert.deepEqual([walk.code, walk.stdout, walk.stderr], [0, '', '']);
+  assert.deepEqual([walk.code, walk.stdout, walk.stderr], [0, '✔ no problems; checked 1 file, 0 clients\n', '']);
   const named = await runCli(['stack.yaml'], root);
   assert.equal(named.code, 2);
   assert.match(named.stderr, /no such file or directory: stack\.yaml/);
