@@ -19,7 +19,8 @@ test('write a baseline, then only new findings fail, also after lines move', asy
   ]);
 
   const accepted = await runCli(['.', '--baseline', 'cognito-lint-baseline.json'], root);
-  assert.deepEqual([accepted.code, accepted.stdout, accepted.stderr], [0, '✔ no problems; checked 1 file, 1 client\n', '']);
+  // Two files: the template and the baseline (JSON without a client).
+  assert.deepEqual([accepted.code, accepted.stdout, accepted.stderr], [0, '✔ no problems; checked 2 files, 1 client\n', '']);
 
   // Lines move (a comment and a new member above): still accepted. A new problem fails.
   writeFileSync(join(root, 'stacks/web.yaml'), TEMPLATE.replace('    Properties:\n', '    # moved\n    Properties:\n      ClientName: web\n'));
