@@ -7,7 +7,7 @@ import yargs from 'yargs';
 import { loadAllRules } from '../rules';
 import { EffectiveConfig, PRESETS, type PresetName } from './config';
 import { ConfigError, findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
-import { STDIN_PATH, UsageError, discover, findRepositoryRoot, stdinCandidate, toDisplayPath } from './discover';
+import { STDIN_PATH, UsageError, discover, findRepositoryRoot, toDisplayPath } from './discover';
 import { FORMATS, format, type FormatName } from './format';
 import { checkedSummary } from './format/text';
 import { listRules } from './format/rules';
@@ -105,12 +105,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const paths = ((args.paths as string[] | undefined) ?? ['.']).map((input) => (input === STDIN_PLACEHOLDER ? STDIN_PATH : input));
     if (args['stdin-filename'] !== undefined && !paths.includes(STDIN_PATH)) throw new UsageError('--stdin-filename names standard input: add - to the paths');
     const candidates = discover(paths, io.cwd, {
+      ...(paths.includes(STDIN_PATH) ? { stdin: { text: await io.readStdin(), filename: args['stdin-filename'] } } : {}),
       gitignore: args.gitignore,
       errorOnUnmatchedPattern: args['error-on-unmatched-pattern'],
       isIgnored: (file) => config.isIgnored(file),
       warn: (message) => io.stderr(`${TOOL_NAME}: ${message}\n`),
     });
-    if (paths.includes(STDIN_PATH)) candidates.unshift(stdinCandidate(await io.readStdin(), args['stdin-filename'], io.cwd));
     const settingsOf = (displayPath: string) => config.settingsFor(path.resolve(io.cwd, displayPath));
     await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
     const result = lintCandidates(candidates, { cwd: io.cwd, rules, settings: (file) => settingsOf(file.path), maxFileSize: maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
@@ -135,6 +135,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
 
     const reported = args.quiet ? errorsOnly(filtered.findings) : filtered.findings;
+    const repositoryRoot = findRepositoryRoot(io.cwd) ?? io.cwd;
     const outputFile = args['output-file'];
     const color = args.color ?? (!outputFile && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
     const report = format(args.format, reported, {
@@ -143,8 +144,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       settings: config.settingsWithoutOverrides(),
       enabledRuleIds: config.enabledRuleIds(),
       cwd: io.cwd,
-      repositoryRoot: findRepositoryRoot(io.cwd) ?? io.cwd,
-      annotationRoot: io.env.GITHUB_WORKSPACE || (findRepositoryRoot(io.cwd) ?? io.cwd),
+      repositoryRoot,
+      annotationRoot: io.env.GITHUB_WORKSPACE || repositoryRoot,
       warn: (message) => io.stderr(`${TOOL_NAME}: ${message}\n`),
       color,
       toolName: TOOL_NAME,

@@ -37,6 +37,8 @@ export interface DiscoverOptions {
   errorOnUnmatchedPattern?: boolean;
   /** Told about named files that the configuration ignores (a pre-commit run must not fail on them). */
   warn?: (message: string) => void;
+  /** What `-` reads, and the name --stdin-filename gives it. */
+  stdin?: { text: string; filename: string | undefined };
 }
 
 export function discover(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Candidate[] {
@@ -53,7 +55,12 @@ export function discover(inputs: readonly string[], cwd: string, options: Discov
     else found.set(absolutePath, { absolutePath, displayPath: toDisplayPath(absolutePath, cwd), repositoryPath: toDisplayPath(absolutePath, repositoryRoot), explicit });
   };
   for (const input of inputs) {
-    if (input === STDIN_PATH) continue; // the caller reads standard input
+    if (input === STDIN_PATH) {
+      const candidate = stdinCandidate(options.stdin?.text ?? '', options.stdin?.filename, cwd, repositoryRoot);
+      if (options.stdin?.filename !== undefined && isIgnored(candidate.absolutePath)) options.warn?.(`${options.stdin.filename} (standard input) is not checked: it matches the configuration's "ignores"`);
+      else found.set(candidate.absolutePath, candidate);
+      continue;
+    }
     const absolute = path.resolve(cwd, input);
     const stats = statOrUndefined(absolute);
     if (stats?.isFile()) {
@@ -90,8 +97,7 @@ function noFilesMessage(input: string, gitignored: number, configIgnored: number
 }
 
 /** The candidate for standard input: named by --stdin-filename (for sniffing, overrides and output), else `<stdin>`. */
-export function stdinCandidate(text: string, stdinFilename: string | undefined, cwd: string): Candidate {
-  const repositoryRoot = findRepositoryRoot(cwd) ?? path.resolve(cwd);
+function stdinCandidate(text: string, stdinFilename: string | undefined, cwd: string, repositoryRoot: string): Candidate {
   if (stdinFilename === undefined) return { absolutePath: path.resolve(cwd, '<stdin>'), displayPath: '<stdin>', repositoryPath: '<stdin>', explicit: true, text };
   const absolutePath = path.resolve(cwd, stdinFilename);
   return { absolutePath, displayPath: toDisplayPath(absolutePath, cwd), repositoryPath: toDisplayPath(absolutePath, repositoryRoot), explicit: true, text };

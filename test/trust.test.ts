@@ -93,7 +93,7 @@ test('3. every format says what was checked', () => {
 
 test('4. - reads standard input; --stdin-filename names it for sniffing, overrides and output', () => {
   const repo = gitRepository({
-    '.cognito-lint.yaml': 'overrides:\n  - files: ["legacy/**"]\n    rules:\n      prevent-user-existence-errors: off\n',
+    '.cognito-lint.yaml': 'ignores: ["vendor/**"]\noverrides:\n  - files: ["legacy/**"]\n    rules:\n      prevent-user-existence-errors: off\n',
     'infra/variables.tf': 'variable "flows" {\n  default = ["implicit"]\n}\n',
     'other.json': CLEAN_REQUEST,
   });
@@ -112,6 +112,10 @@ test('4. - reads standard input; --stdin-filename names it for sniffing, overrid
     input: 'resource "aws_cognito_user_pool_client" "web" {\n  name = "web"\n  user_pool_id = "us-east-1_a"\n  prevent_user_existence_errors = "ENABLED"\n  allowed_oauth_flows_user_pool_client = true\n  allowed_oauth_scopes = ["openid"]\n  callback_urls = ["https://app.acme-corp.com/cb"]\n  allowed_oauth_flows = var.flows\n}\n',
   });
   assert.deepEqual(json(terraform.stdout).results.map((r) => [r.file, r.ruleId]), [['infra/main.tf', 'no-implicit-flow']]);
+  // The configuration's ignores apply to the name, as ESLint does.
+  const ignored = lintBin(repo, ['-', '--stdin-filename', 'vendor/web.yaml'], { input: TEMPLATE });
+  assert.deepEqual([ignored.code, ignored.stdout], [0, '✔ no problems; checked 0 files, 0 clients\n']);
+  assert.match(ignored.stderr, /vendor\/web\.yaml \(standard input\) is not checked: it matches the configuration's "ignores"/);
   // Standard input together with files.
   assert.equal(json(lintBin(repo, ['-', 'other.json', '-f', 'json'], { input: TEMPLATE }).stdout).summary.filesScanned, 2);
 
