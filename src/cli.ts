@@ -16,7 +16,7 @@ import { prepareParsers } from './load';
 import { filterFindings } from './filter';
 import { buildBaseline, readBaseline, serializeBaseline } from './baseline';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './meta';
-import { DEFAULT_MAX_FILE_SIZE, parseByteSize } from './read';
+import { parseByteSize } from './read';
 import type { Rule } from './rule';
 
 export interface CliIo {
@@ -76,6 +76,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const args = await parser.parseAsync(yargsArgv, {}, (_error, _argv, output) => {
     help = output;
   });
+  // A `-` given as an option's value (`-o -`) is that value again.
+  const parsed = args as Record<string, unknown>;
+  for (const [key, value] of Object.entries(parsed)) if (value === STDIN_PLACEHOLDER) parsed[key] = STDIN_PATH;
   if (usageError) {
     io.stderr(`${TOOL_NAME}: ${usageError}\nRun "${TOOL_NAME} --help" for usage.\n`);
     return 2;
@@ -113,7 +116,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
     const settingsOf = (displayPath: string) => config.settingsFor(path.resolve(io.cwd, displayPath));
     await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
-    const result = lintCandidates(candidates, { cwd: io.cwd, rules, settings: (file) => settingsOf(file.path), maxFileSize: maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+    const result = lintCandidates(candidates, { cwd: io.cwd, rules, settings: (file) => settingsOf(file.path), maxFileSize });
 
     if (args['write-baseline']) {
       const target = path.resolve(io.cwd, args['write-baseline']);

@@ -200,7 +200,7 @@ export function parseRuleFlags(flags: readonly string[], rules: readonly Rule[])
   const entries = new Map<string, RuleEntry>();
   const ids = rules.map((rule) => rule.meta.id);
   for (const flag of flags) {
-    const match = /^([a-z0-9-]+)\s*(?:=|:\s)\s*(\S.*)$/s.exec(flag.trim());
+    const match = /^([a-z0-9-]+)\s*[=:]\s*(\S.*)$/s.exec(flag.trim());
     if (!match) throw new ConfigError(`--rule "${flag}": expected id=severity or id=[severity, {options}], e.g. --rule no-implicit-flow=error`);
     const [, id, written] = match as unknown as [string, string, string];
     const rule = rules.find((candidate) => candidate.meta.id === id);

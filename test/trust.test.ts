@@ -285,6 +285,7 @@ test('9. ESLint habits: --max-warnings, --quiet, --list-rules --format json, --r
   assert.ok(ruleIds(['--rule', 'token-lifetime-policy=[error, {maxAccessToken: 15m}]']).includes('token-lifetime-policy:error'));
   assert.ok(ruleIds(['--rule', 'token-lifetime-policy: ["error", {"maxAccessToken": "15m"}]']).includes('token-lifetime-policy:error'));
   assert.ok(!ruleIds(['--rule', 'no-implicit-flow: off']).some((id) => id.startsWith('no-implicit-flow')));
+  assert.ok(!ruleIds(['--rule', 'no-implicit-flow:off']).some((id) => id.startsWith('no-implicit-flow')));
   const badOption = lintBin(repo, ['tokens.yaml', '--rule', 'token-lifetime-policy=[error, {maxAccess: 15m}]']);
   assert.equal(badOption.code, 2);
   assert.match(badOption.stderr, /unknown option "maxAccess" \(allowed: maxAccessToken, maxIdToken, maxRefreshToken\)/);
