@@ -13,6 +13,8 @@ export const SCANNED_EXTENSIONS = ['json', 'yaml', 'yml', 'template', 'tf'];
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/.terraform/**'];
 /** The command-line name of standard input. */
 export const STDIN_PATH = '-';
+/** What standard input is called in the output when --stdin-filename does not name it. */
+export const UNNAMED_STDIN = '<stdin>';
 
 export interface Candidate {
   absolutePath: string;
@@ -98,7 +100,7 @@ function noFilesMessage(input: string, gitignored: number, configIgnored: number
 
 /** The candidate for standard input: named by --stdin-filename (for sniffing, overrides and output), else `<stdin>`. */
 function stdinCandidate(text: string, stdinFilename: string | undefined, cwd: string, repositoryRoot: string): Candidate {
-  if (stdinFilename === undefined) return { absolutePath: path.resolve(cwd, '<stdin>'), displayPath: '<stdin>', repositoryPath: '<stdin>', explicit: true, text };
+  if (stdinFilename === undefined) return { absolutePath: path.resolve(cwd, UNNAMED_STDIN), displayPath: UNNAMED_STDIN, repositoryPath: UNNAMED_STDIN, explicit: true, text };
   const absolutePath = path.resolve(cwd, stdinFilename);
   return { absolutePath, displayPath: toDisplayPath(absolutePath, cwd), repositoryPath: toDisplayPath(absolutePath, repositoryRoot), explicit: true, text };
 }

@@ -1,8 +1,9 @@
 // The whole pipeline for one run: discover -> read/load -> evaluate -> filter. Formatting is the caller's.
 import type { LoadedFile } from './model';
+import { SourceFile } from './source';
 import type { Finding } from './finding';
 import { SEVERITY_RANK } from './finding';
-import { discover, type Candidate } from './discover';
+import { UNNAMED_STDIN, discover, type Candidate } from './discover';
 import { loadFile, mayHoldClient } from './load';
 import { readCandidate } from './read';
 import { evaluate, type SettingsSource } from './evaluate';
@@ -65,7 +66,7 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     if (read.kind === 'binary') continue;
     // The cheap word test spares parsing the many files in a repository that cannot hold a client.
     if (!mayHoldClient(read.file.text)) continue;
-    const loaded = loadFile(read.file);
+    const loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file) : loadFile(read.file);
     if (loaded.parseError) allFilesProcessed = false;
     if (loaded.clients.length > 0) filesWithClients++;
     clients += loaded.clients.length;
@@ -76,6 +77,17 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     tooLarge.has(finding.file) && SEVERITY_RANK[finding.severity] > SEVERITY_RANK.warning ? { ...finding, severity: 'warning' as const } : finding,
   );
   return { findings, files: loadedFiles, filesScanned, filesSkippedTooLarge, filesWithClients, clients, allFilesProcessed };
+}
+
+/**
+ * Unnamed standard input has no extension that says it must parse, so a syntax error would pass for "not
+ * data". Loaded again as the JSON or YAML it looks like, its syntax error is reported.
+ */
+function loadUnnamedStdin(file: SourceFile): LoadedFile {
+  const loaded = loadFile(file);
+  if (loaded.clients.length > 0 || loaded.parseError) return loaded;
+  const asData = loadFile(new SourceFile(`${file.path}.${/^\s*[{[]/.test(file.text) ? 'json' : 'yaml'}`, file.text));
+  return asData.parseError ? { ...loaded, parseError: { ...asData.parseError, span: { ...asData.parseError.span, file } } } : loaded;
 }
 
 export type FailOn = Exclude<Severity, 'off'> | 'none';

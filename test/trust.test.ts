@@ -112,6 +112,11 @@ test('4. - reads standard input; --stdin-filename names it for sniffing, overrid
     input: 'resource "aws_cognito_user_pool_client" "web" {\n  name = "web"\n  user_pool_id = "us-east-1_a"\n  prevent_user_existence_errors = "ENABLED"\n  allowed_oauth_flows_user_pool_client = true\n  allowed_oauth_scopes = ["openid"]\n  callback_urls = ["https://app.acme-corp.com/cb"]\n  allowed_oauth_flows = var.flows\n}\n',
   });
   assert.deepEqual(json(terraform.stdout).results.map((r) => [r.file, r.ruleId]), [['infra/main.tf', 'no-implicit-flow']]);
+  // A syntax error on unnamed standard input is reported, not taken for "not data".
+  const broken = lintBin(repo, ['-', '-f', 'json'], { input: '{"UserPoolId": "us-east-1_a",, }' });
+  assert.equal(broken.code, 1);
+  assert.deepEqual(json(broken.stdout).results.map((r) => [r.file, r.ruleId, r.line]), [['<stdin>', 'parse-error', 1]]);
+  assert.equal(json(lintBin(repo, ['-', '-f', 'json'], { input: 'kind: Deployment\nitems: [unclosed\n' }).stdout).results.length, 0, 'text that names no client is not parsed');
   // The configuration's ignores apply to the name, as ESLint does.
   const ignored = lintBin(repo, ['-', '--stdin-filename', 'vendor/web.yaml'], { input: TEMPLATE });
   assert.deepEqual([ignored.code, ignored.stdout], [0, '✔ no problems; checked 0 files, 0 clients\n']);
