@@ -86,16 +86,16 @@ export function discover(inputs: readonly string[], cwd: string, options: Discov
     const kept = walked.filter((file) => !gitignore?.ignores(file, named));
     const read = kept.filter((file) => !isIgnored(file));
     for (const file of read) add(file, false);
-    if (read.length === 0) unmatched(noFilesMessage(input, walked.length - kept.length, kept.length));
+    if (read.length === 0) unmatched(noFilesMessage(input, stats?.isDirectory() ?? false, walked.length - kept.length, kept.length));
   }
   return [...found.values()].sort((a, b) => compareText(a.displayPath, b.displayPath));
 }
 
 /** ESLint's wording, plus why nothing was found when something was skipped. */
-function noFilesMessage(input: string, gitignored: number, configIgnored: number): string {
+function noFilesMessage(input: string, isDirectory: boolean, gitignored: number, configIgnored: number): string {
   if (configIgnored > 0) return `all files matched by ${input} are ignored by the configuration's "ignores"`;
   if (gitignored > 0) return `no files matched ${input}: ${gitignored} ${gitignored === 1 ? 'file is' : 'files are'} excluded by .gitignore (name them, or use --no-gitignore)`;
-  return `no files matched ${input} (a directory is searched for ${SCANNED_EXTENSIONS.map((ext) => `*.${ext}`).join(', ')})`;
+  return isDirectory ? `no files matched ${input} (a directory is searched for ${SCANNED_EXTENSIONS.map((ext) => `*.${ext}`).join(', ')})` : `no files matched ${input}`;
 }
 
 /** The candidate for standard input: named by --stdin-filename (for sniffing, overrides and output), else `<stdin>`. */

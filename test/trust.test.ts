@@ -51,7 +51,7 @@ test('1. a path named on the command line is read even when gitignored; walks st
 test('2. a pattern or directory that matches nothing is exit 2, unless --no-error-on-unmatched-pattern', () => {
   const repo = gitRepository({ 'request.json': CLEAN_REQUEST, 'empty/README.md': '# nothing to lint\n', '.cognito-lint.yaml': 'ignores: ["fixtures/**"]\n', 'fixtures/stack.yaml': TEMPLATE });
   const cases: Array<[string[], RegExp]> = [
-    [['stacks/*.yaml'], /^cognito-lint: no files matched stacks\/\*\.yaml/],
+    [['stacks/*.yaml'], /^cognito-lint: no files matched stacks\/\*\.yaml\n/],
     [['empty'], /^cognito-lint: no files matched empty \(a directory is searched for \*\.json, \*\.yaml/],
     [['request.json', 'missing.yaml'], /^cognito-lint: no such file or directory: missing\.yaml/],
     [['fixtures'], /^cognito-lint: all files matched by fixtures are ignored by the configuration's "ignores"/],
