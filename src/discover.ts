@@ -161,8 +161,7 @@ export function findRepositoryRoot(start: string): string | undefined {
  * everything in it), except that the directory the user named and its parents are never excluded.
  */
 class GitignoreFilter {
-  /** Each .gitignore's patterns, one matcher per line: a verdict must be traced to the pattern that gave it. */
-  private readonly perDirectory = new Map<string, Ignore[] | null>();
+  private readonly perDirectory = new Map<string, GitignoreFile | null>();
   private readonly excludedDirectories = new Map<string, boolean>();
 
   constructor(private readonly root: string) {}
@@ -203,33 +202,59 @@ class GitignoreFilter {
   private matches(parts: string[], isDirectory: boolean, namedParts: string[]): boolean {
     let ignored = false;
     for (let depth = 0; depth < parts.length; depth++) {
-      const patterns = this.patternsIn(path.join(this.root, ...parts.slice(0, depth)));
-      if (!patterns) continue;
+      const gitignore = this.gitignoreIn(parts.slice(0, depth));
+      if (!gitignore) continue;
       const entry = parts.slice(depth).join('/') + (isDirectory ? '/' : '');
+      const verdict = gitignore.all.test(entry);
+      if (!verdict.ignored && !verdict.unignored) continue;
       const exempt: string[] = [];
       for (let end = depth + 1; end <= namedParts.length; end++) exempt.push(namedParts.slice(depth, end).join('/') + '/');
-      for (const pattern of patterns) {
-        const verdict = pattern.test(entry);
-        if (!verdict.ignored && !verdict.unignored) continue;
-        if (exempt.some((dir) => pattern.test(dir).ignored || pattern.test(dir).unignored)) continue;
-        ignored = verdict.ignored;
+      if (exempt.length === 0) {
+        ignored = verdict.ignored; // the common case: nothing named below this .gitignore
+        continue;
+      }
+      for (const pattern of gitignore.lines()) {
+        const lineVerdict = pattern.test(entry);
+        if (!lineVerdict.ignored && !lineVerdict.unignored) continue;
+        if (exempt.some((dir) => matchesAtAll(pattern, dir))) continue;
+        ignored = lineVerdict.ignored;
       }
     }
     return ignored;
   }
 
-  private patternsIn(dir: string): Ignore[] | null {
-    let patterns = this.perDirectory.get(dir);
-    if (patterns === undefined) {
-      const file = path.join(dir, '.gitignore');
-      patterns = existsSync(file)
-        ? readFileSync(file, 'utf8')
-            .split(/\r?\n/)
-            .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-            .map((line) => ignore().add(line))
-        : null;
-      this.perDirectory.set(dir, patterns);
+  /** The .gitignore of a directory, given as its segments below the root. */
+  private gitignoreIn(dirParts: string[]): GitignoreFile | null {
+    const key = dirParts.join('/');
+    let gitignore = this.perDirectory.get(key);
+    if (gitignore === undefined) {
+      const file = path.join(this.root, ...dirParts, '.gitignore');
+      gitignore = existsSync(file) ? new GitignoreFile(readFileSync(file, 'utf8')) : null;
+      this.perDirectory.set(key, gitignore);
     }
-    return patterns;
+    return gitignore;
   }
+}
+
+/** One .gitignore: all its patterns, and (built only when needed) one matcher per line, to trace a verdict to its pattern. */
+class GitignoreFile {
+  readonly all: Ignore;
+  private perLine: Ignore[] | undefined;
+
+  constructor(private readonly text: string) {
+    this.all = ignore().add(text);
+  }
+
+  lines(): Ignore[] {
+    this.perLine ??= this.text
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => ignore().add(line));
+    return this.perLine;
+  }
+}
+
+function matchesAtAll(pattern: Ignore, entry: string): boolean {
+  const verdict = pattern.test(entry);
+  return verdict.ignored || verdict.unignored;
 }
