@@ -11,6 +11,7 @@ export default defineRule({
     id: 'admin-scope-with-writable-attributes',
     category: 'security',
     defaultSeverity: 'warning',
+    title: 'Admin scope lets users write custom attributes',
     description: 'aws.cognito.signin.user.admin is not in AllowedOAuthScopes while WriteAttributes includes custom attributes.',
     rationale:
       'The aws.cognito.signin.user.admin scope lets an access token from the hosted UI or the token endpoint call the user self-service APIs, UpdateUserAttributes among them. With custom attributes in WriteAttributes, every user who signs in through the browser can rewrite those attributes, which apps often trust for profile, entitlement or authorization data. Request the scope only when the app really lets users edit their own profile, or keep custom attributes read-only.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'analytics-pinpoint-deprecated',
     category: 'security',
     defaultSeverity: 'warning',
+    title: 'Analytics sent to Amazon Pinpoint, which has ended support',
     description: 'AnalyticsConfiguration is not set: its only target, Amazon Pinpoint, ended support on 2026-10-30.',
     rationale:
       'AnalyticsConfiguration sends user pool sign-in and sign-up events to an Amazon Pinpoint project. Pinpoint ended support on 2026-10-30 (CDK flags AWS::Pinpoint::App as belonging to a service that has shut down), so the setting no longer delivers analytics, and it keeps an IAM role that lets Cognito write to a retired service. Any value counts, including one the linter cannot resolve.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'client-credentials-exclusive',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'client_credentials combined with other OAuth flows',
     description: 'When AllowedOAuthFlows contains client_credentials, it is the only value.',
     rationale:
       'The AllowedOAuthFlows documentation requires client_credentials to be the only flow of a client: a machine-to-machine client cannot also serve the user-facing code or implicit grants, and Cognito rejects the combination (CDK refuses it at synth time).',

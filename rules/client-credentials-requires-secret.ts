@@ -39,6 +39,7 @@ export default defineRule({
     id: 'client-credentials-requires-secret',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'client_credentials flow without a client secret',
     description: 'An app client that allows the client_credentials OAuth flow has a client secret (GenerateSecret: true).',
     rationale:
       'The client credentials grant authenticates the app client with its client id and client secret; Cognito rejects client_credentials on a client without a secret. GenerateSecret defaults to false, so it must be set to true when the client is created (a secret cannot be added by UpdateUserPoolClient).',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'context-data-requires-secret',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'User context data propagated without a client secret',
     description: 'EnablePropagateAdditionalUserContextData is true only on an app client that has a client secret.',
     rationale:
       'With the setting on, Cognito trusts the IpAddress an app sends in UserContextData on unauthenticated calls such as InitiateAuth and uses it in threat protection risk analysis. The API reference states that it can be activated only in an app client that has a client secret; GenerateSecret defaults to false.',

@@ -14,6 +14,7 @@ export default defineRule({
     id: 'default-redirect-uri-in-callbacks',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'Default redirect URI missing from the callback URLs',
     description: 'DefaultRedirectURI is one of the CallbackURLs (exact string match).',
     rationale:
       'The Cognito API reference says DefaultRedirectURI must be in the CallbackURLs list, and Cognito compares redirect URIs as exact strings. A default that is not registered is rejected by CreateUserPoolClient and UpdateUserPoolClient.',

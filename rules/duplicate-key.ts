@@ -5,6 +5,7 @@ export default defineRule({
     id: 'duplicate-key',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'Duplicate key in a client definition',
     description: 'A mapping repeats a key; parsers silently keep only the last one.',
     rationale:
       'JSON.parse, the AWS CLI and CloudFormation keep the last of two equal keys without a word, so the first setting is silently lost: a reviewer reads one value and another is deployed.',

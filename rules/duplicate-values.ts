@@ -23,6 +23,7 @@ export default defineRule({
     id: 'duplicate-values',
     category: 'security',
     defaultSeverity: 'warning',
+    title: 'Duplicate value in a list member',
     description: 'No value appears twice in a list member (CallbackURLs, LogoutURLs, AllowedOAuthScopes, AllowedOAuthFlows, ExplicitAuthFlows, ReadAttributes, WriteAttributes, SupportedIdentityProviders).',
     rationale:
       'Each of these lists names what the client allows; naming a value twice allows nothing more. A duplicate is usually a copy-and-paste slip where a different value (another callback URL, another scope) was meant, and it makes the list harder to review.',

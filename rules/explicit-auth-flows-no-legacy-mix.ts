@@ -11,6 +11,7 @@ export default defineRule({
     id: 'explicit-auth-flows-no-legacy-mix',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'Legacy and ALLOW_* auth flow names mixed',
     description: 'ExplicitAuthFlows does not combine legacy values (ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH) with ALLOW_* values.',
     rationale:
       'The ExplicitAuthFlows documentation states that legacy flow names and ALLOW_* names cannot be mixed: Cognito rejects the request with InvalidParameterException. Each legacy name has an ALLOW_* equivalent, so the list can be written with ALLOW_* names only.',

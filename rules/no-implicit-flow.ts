@@ -6,6 +6,7 @@ export default defineRule({
     id: 'no-implicit-flow',
     category: 'security',
     defaultSeverity: 'warning',
+    title: 'Implicit grant allowed',
     description: 'AllowedOAuthFlows does not allow the implicit grant; use the authorization code grant (with PKCE).',
     rationale:
       'The implicit grant returns tokens in the redirect URL, where browser history, logs, referrer headers and other scripts can read them, and it issues no refresh token. OAuth 2.0 Security Best Current Practice (RFC 9700) says not to use it and OAuth 2.1 removes it. CDK enables it by default.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'no-legacy-auth-flow-names',
     category: 'security',
     defaultSeverity: 'warning',
+    title: 'Deprecated auth flow name',
     description: 'ExplicitAuthFlows uses the ALLOW_* names, not the deprecated ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY or USER_PASSWORD_AUTH.',
     rationale:
       'The API reference marks flow names without the ALLOW_ prefix as deprecated in favour of the ALLOW_* names (2019), and the two kinds cannot be combined in one list. A client that keeps a legacy name cannot be tightened one ALLOW_* flow at a time, and its configuration does not say plainly which flows it allows.',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'no-localhost-redirect',
     category: 'security',
     defaultSeverity: 'off',
+    title: 'Redirect URI points at localhost',
     description: 'No redirect or logout URL points at a loopback host (localhost, 127.0.0.1, [::1]); for production stacks.',
     rationale:
       'Cognito allows http:// to loopback hosts for local development. On a production client such an entry lets any program listening on that port of the user\'s machine receive authorization codes or tokens, and it is usually a development leftover. Keep loopback URLs on a separate development client. Off by default; the strict preset turns it on.',

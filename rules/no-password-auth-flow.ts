@@ -9,6 +9,7 @@ export default defineRule({
     id: 'no-password-auth-flow',
     category: 'security',
     defaultSeverity: 'warning',
+    title: 'Password auth flow allowed',
     description: 'ExplicitAuthFlows does not allow flows that send the plain password to Cognito (ALLOW_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH).',
     rationale:
       'With USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH the password itself travels to Cognito (and through any backend that calls the admin API), where it can end up in logs or memory dumps. Secure Remote Password (ALLOW_USER_SRP_AUTH) proves knowledge of the password without sending it; ALLOW_USER_AUTH adds passwordless options.',

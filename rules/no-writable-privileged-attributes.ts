@@ -95,6 +95,7 @@ export default defineRule<PrivilegedAttributeOptions>({
     id: 'no-writable-privileged-attributes',
     category: 'security',
     defaultSeverity: 'warning',
+    title: 'Authorization attribute writable by users',
     description: 'WriteAttributes does not include custom attributes whose names suggest authorization (role, group, tenant, admin, permission, scope, plan, org).',
     rationale:
       'Every attribute in WriteAttributes can be changed by the signed-in user with UpdateUserAttributes and their own access token, and the new value appears in the next ID token. When an app or API authorizes on a custom attribute such as custom:role or custom:tenant_id, a writable one lets users grant themselves access. Such attributes should be set only by a trusted backend (AdminUpdateUserAttributes) and left out of WriteAttributes. The check is by name, so it is a heuristic.',

@@ -12,6 +12,7 @@ export default defineRule({
     id: 'no-writable-verification-attributes',
     category: 'security',
     defaultSeverity: 'error',
+    title: 'Verification attribute writable by users',
     description: 'WriteAttributes does not include email_verified or phone_number_verified, so users cannot mark their own contact details as verified.',
     rationale:
       'An attribute in WriteAttributes can be changed by the signed-in user with UpdateUserAttributes and an access token. A user who can set email_verified or phone_number_verified can claim an address or number they do not own, then use it to sign in, receive password resets, or be trusted by apps that rely on the verified flag. Verification should only come from Cognito confirming a code or from an administrator. When WriteAttributes is omitted, the app can write the standard attributes only, not these two.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'oauth-config-complete',
     category: 'correctness',
     defaultSeverity: 'warning',
+    title: 'Incomplete OAuth configuration',
     description: 'An OAuth-enabled app client (AllowedOAuthFlowsUserPoolClient: true) names its OAuth flows and scopes, and has CallbackURLs when code or implicit is allowed.',
     rationale:
       'AllowedOAuthFlowsUserPoolClient: true turns on the OAuth 2.0 endpoints for the client, but without AllowedOAuthFlows no grant can be used and without AllowedOAuthScopes no token can be issued; the code and implicit grants redirect to a registered CallbackURLs entry, so without one the authorization endpoint has nowhere to send the user.',

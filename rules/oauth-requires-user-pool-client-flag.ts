@@ -12,6 +12,7 @@ export default defineRule({
     id: 'oauth-requires-user-pool-client-flag',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'OAuth settings without AllowedOAuthFlowsUserPoolClient',
     description: 'CallbackURLs, LogoutURLs, AllowedOAuthScopes and AllowedOAuthFlows are set only when AllowedOAuthFlowsUserPoolClient is true.',
     rationale:
       'The AllowedOAuthFlowsUserPoolClient documentation says it must be true before CallbackURLs, LogoutURLs, AllowedOAuthScopes or AllowedOAuthFlows can be set, and that it defaults to false. With the flag false or omitted, Cognito rejects the OAuth settings.',

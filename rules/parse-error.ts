@@ -5,6 +5,7 @@ export default defineRule({
     id: 'parse-error',
     category: 'tool',
     defaultSeverity: 'error',
+    title: 'File not parsed or not read',
     description: 'The file could not be read as JSON, YAML or HCL, so its app clients could not be checked.',
     rationale:
       'A file that does not parse cannot be deployed either, and nothing in it was checked. The result sits at the position where the parser stopped; the rest of the run goes on.',

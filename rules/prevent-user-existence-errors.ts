@@ -6,6 +6,7 @@ export default defineRule({
     id: 'prevent-user-existence-errors',
     category: 'security',
     defaultSeverity: 'error',
+    title: 'User existence errors revealed',
     description: 'PreventUserExistenceErrors must be ENABLED so sign-in and recovery do not reveal which users exist.',
     rationale:
       'With LEGACY (the API default when the member is omitted), Cognito answers UserNotFoundException for unknown users and NotAuthorizedException for known ones, so anyone can enumerate user names. ENABLED returns the same generic error for both.',

@@ -28,6 +28,7 @@ export default defineRule({
     id: 'redirect-uri-https',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'Redirect URI uses http://',
     description: 'Redirect and logout URLs use https://, except http:// to localhost, 127.0.0.1 or [::1].',
     rationale:
       'Cognito rejects http:// callback URLs unless the host is a loopback address, and an authorization code sent over plain http can be intercepted. App schemes such as myapp://callback are allowed.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'redirect-uri-no-fragment',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'Redirect URI contains a fragment',
     description: 'No CallbackURLs, LogoutURLs or DefaultRedirectURI entry contains a #fragment.',
     rationale:
       'The Cognito API reference says a redirect URI must not include a fragment component (RFC 6749 section 3.1.2): the authorization server appends its response to the URI, and the implicit grant puts the tokens in the fragment itself. Cognito rejects such an entry.',

@@ -42,6 +42,7 @@ export default defineRule({
     id: 'redirect-uri-placeholder',
     category: 'security',
     defaultSeverity: 'warning',
+    title: 'Redirect URI points at a placeholder host',
     description: 'No redirect or logout URL points at a placeholder host (example.com, example.org, example.net, *.example, *.test, *.invalid).',
     rationale:
       'These names are reserved for documentation and testing (RFC 2606, RFC 6761), so a URL on them is a leftover from a sample or a tool default, most often CDK\'s https://example.com when oAuth.callbackUrls is not set. Sign-in cannot complete there, and a stale entry in the list of allowed redirects is an open door that nobody reviews.',

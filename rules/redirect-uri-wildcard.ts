@@ -7,6 +7,7 @@ export default defineRule({
     id: 'redirect-uri-wildcard',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'Redirect URI contains a wildcard',
     description: 'No CallbackURLs, LogoutURLs or DefaultRedirectURI entry contains a "*": Cognito matches redirect URIs exactly, with no wildcards.',
     rationale:
       'Cognito compares the redirect_uri and logout_uri of a request with the registered URLs by exact string match, as OAuth 2.0 Security Best Current Practice (RFC 9700) requires. A "*" is not a wildcard there: it only matches a URL that contains a literal "*", so the entry is dead, and the app it was meant for fails with redirect_mismatch.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'refresh-rotation-conflict',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'Refresh token rotation combined with ALLOW_REFRESH_TOKEN_AUTH',
     description: 'RefreshTokenRotation.Feature ENABLED is not combined with ALLOW_REFRESH_TOKEN_AUTH in ExplicitAuthFlows (which the default flow list includes).',
     rationale:
       'With refresh token rotation enabled, tokens are refreshed only through GetTokensFromRefreshToken or the token endpoint; REFRESH_TOKEN_AUTH cannot be used on such a client, so Cognito does not accept ALLOW_REFRESH_TOKEN_AUTH next to it. An omitted ExplicitAuthFlows means ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH, so rotation needs an explicit list. CDK drops ALLOW_REFRESH_TOKEN_AUTH for the same reason.',

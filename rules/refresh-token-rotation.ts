@@ -6,6 +6,7 @@ export default defineRule({
     id: 'refresh-token-rotation',
     category: 'security',
     defaultSeverity: 'off',
+    title: 'Refresh token rotation not enabled',
     description: 'RefreshTokenRotation.Feature is ENABLED, so every refresh issues a new refresh token and invalidates the old one.',
     rationale:
       'Without rotation a refresh token stays valid for its whole lifetime (30 days by default, up to 10 years), so a stolen one keeps minting access tokens until it expires or is revoked. With rotation each refresh returns a new refresh token and the old one stops working after RetryGracePeriodSeconds. Off by default because rotation requires refreshing through GetTokensFromRefreshToken or the token endpoint; the strict preset turns it on.',

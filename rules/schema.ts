@@ -47,6 +47,7 @@ export default defineRule({
     id: 'schema',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'App client does not match the Cognito API',
     description: 'The client matches the API shape: member names, types, enums, lengths, patterns, ranges, list sizes and required members.',
     rationale:
       'The Cognito API rejects a request that breaks its model (InvalidParameterException), usually only at deploy time. The JSON Schemas in schemas/ are built from the API model (botocore) and the CloudFormation resource schema.',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'scope-defined',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'OAuth scope not defined by a resource server',
     description: 'Every custom scope (identifier/name) in AllowedOAuthScopes is defined by a resource server of the same user pool in the file.',
     rationale:
       'A custom scope is defined by a user pool resource server (AWS::Cognito::UserPoolResourceServer, aws_cognito_resource_server): identifier plus scope name. CreateUserPoolClient and UpdateUserPoolClient fail with ScopeDoesNotExistException when a scope is not defined in the pool, which in CloudFormation fails the stack. Checked only when the file defines resource servers for the client\'s pool and all their scopes are known.',

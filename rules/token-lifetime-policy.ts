@@ -31,6 +31,7 @@ export default defineRule<TokenLifetimePolicyOptions>({
     id: 'token-lifetime-policy',
     category: 'security',
     defaultSeverity: 'warning',
+    title: 'Token lifetime longer than the policy',
     description: 'Access and ID tokens last at most 1 hour and refresh tokens at most 30 days (configurable with maxAccessToken, maxIdToken and maxRefreshToken).',
     rationale:
       'A leaked token is usable until it expires: access and ID tokens are self-contained JWTs that APIs accept without asking Cognito, and a refresh token keeps minting new ones for its whole lifetime. Cognito allows access and ID tokens of up to 1 day and refresh tokens of up to 10 years; short lifetimes limit the damage of a stolen token. Only written values are judged: the API defaults (1 hour, 30 days) are the default policy.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'token-revocation-enabled',
     category: 'security',
     defaultSeverity: 'error',
+    title: 'Token revocation disabled',
     description: 'EnableTokenRevocation is not false, so refresh tokens (and the tokens issued from them) can be revoked.',
     rationale:
       'With EnableTokenRevocation false, RevokeToken and the /oauth2/revoke endpoint do not work for the client, so a stolen refresh token keeps minting access and ID tokens until it expires (30 days by default, up to 10 years). The member defaults to true when it is omitted, so only an explicit false is reported.',

@@ -30,6 +30,7 @@ export default defineRule({
     id: 'token-validity-order',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'Access or ID token outlives the refresh token',
     description: 'Access and ID token lifetimes do not exceed the refresh token lifetime (compared as durations, with the API defaults for omitted members).',
     rationale:
       'An access or ID token that outlives the refresh token that renews it is a configuration mistake: the session ends at the refresh token expiry anyway. Terraform documents that ID token validity cannot be greater than the refresh token expiration, and CDK rejects such a client at synth time. Omitted members use the API defaults: 1 hour for access and ID tokens, 30 days for refresh tokens.',

@@ -52,6 +52,7 @@ export default defineRule({
     id: 'token-validity-range',
     category: 'correctness',
     defaultSeverity: 'error',
+    title: 'Token validity outside the range Cognito accepts',
     description:
       'Token lifetimes, computed as value × TokenValidityUnits, are in the ranges Cognito accepts: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 10 years, AuthSessionValidity 3 to 15 minutes, RetryGracePeriodSeconds 0 to 60.',
     rationale:

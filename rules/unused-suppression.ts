@@ -7,6 +7,7 @@ export default defineRule({
     id: 'unused-suppression',
     category: 'tool',
     defaultSeverity: 'warning',
+    title: 'Unused, unknown or expired suppression',
     description: 'A suppression comment or Metadata entry matches no finding, names an unknown rule, or has expired.',
     rationale:
       'A suppression that no longer matches anything hides the next real problem on that line; one that names an unknown rule suppresses nothing; an expired one has stopped suppressing and its findings are reported again.',

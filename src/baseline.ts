@@ -1,10 +1,14 @@
 // Baselines: accept today's findings, fail only on new ones. Entries are keyed by the finding's
-// fingerprint (rule, repository-relative file, client, property path; no line numbers), so moving
-// lines keeps a baseline valid.
-import { readFileSync, writeFileSync } from 'node:fs';
+// fingerprint (src/fingerprint.ts: rule, repository-relative file, client, member, offending value; no
+// line numbers or list indexes), so moving lines or reordering a list keeps a baseline valid.
+import { readFileSync } from 'node:fs';
 import type { Finding } from './finding';
 import { compareText } from './finding';
 import { ConfigError } from './config-file';
+import { fingerprintFile, memberOf } from './fingerprint';
+
+/** Version 1 keyed list members by index; version 2 by value. */
+const BASELINE_VERSION = 2;
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -17,7 +21,7 @@ export interface BaselineEntry {
 }
 
 export interface BaselineFile {
-  version: 1;
+  version: typeof BASELINE_VERSION;
   tool: string;
   entries: BaselineEntry[];
 }
@@ -27,17 +31,13 @@ export function buildBaseline(findings: readonly Finding[], tool: string): Basel
   for (const finding of findings) {
     const existing = entries.get(finding.fingerprint);
     if (existing) existing.count++;
-    else entries.set(finding.fingerprint, { fingerprint: finding.fingerprint, ruleId: finding.ruleId, file: fingerprintFile(finding.fingerprint), client: finding.client, path: finding.path, count: 1 });
+    else entries.set(finding.fingerprint, { fingerprint: finding.fingerprint, ruleId: finding.ruleId, file: fingerprintFile(finding.fingerprint), client: finding.client, path: memberOf(finding.path), count: 1 });
   }
-  return { version: 1, tool, entries: [...entries.values()].sort((a, b) => compareText(a.fingerprint, b.fingerprint)) };
+  return { version: BASELINE_VERSION, tool, entries: [...entries.values()].sort((a, b) => compareText(a.fingerprint, b.fingerprint)) };
 }
 
-function fingerprintFile(fingerprint: string): string {
-  return fingerprint.split('|')[1] ?? '';
-}
-
-export function writeBaseline(file: string, baseline: BaselineFile): void {
-  writeFileSync(file, JSON.stringify(baseline, null, 2) + '\n');
+export function serializeBaseline(baseline: BaselineFile): string {
+  return JSON.stringify(baseline, null, 2) + '\n';
 }
 
 export function readBaseline(file: string, shown: string): BaselineFile {
@@ -47,9 +47,12 @@ export function readBaseline(file: string, shown: string): BaselineFile {
   } catch (error) {
     throw new ConfigError(`${shown}: cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); create it with --write-baseline ${shown}`);
   }
-  const baseline = data as Partial<BaselineFile>;
-  if (baseline.version !== 1 || !Array.isArray(baseline.entries) || baseline.entries.some((e) => typeof e?.fingerprint !== 'string' || typeof e.count !== 'number')) {
-    throw new ConfigError(`${shown}: not a cognito-lint baseline (expected {"version": 1, "entries": [{"fingerprint", "count", ...}]}); recreate it with --write-baseline ${shown}`);
+  const baseline = data as Partial<Omit<BaselineFile, 'version'>> & { version?: unknown };
+  if (baseline.version === 1) {
+    throw new ConfigError(`${shown}: written by an older cognito-lint whose entries depend on the order of list items; recreate it with --write-baseline ${shown}`);
+  }
+  if (baseline.version !== BASELINE_VERSION || !Array.isArray(baseline.entries) || baseline.entries.some((e) => typeof e?.fingerprint !== 'string' || typeof e.count !== 'number')) {
+    throw new ConfigError(`${shown}: not a cognito-lint baseline (expected {"version": ${BASELINE_VERSION}, "entries": [{"fingerprint", "count", ...}]}); recreate it with --write-baseline ${shown}`);
   }
   return baseline as BaselineFile;
 }

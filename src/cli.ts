@@ -7,14 +7,16 @@ import yargs from 'yargs';
 import { loadAllRules } from '../rules';
 import { EffectiveConfig, PRESETS, type PresetName } from './config';
 import { ConfigError, findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
-import { UsageError, discover, findRepositoryRoot, toDisplayPath } from './discover';
+import { STDIN_PATH, UsageError, discover, findRepositoryRoot, toDisplayPath } from './discover';
 import { FORMATS, format, type FormatName } from './format';
-import { exitCodeFor, lintCandidates, type FailOn } from './lint';
+import { checkedSummary } from './format/text';
+import { listRules } from './format/rules';
+import { errorsOnly, exitCodeFor, lintCandidates, tooManyWarnings, type FailOn } from './lint';
 import { prepareParsers } from './load';
 import { filterFindings } from './filter';
-import { buildBaseline, readBaseline, writeBaseline } from './baseline';
+import { buildBaseline, readBaseline, serializeBaseline } from './baseline';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './meta';
-import { DEFAULT_MAX_FILE_SIZE, parseByteSize } from './read';
+import { parseByteSize } from './read';
 import type { Rule } from './rule';
 
 export interface CliIo {
@@ -23,28 +25,38 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
+  /** Standard input, read once when `-` is a path. */
+  readStdin: () => Promise<string>;
   /** Today as YYYY-MM-DD (suppression expiry); injectable for tests. */
   today?: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
+const STDIN_PLACEHOLDER = '\u0000stdin';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let usageError: string | undefined;
-  const parser = yargs([...argv])
+  // yargs drops a bare `-`: carry it through under a name no path can have.
+  const yargsArgv = argv.map((arg) => (arg === STDIN_PATH ? STDIN_PLACEHOLDER : arg));
+  const parser = yargs(yargsArgv)
     .scriptName(TOOL_NAME)
-    .usage('$0 [paths..]\n\nLint Amazon Cognito app client settings in CloudFormation, SAM, CDK, Serverless and API files.')
-    .command('$0 [paths..]', false, (y) => y.positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files, directories or globs to lint' }))
+    .usage('$0 [paths..]\n\nLint Amazon Cognito app client settings in CloudFormation, SAM, CDK, Serverless, Terraform and API files.')
+    .command('$0 [paths..]', false, (y) => y.positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files, directories or globs to lint; - reads standard input' }))
     .option('format', { alias: 'f', choices: FORMATS, default: 'text' as FormatName, describe: 'Output format' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
     .option('fail-on', { choices: FAIL_ON, default: 'error' as FailOn, describe: 'Exit 1 when a finding has this severity or higher' })
     .option('config', { alias: 'c', type: 'string', describe: 'Configuration file (default: the nearest .cognito-lint.yaml/.json up to the repository root)' })
     .option('preset', { choices: PRESETS, describe: 'Rule preset: recommended (default), strict (production stacks) or all; overrides "extends"' })
-    .option('rule', { type: 'string', array: true, describe: 'Set a rule severity, e.g. --rule no-localhost-redirect=error (repeatable; overrides the configuration)' })
+    .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this, whatever --fail-on says' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('rule', { type: 'string', array: true, describe: "Set a rule's severity and options, e.g. --rule no-localhost-redirect=error or --rule 'token-lifetime-policy=[warning, {maxAccessToken: 15m}]' (repeatable; overrides the configuration)" })
     .option('inline-suppressions', { type: 'boolean', default: true, describe: 'Honour suppression comments and Metadata entries (--no-inline-suppressions ignores them)' })
     .option('baseline', { type: 'string', describe: 'Report only findings that are not in this baseline file' })
     .option('write-baseline', { type: 'string', describe: 'Write every current finding to this baseline file and exit 0' })
-    .option('max-file-size', { type: 'string', default: '10MB', describe: 'Larger files are reported and not read' })
+    .option('max-file-size', { type: 'string', default: '10MB', describe: 'Larger files are not read; one whose first megabyte could hold a client is reported as a warning' })
+    .option('gitignore', { type: 'boolean', default: true, describe: 'Skip what .gitignore excludes when walking a directory or glob (--no-gitignore reads it); named paths are always read' })
+    .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a path or glob matches no file (--no-error-on-unmatched-pattern skips it)' })
+    .option('stdin-filename', { type: 'string', describe: 'The name of the file read from standard input (-): picks the format, configuration overrides and the name in the output' })
     .option('sarif-category', { type: 'string', describe: 'SARIF automationDetails.id, to tell several uploads apart' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)' })
     .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, then exit' })
@@ -61,9 +73,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   let help = '';
-  const args = await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
+  const args = await parser.parseAsync(yargsArgv, {}, (_error, _argv, output) => {
     help = output;
   });
+  // A `-` given as an option's value (`-o -`) is that value again.
+  const parsed = args as Record<string, unknown>;
+  for (const [key, value] of Object.entries(parsed)) if (value === STDIN_PLACEHOLDER) parsed[key] = STDIN_PATH;
   if (usageError) {
     io.stderr(`${TOOL_NAME}: ${usageError}\nRun "${TOOL_NAME} --help" for usage.\n`);
     return 2;
@@ -77,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const rules = loadAllRules();
     const config = resolveConfig(rules, io.cwd, args.config, args.preset, args.rule ?? []);
     if (args['list-rules']) {
-      io.stdout(listRules(rules, config));
+      io.stdout(listRules(rules, config.settingsWithoutOverrides(), args.format));
       return 0;
     }
     if (args['print-config'] !== undefined) {
@@ -85,20 +100,29 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 0;
     }
     const maxFileSize = parseByteSize(args['max-file-size']);
-    if (maxFileSize === undefined) throw new UsageError(`--max-file-size "${args['max-file-size']}" is not a size; use e.g. 10MB, 512KB or 1048576`);
+    if (!maxFileSize) throw new UsageError(`--max-file-size "${args['max-file-size']}" is not a size above 0; use e.g. 10MB, 512KB or 1048576`);
+    const maxWarnings = args['max-warnings'];
+    if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= -1)) throw new UsageError(`--max-warnings must be a whole number (-1 for no limit), not "${maxWarnings}"`);
     const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
 
-    const paths = (args.paths as string[] | undefined) ?? ['.'];
-    const candidates = discover(paths, io.cwd).filter((candidate) => !config.isIgnored(candidate.absolutePath));
+    const paths = ((args.paths as string[] | undefined) ?? ['.']).map((input) => (input === STDIN_PLACEHOLDER ? STDIN_PATH : input));
+    if (args['stdin-filename'] !== undefined && !paths.includes(STDIN_PATH)) throw new UsageError('--stdin-filename names standard input: add - to the paths');
+    const candidates = discover(paths, io.cwd, {
+      ...(paths.includes(STDIN_PATH) ? { stdin: { text: await io.readStdin(), filename: args['stdin-filename'] } } : {}),
+      gitignore: args.gitignore,
+      errorOnUnmatchedPattern: args['error-on-unmatched-pattern'],
+      isIgnored: (file) => config.isIgnored(file),
+      warn: (message) => io.stderr(`${TOOL_NAME}: ${message}\n`),
+    });
     const settingsOf = (displayPath: string) => config.settingsFor(path.resolve(io.cwd, displayPath));
     await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
-    const result = lintCandidates(candidates, { cwd: io.cwd, rules, settings: (file) => settingsOf(file.path), maxFileSize: maxFileSize || DEFAULT_MAX_FILE_SIZE });
+    const result = lintCandidates(candidates, { cwd: io.cwd, rules, settings: (file) => settingsOf(file.path), maxFileSize });
 
     if (args['write-baseline']) {
       const target = path.resolve(io.cwd, args['write-baseline']);
       // The baseline records what suppressions leave, so a later --no-inline-suppressions run is not fooled.
       const unbaselined = filterFindings(result.findings, result.files, { rules, unusedSeverity: () => 'off', inlineSuppressions: args['inline-suppressions'], today: today(io) });
-      writeBaseline(target, buildBaseline(unbaselined.findings, TOOL_NAME));
+      writeOutputFile(target, args['write-baseline'], serializeBaseline(buildBaseline(unbaselined.findings, TOOL_NAME)));
       io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} findings to ${toDisplayPath(target, io.cwd)}\n`);
       return 0;
     }
@@ -113,24 +137,32 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stderr(`${TOOL_NAME}: baseline entry no longer found (${entry.count}x ${entry.ruleId} in ${entry.file}${entry.client ? ` ${entry.client}` : ''}${entry.path ? ` ${entry.path}` : ''}); regenerate the baseline with --write-baseline\n`);
     }
 
+    const reported = args.quiet ? errorsOnly(filtered.findings) : filtered.findings;
+    const repositoryRoot = findRepositoryRoot(io.cwd) ?? io.cwd;
     const outputFile = args['output-file'];
     const color = args.color ?? (!outputFile && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-    const report = format(args.format, filtered.findings, {
+    const report = format(args.format, reported, {
       result,
       rules,
       settings: config.settingsWithoutOverrides(),
       enabledRuleIds: config.enabledRuleIds(),
       cwd: io.cwd,
-      repositoryRoot: findRepositoryRoot(io.cwd) ?? io.cwd,
+      repositoryRoot,
+      annotationRoot: io.env.GITHUB_WORKSPACE || repositoryRoot,
+      warn: (message) => io.stderr(`${TOOL_NAME}: ${message}\n`),
       color,
       toolName: TOOL_NAME,
       toolVersion: TOOL_VERSION,
       informationUri: INFORMATION_URI,
       ...(args['sarif-category'] ? { sarifCategory: args['sarif-category'] } : {}),
     });
-    if (outputFile) writeFileSync(path.resolve(io.cwd, outputFile), report);
+    if (outputFile) writeOutputFile(path.resolve(io.cwd, outputFile), outputFile, report);
     else io.stdout(report);
-    return exitCodeFor(filtered.findings, args['fail-on']);
+    // Machine formats carry the counts inside; annotations do not, so the log gets them.
+    if (args.format === 'github') io.stderr(`${TOOL_NAME}: ${checkedSummary(result)}\n`);
+    const warningLimit = maxWarnings === undefined || maxWarnings < 0 ? undefined : maxWarnings;
+    if (warningLimit !== undefined && tooManyWarnings(reported, warningLimit)) io.stderr(`${TOOL_NAME} found too many warnings (maximum: ${warningLimit}).\n`);
+    return exitCodeFor(reported, args['fail-on'], warningLimit);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: ${error.message}\n`);
@@ -163,23 +195,36 @@ function today(io: CliIo): string {
   return io.today ?? new Date().toISOString().slice(0, 10);
 }
 
-function listRules(rules: readonly Rule[], config: EffectiveConfig): string {
-  const settings = config.settingsWithoutOverrides();
-  const width = Math.max(...rules.map((rule) => rule.meta.id.length));
-  return (
-    [...rules]
-      .sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))
-      .map((rule) => `${rule.meta.id.padEnd(width)}  ${(settings.get(rule.meta.id)?.severity ?? 'off').padEnd(7)}  ${rule.meta.description}`)
-      .join('\n') + '\n'
-  );
+/** A report or baseline file; a missing directory or a read-only place is the user's to fix, not an internal error. */
+function writeOutputFile(target: string, shown: string, text: string): void {
+  try {
+    writeFileSync(target, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? `the directory ${path.dirname(shown)} does not exist` : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error');
+    throw new UsageError(`cannot write ${shown}: ${why}`);
+  }
 }
 
 function processIo(): CliIo {
+  // `cognito-lint ... | head`: the reader has what it wanted; end quietly instead of with an EPIPE trace.
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: !!process.stdout.isTTY,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }

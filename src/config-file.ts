@@ -7,6 +7,7 @@ import type { Rule, Severity } from './rule';
 import { SEVERITIES, type ConfigInput, type Override, type PresetName, type RuleEntry } from './config';
 import { findRepositoryRoot, toDisplayPath } from './discover';
 import { closestName } from './text';
+import { SourceFile } from './source';
 
 export const CONFIG_FILE_NAMES = ['.cognito-lint.yaml', '.cognito-lint.yml', '.cognito-lint.json'];
 
@@ -48,7 +49,9 @@ export function readConfigFile(file: string, rules: readonly Rule[], cwd: string
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     data = file.endsWith('.json') ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text, { prettyErrors: false });
   } catch (error) {
-    throw new ConfigError(`${shown}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
+    const problem = file.endsWith('.json') ? jsonSyntaxProblem(text) : { offset: (error as { pos?: [number, number] }).pos?.[0], message: (error as Error).message.split('\n')[0]! };
+    const at = problem.offset === undefined ? '' : `${positionText(text, problem.offset)}:`;
+    throw new ConfigError(`${shown}:${at} not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${problem.message}`);
   }
   if (data === null || data === undefined) data = {};
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -68,6 +71,43 @@ export function readConfigFile(file: string, rules: readonly Rule[], cwd: string
     );
   }
   return content;
+}
+
+/** `line:column` (1-based) of an offset, as editors and compilers print it. */
+function positionText(text: string, offset: number): string {
+  const position = new SourceFile('', text).positionAt(offset);
+  return `${position.line}:${position.column}`;
+}
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
+
+/** Where and why JSON.parse failed: its own message gives no position on Node 20. */
+function jsonSyntaxProblem(text: string): { offset: number | undefined; message: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const jsonc = require('jsonc-parser') as typeof import('jsonc-parser');
+  const errors: import('jsonc-parser').ParseError[] = [];
+  jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return { offset: undefined, message: 'not parseable' };
+  const code = jsonc.printParseErrorCode(first.error);
+  return { offset: first.offset, message: JSON_ERRORS[code] ?? code };
 }
 
 function ruleEntries(written: Record<string, unknown>, key: string, shown: string, rules: readonly Rule[]): Map<string, RuleEntry> {
@@ -151,20 +191,45 @@ function valueAt(data: unknown, pointer: string): unknown {
   return current;
 }
 
-/** `--rule id=severity` flags. */
+/**
+ * `--rule` flags, in this tool's `id=severity` or ESLint's `id: severity`, with options as in the config
+ * file: `--rule 'token-lifetime-policy=[warning, {maxAccessToken: 15m}]'` (the value is read as YAML, so
+ * JSON works too).
+ */
 export function parseRuleFlags(flags: readonly string[], rules: readonly Rule[]): Map<string, RuleEntry> {
   const entries = new Map<string, RuleEntry>();
   const ids = rules.map((rule) => rule.meta.id);
   for (const flag of flags) {
-    const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(flag.trim());
-    if (!match) throw new ConfigError(`--rule "${flag}": expected id=severity, e.g. --rule no-implicit-flow=error`);
-    const [, id, severity] = match as unknown as [string, string, string];
-    if (!ids.includes(id)) {
+    const match = /^([a-z0-9-]+)\s*[=:]\s*(\S.*)$/s.exec(flag.trim());
+    if (!match) throw new ConfigError(`--rule "${flag}": expected id=severity or id=[severity, {options}], e.g. --rule no-implicit-flow=error`);
+    const [, id, written] = match as unknown as [string, string, string];
+    const rule = rules.find((candidate) => candidate.meta.id === id);
+    if (!rule) {
       const suggestion = closestName(id, ids);
       throw new ConfigError(`--rule ${flag}: unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
     }
-    if (!(SEVERITIES as readonly string[]).includes(severity)) throw new ConfigError(`--rule ${flag}: "${severity}" is not a severity; allowed: ${SEVERITIES.join(', ')}`);
-    entries.set(id, { severity: severity as Severity });
+    const value = /^[[{]/.test(written) ? parseFlagValue(flag, written) : written;
+    const [severity, options, ...extra] = (Array.isArray(value) ? value : [value]) as unknown[];
+    if (typeof severity !== 'string' || !(SEVERITIES as readonly string[]).includes(severity)) {
+      throw new ConfigError(`--rule ${flag}: ${JSON.stringify(severity)} is not a severity; allowed: ${SEVERITIES.join(', ')}`);
+    }
+    if (extra.length > 0 || (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options)))) {
+      throw new ConfigError(`--rule ${flag}: expected [severity] or [severity, {options}]`);
+    }
+    if (options !== undefined) {
+      if (!rule.meta.optionsSchema) throw new ConfigError(`--rule ${flag}: ${id} takes no options; write just the severity`);
+      checkOptions(rule, options as Record<string, unknown>, `--rule ${id}`);
+      entries.set(id, { severity: severity as Severity, options: options as Record<string, unknown> });
+    } else entries.set(id, { severity: severity as Severity });
   }
   return entries;
+}
+
+function parseFlagValue(flag: string, written: string): unknown {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('yaml') as typeof import('yaml')).parse(written, { prettyErrors: false });
+  } catch (error) {
+    throw new ConfigError(`--rule ${flag}: cannot read the value (${(error as Error).message.split('\n')[0]}); write e.g. [warning, {maxAccessToken: 15m}]`);
+  }
 }

@@ -1,6 +1,7 @@
 // Discover stage: command-line paths (files, directories, globs) to the sorted list of files to read.
-// Directories and globs respect .gitignore and skip node_modules/.git/.terraform; files named
-// explicitly are always read.
+// What the user names is read even when .gitignore covers it (`cdk.out/`, `.serverless/` are the very
+// folders to lint); .gitignore prunes only what a walk or a glob's wildcards find on their own.
+// node_modules/.git/.terraform are always skipped by walks. An input that yields no file is a usage error.
 import type FastGlob from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +11,10 @@ import { compareText } from './finding';
 import { SCANNED_EXTENSIONS } from './formats';
 
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/.terraform/**'];
+/** The command-line name of standard input. */
+export const STDIN_PATH = '-';
+/** What standard input is called in the output when --stdin-filename does not name it. */
+export const UNNAMED_STDIN = '<stdin>';
 
 export interface Candidate {
   absolutePath: string;
@@ -19,38 +24,96 @@ export interface Candidate {
   repositoryPath: string;
   /** Named on the command line: read even when ignored or of an unusual extension. */
   explicit: boolean;
+  /** The content when it does not come from disk (standard input). */
+  text?: string;
 }
 
 export class UsageError extends Error {}
 
-export function discover(inputs: readonly string[], cwd: string): Candidate[] {
+export interface DiscoverOptions {
+  /** Apply .gitignore to what walks find (false with --no-gitignore). */
+  gitignore?: boolean;
+  /** The configuration's `ignores`: a file it matches is not read, named or not. */
+  isIgnored?: (absolutePath: string) => boolean;
+  /** False with --no-error-on-unmatched-pattern: an input that yields nothing is skipped. */
+  errorOnUnmatchedPattern?: boolean;
+  /** Told about named files that the configuration ignores (a pre-commit run must not fail on them). */
+  warn?: (message: string) => void;
+  /** What `-` reads, and the name --stdin-filename gives it. */
+  stdin?: { text: string; filename: string | undefined };
+}
+
+export function discover(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Candidate[] {
   const repositoryRoot = findRepositoryRoot(cwd) ?? path.resolve(cwd);
+  const gitignore = options.gitignore === false ? undefined : new GitignoreFilter(repositoryRoot);
+  const isIgnored = options.isIgnored ?? ((): boolean => false);
+  const unmatched = (message: string): void => {
+    if (options.errorOnUnmatchedPattern !== false) throw new UsageError(message);
+  };
   const found = new Map<string, Candidate>();
   const add = (absolutePath: string, explicit: boolean): void => {
     const existing = found.get(absolutePath);
-    if (existing) {
-      existing.explicit ||= explicit;
-      return;
-    }
-    found.set(absolutePath, { absolutePath, displayPath: toDisplayPath(absolutePath, cwd), repositoryPath: toDisplayPath(absolutePath, repositoryRoot), explicit });
+    if (existing) existing.explicit ||= explicit;
+    else found.set(absolutePath, { absolutePath, displayPath: toDisplayPath(absolutePath, cwd), repositoryPath: toDisplayPath(absolutePath, repositoryRoot), explicit });
   };
-  const walked: string[] = [];
   for (const input of inputs) {
+    if (input === STDIN_PATH) {
+      const candidate = stdinCandidate(options.stdin?.text ?? '', options.stdin?.filename, cwd, repositoryRoot);
+      if (options.stdin?.filename !== undefined && isIgnored(candidate.absolutePath)) options.warn?.(`${options.stdin.filename} (standard input) is not checked: it matches the configuration's "ignores"`);
+      else found.set(candidate.absolutePath, candidate);
+      continue;
+    }
     const absolute = path.resolve(cwd, input);
     const stats = statOrUndefined(absolute);
-    if (stats?.isFile()) add(absolute, true);
-    else if (stats?.isDirectory()) {
-      for (const file of walk(absolute, `**/*.{${SCANNED_EXTENSIONS.join(',')}}`)) walked.push(file);
-    } else if (fastGlob().isDynamicPattern(input)) {
-      const base = cwd;
-      for (const file of walk(base, input.replace(/\\/g, '/'))) walked.push(file);
-    } else {
-      throw new UsageError(`no such file or directory: ${input}`);
+    if (stats?.isFile()) {
+      if (isIgnored(absolute)) options.warn?.(`${input} is not checked: it matches the configuration's "ignores"`);
+      else add(absolute, true);
+      continue;
     }
+    let walked: string[];
+    let named: string;
+    if (stats?.isDirectory()) {
+      walked = walk(absolute, `**/*.{${SCANNED_EXTENSIONS.join(',')}}`);
+      named = absolute;
+    } else if (fastGlob().isDynamicPattern(input)) {
+      const pattern = input.replace(/\\/g, '/');
+      walked = walk(cwd, pattern);
+      named = path.resolve(cwd, globBase(pattern));
+    } else {
+      unmatched(`no such file or directory: ${input}`);
+      continue;
+    }
+    const kept = walked.filter((file) => !gitignore?.ignores(file, named));
+    const read = kept.filter((file) => !isIgnored(file));
+    for (const file of read) add(file, false);
+    if (read.length === 0) unmatched(noFilesMessage(input, stats?.isDirectory() ?? false, walked.length - kept.length, kept.length));
   }
-  const gitignore = new GitignoreFilter(cwd);
-  for (const file of walked) if (!gitignore.ignores(file)) add(file, false);
   return [...found.values()].sort((a, b) => compareText(a.displayPath, b.displayPath));
+}
+
+/** ESLint's wording, plus why nothing was found when something was skipped. */
+function noFilesMessage(input: string, isDirectory: boolean, gitignored: number, configIgnored: number): string {
+  if (configIgnored > 0) return `all files matched by ${input} are ignored by the configuration's "ignores"`;
+  if (gitignored > 0) return `no files matched ${input}: ${gitignored} ${gitignored === 1 ? 'file is' : 'files are'} excluded by .gitignore (name them, or use --no-gitignore)`;
+  return isDirectory ? `no files matched ${input} (a directory is searched for ${SCANNED_EXTENSIONS.map((ext) => `*.${ext}`).join(', ')})` : `no files matched ${input}`;
+}
+
+/** The candidate for standard input: named by --stdin-filename (for sniffing, overrides and output), else `<stdin>`. */
+function stdinCandidate(text: string, stdinFilename: string | undefined, cwd: string, repositoryRoot: string): Candidate {
+  if (stdinFilename === undefined) return { absolutePath: path.resolve(cwd, UNNAMED_STDIN), displayPath: UNNAMED_STDIN, repositoryPath: UNNAMED_STDIN, explicit: true, text };
+  const absolutePath = path.resolve(cwd, stdinFilename);
+  return { absolutePath, displayPath: toDisplayPath(absolutePath, cwd), repositoryPath: toDisplayPath(absolutePath, repositoryRoot), explicit: true, text };
+}
+
+/** The literal directory part of a glob (`cdk.out` for `cdk.out/*.template.json`): what the user named. */
+function globBase(pattern: string): string {
+  const segments = pattern.split('/');
+  const literal: string[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (fastGlob().isDynamicPattern(segment)) break;
+    literal.push(segment);
+  }
+  return literal.join('/') || '.';
 }
 
 /** fast-glob is loaded on first use: a run over named files (pre-commit, one template) never needs it. */
@@ -92,34 +155,106 @@ export function findRepositoryRoot(start: string): string | undefined {
   }
 }
 
-/** .gitignore files from the repository root down to each file's directory, applied as git does. */
+/**
+ * .gitignore files from the repository root down to each file's directory, applied as git does (the
+ * last matching pattern decides, deeper files after shallower ones; an excluded directory excludes
+ * everything in it), except that the directory the user named and its parents are never excluded.
+ */
 class GitignoreFilter {
-  private readonly root: string;
-  private readonly perDirectory = new Map<string, Ignore | null>();
+  private readonly perDirectory = new Map<string, GitignoreFile | null>();
+  private readonly excludedDirectories = new Map<string, boolean>();
 
-  constructor(cwd: string) {
-    this.root = findRepositoryRoot(cwd) ?? path.resolve(cwd);
+  constructor(private readonly root: string) {}
+
+  /** Whether a file that a walk of `named` found is excluded. */
+  ignores(file: string, named: string): boolean {
+    const parts = this.partsOf(file);
+    if (!parts) return false;
+    const namedParts = this.partsOf(named) ?? [];
+    for (let depth = namedParts.length; depth < parts.length - 1; depth++) {
+      if (this.isExcludedDirectory(parts.slice(0, depth + 1), namedParts)) return true;
+    }
+    return this.matches(parts, false, namedParts);
   }
 
-  ignores(file: string): boolean {
-    const relativeToRoot = path.relative(this.root, file);
-    if (relativeToRoot.startsWith('..')) return false;
-    const parts = relativeToRoot.split(path.sep);
+  /** Path segments below the root; undefined outside it. */
+  private partsOf(absolute: string): string[] | undefined {
+    const relative = path.relative(this.root, absolute);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    return relative === '' ? [] : relative.split(path.sep);
+  }
+
+  private isExcludedDirectory(parts: string[], namedParts: string[]): boolean {
+    const key = `${namedParts.join('/')}\0${parts.join('/')}`;
+    let excluded = this.excludedDirectories.get(key);
+    if (excluded === undefined) {
+      excluded = this.matches(parts, true, namedParts);
+      this.excludedDirectories.set(key, excluded);
+    }
+    return excluded;
+  }
+
+  /**
+   * The verdict for one entry. The `ignore` package also matches a pattern against the entry's parents,
+   * so a pattern that matches the named directory or one of its parents (`cdk.out` for `cdk.out/x.json`)
+   * is passed over: it is about what the user named, not about this entry.
+   */
+  private matches(parts: string[], isDirectory: boolean, namedParts: string[]): boolean {
+    let ignored = false;
     for (let depth = 0; depth < parts.length; depth++) {
-      const dir = path.join(this.root, ...parts.slice(0, depth));
-      const rules = this.rulesFor(dir);
-      if (rules && rules.ignores(parts.slice(depth).join('/'))) return true;
+      const gitignore = this.gitignoreIn(parts.slice(0, depth));
+      if (!gitignore) continue;
+      const entry = parts.slice(depth).join('/') + (isDirectory ? '/' : '');
+      const verdict = gitignore.all.test(entry);
+      if (!verdict.ignored && !verdict.unignored) continue;
+      const exempt: string[] = [];
+      for (let end = depth + 1; end <= namedParts.length; end++) exempt.push(namedParts.slice(depth, end).join('/') + '/');
+      if (exempt.length === 0) {
+        ignored = verdict.ignored; // the common case: nothing named below this .gitignore
+        continue;
+      }
+      for (const pattern of gitignore.lines()) {
+        const lineVerdict = pattern.test(entry);
+        if (!lineVerdict.ignored && !lineVerdict.unignored) continue;
+        if (exempt.some((dir) => matchesAtAll(pattern, dir))) continue;
+        ignored = lineVerdict.ignored;
+      }
     }
-    return false;
+    return ignored;
   }
 
-  private rulesFor(dir: string): Ignore | null {
-    let rules = this.perDirectory.get(dir);
-    if (rules === undefined) {
-      const file = path.join(dir, '.gitignore');
-      rules = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null;
-      this.perDirectory.set(dir, rules);
+  /** The .gitignore of a directory, given as its segments below the root. */
+  private gitignoreIn(dirParts: string[]): GitignoreFile | null {
+    const key = dirParts.join('/');
+    let gitignore = this.perDirectory.get(key);
+    if (gitignore === undefined) {
+      const file = path.join(this.root, ...dirParts, '.gitignore');
+      gitignore = existsSync(file) ? new GitignoreFile(readFileSync(file, 'utf8')) : null;
+      this.perDirectory.set(key, gitignore);
     }
-    return rules;
+    return gitignore;
   }
+}
+
+/** One .gitignore: all its patterns, and (built only when needed) one matcher per line, to trace a verdict to its pattern. */
+class GitignoreFile {
+  readonly all: Ignore;
+  private perLine: Ignore[] | undefined;
+
+  constructor(private readonly text: string) {
+    this.all = ignore().add(text);
+  }
+
+  lines(): Ignore[] {
+    this.perLine ??= this.text
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => ignore().add(line));
+    return this.perLine;
+  }
+}
+
+function matchesAtAll(pattern: Ignore, entry: string): boolean {
+  const verdict = pattern.test(entry);
+  return verdict.ignored || verdict.unignored;
 }

@@ -7,6 +7,7 @@ import type { RuleSettings } from './config';
 import { isValue, type Report, type Rule } from './rule';
 import type { SourceFile, Span } from './source';
 import { API_SPELLING, renderTemplate, type Spelling } from './message';
+import { fingerprintOf } from './fingerprint';
 
 /** Settings for all files, or per file (configuration overrides by glob). */
 export type SettingsSource = RuleSettings | ((file: SourceFile) => RuleSettings);
@@ -65,7 +66,7 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
     related,
     client,
     path: report.path,
-    fingerprint: [rule.meta.id, file.repositoryPath, client, report.path].join('|'),
+    fingerprint: fingerprintOf({ ruleId: rule.meta.id, file: file.repositoryPath, client, path: report.path, ...(isValue(report.at) ? { value: report.at } : {}) }),
   };
 }
 

@@ -21,7 +21,7 @@ export interface Finding {
   client: string;
   /** Property path inside the client, '' for the client itself. */
   path: string;
-  /** Stable identity without line numbers: rule, file, client, property path. */
+  /** Stable identity without line numbers or list indexes: rule, file, client, member, offending value (src/fingerprint.ts). */
   fingerprint: string;
 }
 

@@ -1,8 +1,9 @@
 // The whole pipeline for one run: discover -> read/load -> evaluate -> filter. Formatting is the caller's.
 import type { LoadedFile } from './model';
+import { SourceFile } from './source';
 import type { Finding } from './finding';
 import { SEVERITY_RANK } from './finding';
-import { discover, type Candidate } from './discover';
+import { UNNAMED_STDIN, discover, type Candidate } from './discover';
 import { loadFile, mayHoldClient } from './load';
 import { readCandidate } from './read';
 import { evaluate, type SettingsSource } from './evaluate';
@@ -19,8 +20,10 @@ export interface LintResult {
   findings: Finding[];
   /** Every file that was loaded (for the filter stage: suppressions live in them). */
   files: LoadedFile[];
-  /** Files read (after discovery). */
+  /** Files read (after discovery), whether or not they held a client. */
   filesScanned: number;
+  /** Files over --max-file-size whose first megabyte cannot hold a client: not read, not reported. */
+  filesSkippedTooLarge: number;
   /** Files that held at least one client. */
   filesWithClients: number;
   clients: number;
@@ -37,29 +40,70 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
   let clients = 0;
   let filesWithClients = 0;
   let allFilesProcessed = true;
+  let filesScanned = 0;
+  let filesSkippedTooLarge = 0;
+  const tooLarge = new Set<LoadedFile['file']>();
+  const notRead = (file: LoadedFile['file'], reason: string): void => {
+    allFilesProcessed = false;
+    loadedFiles.push({ file, clients: [], duplicateKeys: [], parseError: { message: reason, span: { file, start: 0, end: 0 }, notRead: true } });
+  };
   for (const candidate of candidates) {
     const read = readCandidate(candidate, options.maxFileSize);
-    if (read.kind === 'binary') continue;
-    if (read.kind === 'unreadable') {
-      allFilesProcessed = false;
-      loadedFiles.push({ file: read.file, clients: [], duplicateKeys: [], parseError: { message: read.reason, span: { file: read.file, start: 0, end: 0 }, notRead: true } });
+    if (read.kind === 'too-large') {
+      // A lockfile or data dump must not block a commit: only a file that could hold a client is reported.
+      if (read.head !== undefined && !mayHoldClient(read.head)) filesSkippedTooLarge++;
+      else {
+        tooLarge.add(read.file);
+        notRead(read.file, read.reason);
+      }
       continue;
     }
+    if (read.kind === 'unreadable') {
+      notRead(read.file, read.reason);
+      continue;
+    }
+    filesScanned++;
+    if (read.kind === 'binary') continue;
     // The cheap word test spares parsing the many files in a repository that cannot hold a client.
     if (!mayHoldClient(read.file.text)) continue;
-    const loaded = loadFile(read.file);
+    const loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file) : loadFile(read.file);
     if (loaded.parseError) allFilesProcessed = false;
     if (loaded.clients.length > 0) filesWithClients++;
     clients += loaded.clients.length;
     loadedFiles.push(loaded);
   }
-  const findings = evaluate(loadedFiles, options.rules, options.settings);
-  return { findings, files: loadedFiles, filesScanned: candidates.length, filesWithClients, clients, allFilesProcessed };
+  // Not reading a large file is a warning at most: the user chose the limit, nothing is known to be wrong.
+  const findings = evaluate(loadedFiles, options.rules, options.settings).map((finding) =>
+    tooLarge.has(finding.file) && SEVERITY_RANK[finding.severity] > SEVERITY_RANK.warning ? { ...finding, severity: 'warning' as const } : finding,
+  );
+  return { findings, files: loadedFiles, filesScanned, filesSkippedTooLarge, filesWithClients, clients, allFilesProcessed };
+}
+
+/**
+ * Unnamed standard input has no extension that says it must parse, so a syntax error would pass for "not
+ * data". Loaded again as the JSON or YAML it looks like, its syntax error is reported.
+ */
+function loadUnnamedStdin(file: SourceFile): LoadedFile {
+  const loaded = loadFile(file);
+  if (loaded.clients.length > 0 || loaded.parseError) return loaded;
+  const asData = loadFile(new SourceFile(`${file.path}.${/^\s*[{[]/.test(file.text) ? 'json' : 'yaml'}`, file.text));
+  return asData.parseError ? { ...loaded, parseError: { ...asData.parseError, span: { ...asData.parseError.span, file } } } : loaded;
 }
 
 export type FailOn = Exclude<Severity, 'off'> | 'none';
 
-export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): 0 | 1 {
+export function exitCodeFor(findings: readonly Finding[], failOn: FailOn, maxWarnings?: number): 0 | 1 {
+  if (maxWarnings !== undefined && tooManyWarnings(findings, maxWarnings)) return 1;
   if (failOn === 'none') return 0;
   return findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+}
+
+/** --max-warnings, as in ESLint: more warnings than this fails the run, whatever --fail-on says. */
+export function tooManyWarnings(findings: readonly Finding[], maxWarnings: number): boolean {
+  return findings.filter((finding) => finding.severity === 'warning').length > maxWarnings;
+}
+
+/** --quiet, as in ESLint: errors only. */
+export function errorsOnly(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => finding.severity === 'error');
 }

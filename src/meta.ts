@@ -6,6 +6,7 @@ export const TOOL_NAME = pkg.name;
 export const TOOL_VERSION = pkg.version;
 export const INFORMATION_URI = pkg.homepage;
 
+/** The rule's page at this release's tag, so a report links to the docs of the version that made it. */
 export function ruleDocUrl(id: string): string {
-  return `${INFORMATION_URI}/blob/main/docs/rules/${id}.md`;
+  return `${INFORMATION_URI}/blob/v${TOOL_VERSION}/docs/rules/${id}.md`;
 }

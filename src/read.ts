@@ -4,15 +4,20 @@ import { SourceFile } from './source';
 import type { Candidate } from './discover';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/** How much of a file over the size limit is read to decide whether it could hold a client. */
+export const TOO_LARGE_SNIFF_BYTES = 1024 * 1024;
 
 export type ReadResult =
   | { kind: 'text'; file: SourceFile }
   /** Not read: the reason is reported as a result on the file. */
   | { kind: 'unreadable'; file: SourceFile; reason: string }
+  /** Over --max-file-size: `head` is its first megabyte (undefined: could not be read), for the cheap could-it-hold-a-client test. */
+  | { kind: 'too-large'; file: SourceFile; reason: string; head: string | undefined }
   /** Not a text file; skipped silently unless named on the command line. */
   | { kind: 'binary'; file: SourceFile };
 
 export function readCandidate(candidate: Candidate, maxFileSize: number): ReadResult {
+  if (candidate.text !== undefined) return decode(candidate, Buffer.from(candidate.text, 'utf8'));
   // One open, fstat and read: no separate stat by path (the fast case). Any failure to open goes the
   // long way below, so that every message and its precedence stay as they are.
   let fd: number;
@@ -24,7 +29,7 @@ export function readCandidate(candidate: Candidate, maxFileSize: number): ReadRe
   let bytes: Buffer;
   try {
     const size = fstatSync(fd).size;
-    if (size > maxFileSize) return tooLarge(candidate, size, maxFileSize);
+    if (size > maxFileSize) return tooLarge(candidate, size, maxFileSize, readHead(fd));
     bytes = readAll(fd, size);
   } catch (error) {
     return { kind: 'unreadable', file: emptyFile(candidate), reason: cannotRead(error) };
@@ -56,7 +61,7 @@ function readByPath(candidate: Candidate, maxFileSize: number): ReadResult {
   } catch (error) {
     return { kind: 'unreadable', file: emptyFile(candidate), reason: cannotRead(error) };
   }
-  if (size > maxFileSize) return tooLarge(candidate, size, maxFileSize);
+  if (size > maxFileSize) return tooLarge(candidate, size, maxFileSize, undefined);
   let bytes: Buffer;
   try {
     bytes = readFileSync(candidate.absolutePath);
@@ -70,8 +75,23 @@ function emptyFile(candidate: Candidate): SourceFile {
   return new SourceFile(candidate.displayPath, '', candidate.repositoryPath);
 }
 
-function tooLarge(candidate: Candidate, size: number, maxFileSize: number): ReadResult {
-  return { kind: 'unreadable', file: emptyFile(candidate), reason: `file is ${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxFileSize)}; raise the limit to lint it, or add it to ignores` };
+/** The first TOO_LARGE_SNIFF_BYTES of an open file. */
+function readHead(fd: number): Buffer {
+  const head = Buffer.allocUnsafe(TOO_LARGE_SNIFF_BYTES);
+  let length = 0;
+  while (length < head.length) {
+    const read = readSync(fd, head, length, head.length - length, length);
+    if (read === 0) break;
+    length += read;
+  }
+  return head.subarray(0, length);
+}
+
+function tooLarge(candidate: Candidate, size: number, maxFileSize: number, head: Buffer | undefined): ReadResult {
+  const reason = `file is ${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxFileSize)}; raise the limit to lint it, or add it to ignores`;
+  // A binary head (NUL byte) never holds a client: an empty head says so.
+  const text = head === undefined ? undefined : head.subarray(0, 8192).includes(0) ? '' : head.toString('utf8');
+  return { kind: 'too-large', file: emptyFile(candidate), reason, head: text };
 }
 
 function decode(candidate: Candidate, bytes: Buffer): ReadResult {
@@ -92,7 +112,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** Parses "10MB", "512KB", "1048576". */
+/** Parses "10MB", "512KB", "1048576"; undefined for anything else. */
 export function parseByteSize(text: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(text);
   if (!match) return undefined;

@@ -12,7 +12,9 @@ export interface RuleMeta {
   category: RuleCategory;
   /** Severity in the `recommended` preset. */
   defaultSeverity: Severity;
-  /** One sentence, shown by --list-rules and as SARIF shortDescription. */
+  /** The problem in a few words ("Implicit grant allowed"): SARIF shortDescription, GitHub's alert title. */
+  title: string;
+  /** One sentence saying what the rule checks, shown by --list-rules. */
   description: string;
   /** A few sentences of rationale for SARIF fullDescription; the doc page has the rest. */
   rationale: string;

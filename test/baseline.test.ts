@@ -1,5 +1,5 @@
-// Baselines: keyed by rule, file, client and property path (no line numbers); moved lines stay
-// accepted, new findings fail, stale entries are reported.
+// Baselines: keyed by rule, file, client, member and offending value (no line numbers, no list
+// indexes); moved lines stay accepted, new findings fail, stale entries are reported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,12 +14,13 @@ test('write a baseline, then only new findings fail, also after lines move', asy
   assert.match(write.stderr, /wrote 2 findings to cognito-lint-baseline\.json/);
   const baseline = JSON.parse(readFileSync(join(root, 'cognito-lint-baseline.json'), 'utf8')) as { entries: Array<{ fingerprint: string }> };
   assert.deepEqual(baseline.entries.map((e) => e.fingerprint), [
-    'no-implicit-flow|stacks/web.yaml|WebClient|AllowedOAuthFlows[1]',
-    'prevent-user-existence-errors|stacks/web.yaml|WebClient|PreventUserExistenceErrors',
+    'no-implicit-flow|stacks/web.yaml|WebClient|AllowedOAuthFlows[]|"implicit"',
+    'prevent-user-existence-errors|stacks/web.yaml|WebClient|PreventUserExistenceErrors|"LEGACY"',
   ]);
 
   const accepted = await runCli(['.', '--baseline', 'cognito-lint-baseline.json'], root);
-  assert.deepEqual([accepted.code, accepted.stdout, accepted.stderr], [0, '', '']);
+  // Two files: the template and the baseline (JSON without a client).
+  assert.deepEqual([accepted.code, accepted.stdout, accepted.stderr], [0, '✔ no problems; checked 2 files, 1 client\n', '']);
 
   // Lines move (a comment and a new member above): still accepted. A new problem fails.
   writeFileSync(join(root, 'stacks/web.yaml'), TEMPLATE.replace('    Properties:\n', '    # moved\n    Properties:\n      ClientName: web\n'));

@@ -8,7 +8,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output, from the repository root unless told otherwise. */
-export async function runCli(args: string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function runCli(args: string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -21,6 +21,7 @@ export async function runCli(args: string[], cwd = REPO_ROOT, env: NodeJS.Proces
       stderr += text;
     },
     stdoutIsTTY: false,
+    readStdin: async () => stdin,
   });
   return { code, stdout, stderr };
 }

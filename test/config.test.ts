@@ -79,7 +79,7 @@ test('a bad config exits 2 and names the file, the key and the allowed values', 
     ['rule:\n  schema: off\n', /\.cognito-lint\.yaml: rule: unknown key; allowed: extends, rules, ignores, overrides/],
     ['overrides:\n  - rules: {schema: off}\n', /\.cognito-lint\.yaml: overrides\[0\]: missing "files"/],
     ['rules:\n  schema: [error, {x: 1}]\n', /rules\.schema: this rule takes no options/],
-    ['rules: [a\n', /\.cognito-lint\.yaml: not valid YAML/],
+    ['rules: [a\n', /\.cognito-lint\.yaml:2:1: not valid YAML/],
   ];
   for (const [config, expected] of cases) {
     const root = project({ '.cognito-lint.yaml': config, 'stack.yaml': TEMPLATE });

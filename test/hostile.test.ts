@@ -72,17 +72,19 @@ test('a file over --max-file-size is reported, not read', async () => {
   const root = project({});
   writeFileSync(join(root, 'big.yaml'), `# UserPoolId\n${'x: 1\n'.repeat(300_000)}`);
   const run = await runCli(['.', '--max-file-size', '1MB', '--format', 'json'], root);
-  const results = (JSON.parse(run.stdout) as { results: Array<{ ruleId: string; message: string }> }).results;
+  const results = (JSON.parse(run.stdout) as { results: Array<{ ruleId: string; severity: string; message: string }> }).results;
   assert.equal(results.length, 1);
   assert.equal(results[0]!.ruleId, 'parse-error');
   assert.match(results[0]!.message, /^The file was not read: file is 1\.4 MB, over the --max-file-size limit of 1 MB; raise the limit to lint it, or add it to ignores\. Nothing in it was checked\.$/);
-  assert.equal(run.code, 1);
+  // A warning, not an error: the file may hold a client, but nothing is known to be wrong.
+  assert.equal(results[0]!.severity, 'warning');
+  assert.equal(run.code, 0);
 });
 
 test('binary files are skipped', async () => {
   const root = project({ 'image.json': 'UserPoolId\u0000\u0001\u0002' });
   const run = await runCli(['.'], root);
-  assert.deepEqual([run.code, run.stdout, run.stderr], [0, '', '']);
+  assert.deepEqual([run.code, run.stdout, run.stderr], [0, '✔ no problems; checked 1 file, 0 clients\n', '']);
 });
 
 test('a client whose Properties is a list or a scalar is a schema finding; an intrinsic is unknown', () => {
@@ -134,10 +136,10 @@ test('HCL: garbage, deep nesting and unterminated blocks give a parse-error, no 
 
 test('a dangling symlink: skipped by a directory walk, a usage error when named', async () => {
   const { symlinkSync } = await import('node:fs');
-  const root = project({});
+  const root = project({ 'other.json': '{}' });
   symlinkSync(join(root, 'gone.yaml'), join(root, 'stack.yaml'));
   const walk = await runCli(['.'], root);
-  assert.deepEqual([walk.code, walk.stdout, walk.stderr], [0, '', '']);
+  assert.deepEqual([walk.code, walk.stdout, walk.stderr], [0, '✔ no problems; checked 1 file, 0 clients\n', '']);
   const named = await runCli(['stack.yaml'], root);
   assert.equal(named.code, 2);
   assert.match(named.stderr, /no such file or directory: stack\.yaml/);

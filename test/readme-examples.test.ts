@@ -51,7 +51,8 @@ test('README baseline commands work as written', async () => {
   assert.equal(commands.length, 2);
   assert.equal((await runCli(commands[0]!, root)).code, 0);
   const second = await runCli(commands[1]!, root);
-  assert.deepEqual([second.code, second.stdout], [0, '']);
+  // Two files: the template and the baseline itself (JSON, read and found to hold no client).
+  assert.deepEqual([second.code, second.stdout], [0, '✔ no problems; checked 2 files, 1 client\n']);
   writeFileSync(join(root, 'stack.yaml'), TEMPLATE.replace('[openid]', '[openid]\n      EnableTokenRevocation: false'));
   assert.equal((await runCli(commands[1]!, root)).code, 1);
 });
@@ -100,9 +101,13 @@ test('README code scanning workflow: SARIF from the action reaches upload-sarif'
 test('README pull-request workflow: annotations and a failing check on errors', () => {
   const workflow = parse(example('workflow-annotations')) as Workflow;
   const lint = Object.values(workflow.jobs)[0]!.steps.find((step) => step.uses?.startsWith('cognito-lint/cognito-lint@'))!;
-  const workspace = project({ 'infra/stack.yaml': TEMPLATE, 'cdk.out/App.template.json': '{"Resources": {}}' });
+  // `cdk init` gitignores cdk.out; the workflow names it, so it is read all the same.
+  const workspace = project({ '.gitignore': 'cdk.out\n', 'infra/stack.yaml': TEMPLATE, 'cdk.out/App.template.json': CDK_APP });
   const run = runActionStep(lint.with!, workspace);
   assert.equal(run.status, 1);
   assert.match(String(run.stdout), /^::error file=infra\/stack\.yaml,line=6,/m);
   assert.match(String(run.stdout), /^::warning file=infra\/stack\.yaml,line=9,/m);
+  assert.match(String(run.stdout), /^::error file=cdk\.out\/App\.template\.json,/m);
 });
+
+const CDK_APP = JSON.stringify({ Resources: { Web: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' } } } } });

@@ -1,15 +1,19 @@
 // GitHub Actions workflow commands: one annotation per result, shown on the pull request diff.
 // https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions
+// GitHub resolves `file=` against the workspace, whatever the step's working-directory.
+import path from 'node:path';
 import type { Finding } from '../finding';
+import { toDisplayPath } from '../discover';
+import type { FormatContext } from './index';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
-export function formatGithub(findings: readonly Finding[]): string {
+export function formatGithub(findings: readonly Finding[], context: Pick<FormatContext, 'cwd' | 'annotationRoot'>): string {
   return findings
     .map((finding) => {
       const { start, end } = finding.region;
       const properties = [
-        `file=${escapeProperty(finding.file.path)}`,
+        `file=${escapeProperty(toDisplayPath(path.resolve(context.cwd, finding.file.path), context.annotationRoot))}`,
         `line=${start.line}`,
         `endLine=${end.line}`,
         // GitHub accepts col/endColumn only for single-line annotations.

@@ -20,6 +20,10 @@ export interface FormatContext {
   enabledRuleIds: ReadonlySet<string>;
   cwd: string;
   repositoryRoot: string;
+  /** What `github` annotations are relative to: GITHUB_WORKSPACE when set, else the repository root. */
+  annotationRoot: string;
+  /** Tells the user something about the report itself (SARIF's result cap), on stderr. */
+  warn: (message: string) => void;
   color: boolean;
   toolName: string;
   toolVersion: string;
@@ -36,6 +40,6 @@ export function format(name: FormatName, findings: readonly Finding[], context: 
     case 'sarif':
       return formatSarif(findings, context);
     case 'github':
-      return formatGithub(findings);
+      return formatGithub(findings, context);
   }
 }

@@ -29,6 +29,7 @@ export function formatJson(findings: readonly Finding[], context: FormatContext)
     filesScanned: context.result.filesScanned,
     filesWithClients: context.result.filesWithClients,
     clients: context.result.clients,
+    filesSkippedTooLarge: context.result.filesSkippedTooLarge,
     errors: count('error'),
     warnings: count('warning'),
     notes: count('note'),

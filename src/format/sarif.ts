@@ -1,13 +1,19 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, every enabled rule described, tight regions,
-// repository-relative URIs, our own partial fingerprints. Deterministic: no timestamps, no absolute paths.
+// repository-relative URIs, our own partial fingerprints, related locations linked from the message,
+// a notification per file not parsed or read, and at most GitHub's 25,000 results (the most severe).
+// Deterministic: no timestamps, no absolute paths.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
 import type { Finding } from '../finding';
+import { SEVERITY_RANK } from '../finding';
 import type { Rule, Severity } from '../rule';
 import { ruleDocUrl } from '../meta';
 import type { FormatContext } from './index';
 
+/** GitHub code scanning rejects more results than this in one run. */
+export const GITHUB_RESULT_LIMIT = 25_000;
+const SOURCE_ROOT = '%SRCROOT%';
 const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const LEVEL: Record<Exclude<Severity, 'off'>, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', note: 'note' };
 
@@ -18,19 +24,28 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
   const ruleIndex = new Map(enabled.map((rule, index) => [rule.meta.id, index]));
   const toUri = (file: string): string => artifactUri(file, context.cwd, context.repositoryRoot);
 
-  const results: Sarif.Result[] = findings.map((finding) => {
+  const kept = mostSevere(findings, GITHUB_RESULT_LIMIT);
+  const notifications = notReadNotifications(context, toUri);
+  if (kept.length < findings.length) {
+    const text = `The report holds the ${kept.length} most severe of ${findings.length} results: GitHub code scanning accepts at most ${GITHUB_RESULT_LIMIT} per run. Fix or baseline findings, or lint fewer paths per upload.`;
+    context.warn(text);
+    notifications.push({ level: 'warning', message: { text } });
+  }
+  const occurrences = new Map<string, number>();
+  const results: Sarif.Result[] = kept.map((finding) => {
+    const related = finding.related.map((entry, index) => ({ id: index + 1, ...location(toUri(entry.file.path), entry.region), message: { text: entry.message } }));
+    // GitHub shows only related locations the message links to.
+    const links = related.map((entry) => `[${escapeLinkText(entry.message.text)}](${entry.id})`).join(', ');
     const result: Sarif.Result = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
       level: LEVEL[finding.severity],
-      message: { text: finding.message },
+      message: { text: links ? `${finding.message} See ${links}.` : finding.message },
       locations: [location(toUri(finding.file.path), finding.region)],
-      partialFingerprints: { 'cognitoLintFingerprint/v1': hash(finding.fingerprint) },
+      partialFingerprints: { 'cognitoLintFingerprint/v2': fingerprintHash(finding.fingerprint, occurrences) },
     };
     if (result.ruleIndex === -1) delete result.ruleIndex;
-    if (finding.related.length > 0) {
-      result.relatedLocations = finding.related.map((related, index) => ({ id: index + 1, ...location(toUri(related.file.path), related.region), message: { text: related.message } }));
-    }
+    if (related.length > 0) result.relatedLocations = related;
     return result;
   });
 
@@ -44,10 +59,17 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
         rules: enabled.map((rule) => describeRule(rule, context.settings.get(rule.meta.id)?.severity ?? 'off')),
       },
     },
-    invocations: [{ executionSuccessful: context.result.allFilesProcessed }],
+    invocations: [{ executionSuccessful: context.result.allFilesProcessed, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
     ...(context.sarifCategory ? { automationDetails: { id: context.sarifCategory.endsWith('/') ? context.sarifCategory : `${context.sarifCategory}/` } } : {}),
+    originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: 'The root of the repository (or the working directory outside one).' } } },
     columnKind: 'utf16CodeUnits',
     results,
+    properties: {
+      filesScanned: context.result.filesScanned,
+      filesWithClients: context.result.filesWithClients,
+      clients: context.result.clients,
+      filesSkippedTooLarge: context.result.filesSkippedTooLarge,
+    },
   };
   const log: Sarif.Log = { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
   return JSON.stringify(log, null, 2) + '\n';
@@ -62,7 +84,7 @@ function describeRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor
   return {
     id: meta.id,
     name: ruleName(meta.id),
-    shortDescription: { text: meta.description },
+    shortDescription: { text: meta.title },
     fullDescription: { text: `${meta.description} ${meta.rationale}` },
     help: {
       text: `${meta.rationale} Documentation: ${url}`,
@@ -74,10 +96,45 @@ function describeRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor
   };
 }
 
+/** The `limit` most severe findings, in their original order. */
+function mostSevere(findings: readonly Finding[], limit: number): readonly Finding[] {
+  if (findings.length <= limit) return findings;
+  const chosen = new Set(
+    findings
+      .map((finding, index) => ({ finding, index }))
+      .sort((a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || a.index - b.index)
+      .slice(0, limit)
+      .map((entry) => entry.finding),
+  );
+  return findings.filter((finding) => chosen.has(finding));
+}
+
+/** One notification per file that was not parsed or not read, and for large files skipped unreported. */
+function notReadNotifications(context: FormatContext, toUri: (file: string) => string): Sarif.Notification[] {
+  const notifications: Sarif.Notification[] = [];
+  for (const loaded of context.result.files) {
+    const failure = loaded.parseError;
+    if (!failure) continue;
+    notifications.push({
+      level: failure.notRead ? 'warning' : 'error',
+      message: { text: `${failure.notRead ? 'Not read' : 'Not parsed'}: ${failure.message}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(loaded.file.path), uriBaseId: SOURCE_ROOT } } }],
+    });
+  }
+  const skipped = context.result.filesSkippedTooLarge;
+  if (skipped > 0) notifications.push({ level: 'note', message: { text: `${skipped} ${skipped === 1 ? 'file' : 'files'} over --max-file-size not read: no client in the first megabyte.` } });
+  return notifications;
+}
+
+/** SARIF embedded-link text escapes `\`, `[` and `]`. */
+function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]]/g, (character) => `\\${character}`);
+}
+
 function location(uri: string, region: Finding['region']): Sarif.Location {
   return {
     physicalLocation: {
-      artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri, uriBaseId: SOURCE_ROOT },
       region: { startLine: region.start.line, startColumn: region.start.column, endLine: region.end.line, endColumn: region.end.column },
     },
   };
@@ -96,6 +153,13 @@ function ruleName(id: string): string {
   return name.toLowerCase() === id.toLowerCase() ? `${name}Violation` : name;
 }
 
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+/**
+ * The fingerprint's hash; the second finding with the same fingerprint (a value listed twice) gets `:2`,
+ * as GitHub numbers its own line hashes, so no two results share one.
+ */
+function fingerprintHash(fingerprint: string, occurrences: Map<string, number>): string {
+  const occurrence = (occurrences.get(fingerprint) ?? 0) + 1;
+  occurrences.set(fingerprint, occurrence);
+  const hash = createHash('sha256').update(fingerprint).digest('hex').slice(0, 32);
+  return occurrence === 1 ? hash : `${hash}:${occurrence}`;
 }

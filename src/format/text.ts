@@ -1,11 +1,13 @@
-// Human output, grouped by file like ESLint's stylish format: `line:col  severity  message  rule-id`.
+// Human output, grouped by file like ESLint's stylish format: `line:col  severity  message  rule-id`,
+// then a summary that always says what was checked, so a run that checked nothing never looks clean.
 import { createColors } from 'picocolors';
 import type { Finding } from '../finding';
+import type { LintResult } from '../lint';
 import type { FormatContext } from './index';
 
 export function formatText(findings: readonly Finding[], context: FormatContext): string {
   const c = createColors(context.color);
-  if (findings.length === 0) return '';
+  if (findings.length === 0) return `${c.green('✔')} no problems; ${checkedSummary(context.result)}\n`;
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, note: 0 };
   let currentFile: string | undefined;
@@ -18,14 +20,21 @@ export function formatText(findings: readonly Finding[], context: FormatContext)
       lines.push(c.underline(currentFile));
     }
     counts[finding.severity]++;
-    const where = `${finding.region.start.line}:${finding.region.start.column}`.padEnd(8);
+    // At least one space after a long `line:col`, so problem matchers can split every line.
+    const where = `${finding.region.start.line}:${finding.region.start.column}`.padEnd(7) + ' ';
     const severity = finding.severity === 'error' ? c.red('error  ') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
     lines.push(`  ${where}${severity}  ${finding.message}  ${c.dim(finding.ruleId)}`);
   }
   const total = findings.length;
   const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}) in ${plural(files.size, 'file')}`;
-  lines.push('', (counts.error > 0 ? c.red : counts.warning > 0 ? c.yellow : c.blue)(c.bold(`✖ ${summary}`)));
+  lines.push('', (counts.error > 0 ? c.red : counts.warning > 0 ? c.yellow : c.blue)(c.bold(`✖ ${summary}`)), checkedSummary(context.result));
   return lines.join('\n') + '\n';
+}
+
+/** What the run looked at: `checked 12 files, 3 clients`. */
+export function checkedSummary(result: LintResult): string {
+  const skipped = result.filesSkippedTooLarge > 0 ? `; ${plural(result.filesSkippedTooLarge, 'file')} over --max-file-size not read (no client in the first megabyte)` : '';
+  return `checked ${plural(result.filesScanned, 'file')}, ${plural(result.clients, 'client')}${skipped}`;
 }
 
 function plural(count: number, word: string): string {
