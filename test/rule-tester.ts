@@ -32,6 +32,8 @@ export interface Place {
 export interface Reported extends Place {
   ruleId: string;
   message: string;
+  /** The member path the finding is about ('' for the client itself); not compared by the tables. */
+  path: string;
   related: Array<Place & { message: string }>;
 }
 
@@ -49,7 +51,7 @@ export async function lint(ruleId: string, path: string, text: string, options: 
 
 function toReported(finding: Finding): Reported {
   const place = (region: Finding['region']): Place => ({ line: region.start.line, column: region.start.column, endLine: region.end.line, endColumn: region.end.column });
-  return { ruleId: finding.ruleId, ...place(finding.region), message: finding.message, related: finding.related.map((r) => ({ ...place(r.region), message: r.message })) };
+  return { ruleId: finding.ruleId, ...place(finding.region), message: finding.message, path: finding.path, related: finding.related.map((r) => ({ ...place(r.region), message: r.message })) };
 }
 
 // ---------------------------------------------------------------------------------------------------

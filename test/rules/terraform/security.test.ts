@@ -2,7 +2,7 @@
 // clients: exact positions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { positions, runRule, runWithSuppressions } from '../../helpers';
+import { positions, runWithSuppressions } from '../../helpers';
 import { at, client, useHclParser } from '../../terraform-helpers';
 
 useHclParser();
@@ -11,36 +11,6 @@ type Case = [string, string[], Array<ReturnType<typeof at>>];
 function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
 }
-
-test('prevent-user-existence-errors', () => {
-  const id = 'prevent-user-existence-errors';
-  table(id, [
-    ['missing: at the block label', [], [at(id, 1, 41, 1, 46)]],
-    ['LEGACY', ['prevent_user_existence_errors = "LEGACY"'], [at(id, 4, 35, 4, 43)]],
-    ['ENABLED', ['prevent_user_existence_errors = "ENABLED"'], []],
-    ['null: not set', ['prevent_user_existence_errors = null'], [at(id, 1, 41, 1, 46)]],
-    ['unknown', ['prevent_user_existence_errors = var.mode'], []],
-  ]);
-  const [row] = runRule(id, 'main.tf', client());
-  assert.match(row!.message, /^prevent_user_existence_errors is not set.*Add prevent_user_existence_errors = "ENABLED"\./);
-});
-
-test('context-data-requires-secret', () => {
-  const id = 'context-data-requires-secret';
-  table(id, [
-    ['no secret', ['enable_propagate_additional_user_context_data = true'], [at(id, 4, 51, 4, 55)]],
-    ['with a secret', ['generate_secret = true', 'enable_propagate_additional_user_context_data = true'], []],
-  ]);
-});
-
-test('no-writable-verification-attributes', () => {
-  const id = 'no-writable-verification-attributes';
-  table(id, [
-    ['email_verified writable', ['write_attributes = ["email", "email_verified"]'], [at(id, 4, 32, 4, 48)]],
-    ['through toset()', ['write_attributes = toset(["phone_number_verified"])'], [at(id, 4, 29, 4, 52)]],
-    ['read only', ['read_attributes = ["email_verified"]'], []],
-  ]);
-});
 
 test('no-writable-privileged-attributes', () => {
   const id = 'no-writable-privileged-attributes';
