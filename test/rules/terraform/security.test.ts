@@ -12,14 +12,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
 }
 
-test('no-writable-privileged-attributes', () => {
-  const id = 'no-writable-privileged-attributes';
-  table(id, [
-    ['custom:tenant_id writable', ['write_attributes = ["email", "custom:tenant_id"]'], [at(id, 4, 32, 4, 50)]],
-    ['harmless custom attribute', ['write_attributes = ["custom:favorite_color"]'], []],
-  ]);
-});
-
 test('admin-scope-with-writable-attributes', () => {
   const id = 'admin-scope-with-writable-attributes';
   table(id, [
