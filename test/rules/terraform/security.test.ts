@@ -12,14 +12,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
 }
 
-test('admin-scope-with-writable-attributes', () => {
-  const id = 'admin-scope-with-writable-attributes';
-  table(id, [
-    ['admin scope with a writable custom attribute', ['allowed_oauth_scopes = ["openid", "aws.cognito.signin.user.admin"]', 'write_attributes = ["custom:loyalty"]'], [at(id, 4, 37, 4, 68)]],
-    ['no admin scope', ['allowed_oauth_scopes = ["openid"]', 'write_attributes = ["custom:loyalty"]'], []],
-  ]);
-});
-
 test('analytics-pinpoint-deprecated: the analytics_configuration block', () => {
   const id = 'analytics-pinpoint-deprecated';
   table(id, [
