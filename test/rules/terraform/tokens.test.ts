@@ -44,13 +44,3 @@ test('token-lifetime-policy', () => {
     ['within policy', ['access_token_validity = 15', 'refresh_token_validity = 7', 'token_validity_units {', '  access_token = "minutes"', '}'], []],
   ]);
 });
-
-test('token-revocation-enabled', () => {
-  const id = 'token-revocation-enabled';
-  table(id, [
-    ['false', ['enable_token_revocation = false'], [at(id, 4, 29, 4, 34)]],
-    ['from a conditional with a known condition', ['enable_token_revocation = 1 == 2 ? true : false'], [at(id, 4, 45, 4, 50)]],
-    ['absent (API default true)', [], []],
-    ['from a conditional on an unknown variable: silent', ['enable_token_revocation = var.prod ? true : false'], []],
-  ]);
-});
