@@ -36,11 +36,3 @@ test('token-validity-order', () => {
     ['unit from a variable without default: silent', ['access_token_validity = 1', 'refresh_token_validity = 12', 'token_validity_units {', '  access_token = var.unit', '  refresh_token = "hours"', '}'], []],
   ]);
 });
-
-test('token-lifetime-policy', () => {
-  const id = 'token-lifetime-policy';
-  table(id, [
-    ['24 hour access token, 365 day refresh token', ['access_token_validity = 24', 'refresh_token_validity = 365'], [at(id, 4, 27, 4, 29), at(id, 5, 28, 5, 31)]],
-    ['within policy', ['access_token_validity = 15', 'refresh_token_validity = 7', 'token_validity_units {', '  access_token = "minutes"', '}'], []],
-  ]);
-});
