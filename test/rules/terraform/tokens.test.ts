@@ -27,12 +27,3 @@ test('token-validity-range', () => {
   const [row] = runRule(id, 'main.tf', client('access_token_validity = 48'));
   assert.match(row!.message, /48 hours \(2 days\), which exceeds the 1 day maximum/);
 });
-
-test('token-validity-order', () => {
-  const id = 'token-validity-order';
-  table(id, [
-    ['access token of a day, refresh token of 12 hours', ['access_token_validity = 1', 'refresh_token_validity = 12', 'token_validity_units {', '  access_token = "days"', '  refresh_token = "hours"', '}'], [at(id, 4, 27, 4, 28)]],
-    ['in order', ['access_token_validity = 1', 'refresh_token_validity = 12', 'token_validity_units {', '  access_token = "hours"', '  refresh_token = "hours"', '}'], []],
-    ['unit from a variable without default: silent', ['access_token_validity = 1', 'refresh_token_validity = 12', 'token_validity_units {', '  access_token = var.unit', '  refresh_token = "hours"', '}'], []],
-  ]);
-});
