@@ -11,14 +11,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
 }
 
-test('explicit-auth-flows-no-legacy-mix', () => {
-  const id = 'explicit-auth-flows-no-legacy-mix';
-  table(id, [
-    ['legacy beside ALLOW_*', ['explicit_auth_flows = ["ADMIN_NO_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]'], [at(id, 4, 26, 4, 45)]],
-    ['legacy only', ['explicit_auth_flows = ["CUSTOM_AUTH_FLOW_ONLY"]'], []],
-  ]);
-});
-
 test('no-password-auth-flow', () => {
   const id = 'no-password-auth-flow';
   table(id, [
