@@ -11,25 +11,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
 }
 
-test('no-password-auth-flow', () => {
-  const id = 'no-password-auth-flow';
-  table(id, [
-    ['one item per line', ['explicit_auth_flows = [', '  "ALLOW_REFRESH_TOKEN_AUTH",', '  "ALLOW_USER_PASSWORD_AUTH",', ']'], [at(id, 6, 5, 6, 31)]],
-    ['from a local of the same file (reported where the local writes it)', ['explicit_auth_flows = local.flows'], []],
-    ['SRP only', ['explicit_auth_flows = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]'], []],
-  ]);
-  const withLocal = ['locals {', '  flows = ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"]', '}', ''].join('\n') + client('explicit_auth_flows = local.flows');
-  assert.deepEqual(positions(id, 'main.tf', withLocal), [at(id, 2, 35, 2, 61)]);
-});
-
-test('no-legacy-auth-flow-names', () => {
-  const id = 'no-legacy-auth-flow-names';
-  table(id, [
-    ['legacy names', ['explicit_auth_flows = ["CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"]'], [at(id, 4, 26, 4, 49), at(id, 4, 51, 4, 71)]],
-    ['ALLOW_* names', ['explicit_auth_flows = ["ALLOW_CUSTOM_AUTH"]'], []],
-  ]);
-});
-
 test('refresh-rotation-conflict: the refresh_token_rotation block', () => {
   const id = 'refresh-rotation-conflict';
   table(id, [
