@@ -11,17 +11,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
 }
 
-test('refresh-rotation-conflict: the refresh_token_rotation block', () => {
-  const id = 'refresh-rotation-conflict';
-  table(id, [
-    ['rotation with the default flows', ['refresh_token_rotation {', '  feature = "ENABLED"', '}'], [at(id, 5, 15, 5, 24)]],
-    ['rotation with ALLOW_REFRESH_TOKEN_AUTH', ['explicit_auth_flows = ["ALLOW_REFRESH_TOKEN_AUTH"]', 'refresh_token_rotation {', '  feature = "ENABLED"', '}'], [at(id, 4, 26, 4, 52)]],
-    ['rotation without it', ['explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"]', 'refresh_token_rotation {', '  feature = "ENABLED"', '}'], []],
-    ['dynamic block over an unknown list: silent', ['dynamic "refresh_token_rotation" {', '  for_each = var.rotation', '  content {', '    feature = "ENABLED"', '  }', '}'], []],
-    ['dynamic block over a one-item list (reported at the item it iterates over)', ['dynamic "refresh_token_rotation" {', '  for_each = ["ENABLED"]', '  content {', '    feature = refresh_token_rotation.value', '  }', '}'], [at(id, 5, 17, 5, 26)]],
-  ]);
-});
-
 test('refresh-token-rotation', () => {
   const id = 'refresh-token-rotation';
   table(id, [
