@@ -47,17 +47,6 @@ test('oauth-config-complete', () => {
   ]);
 });
 
-test('no-implicit-flow: aws and awscc resources', () => {
-  const id = 'no-implicit-flow';
-  table(id, [
-    ['implicit beside code', ['allowed_oauth_flows = ["code", "implicit"]'], [at(id, 4, 34, 4, 44)]],
-    ['from a for expression over a known list: at the item', ['allowed_oauth_flows = [for f in ["code", "implicit"] : f]'], [at(id, 4, 44, 4, 54)]],
-    ['code only', ['allowed_oauth_flows = ["code"]'], []],
-  ]);
-  const awscc = ['resource "awscc_cognito_user_pool_client" "spa" {', '  user_pool_id         = aws_cognito_user_pool.pool.id', '  allowed_o_auth_flows = ["implicit"]', '}', ''].join('\n');
-  assert.deepEqual(positions(id, 'main.tf', awscc), [at(id, 3, 27, 3, 37)]);
-});
-
 test('scope-defined: aws_cognito_resource_server blocks of the same pool', () => {
   const id = 'scope-defined';
   const server = ['resource "aws_cognito_resource_server" "orders" {', '  identifier   = "orders"', '  name         = "Orders"', '  user_pool_id = aws_cognito_user_pool.pool.id', '  scope {', '    scope_name        = "read"', '    scope_description = "Read"', '  }', '}', ''].join('\n');
