@@ -11,14 +11,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
 }
 
-test('client-credentials-exclusive', () => {
-  const id = 'client-credentials-exclusive';
-  table(id, [
-    ['code beside client_credentials', ['generate_secret = true', 'allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["code", "client_credentials"]'], [at(id, 6, 34, 6, 54)]],
-    ['client_credentials alone', ['generate_secret = true', 'allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["client_credentials"]'], []],
-  ]);
-});
-
 test('client-credentials-requires-secret', () => {
   const id = 'client-credentials-requires-secret';
   table(id, [
