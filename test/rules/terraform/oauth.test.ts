@@ -11,17 +11,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
 }
 
-test('client-credentials-requires-secret', () => {
-  const id = 'client-credentials-requires-secret';
-  table(id, [
-    ['no generate_secret', ['allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["client_credentials"]'], [at(id, 5, 26, 5, 46)]],
-    ['generate_secret = null is not set', ['generate_secret = null', 'allowed_oauth_flows = ["client_credentials"]'], [at(id, 5, 26, 5, 46)]],
-    ['generate_secret false', ['generate_secret = false', 'allowed_oauth_flows = ["client_credentials"]'], [at(id, 5, 26, 5, 46)]],
-    ['generate_secret "true" (Terraform converts the string)', ['generate_secret = "true"', 'allowed_oauth_flows = ["client_credentials"]'], []],
-    ['generate_secret from a variable without default: silent', ['generate_secret = var.secret', 'allowed_oauth_flows = ["client_credentials"]'], []],
-  ]);
-});
-
 test('oauth-requires-user-pool-client-flag', () => {
   const id = 'oauth-requires-user-pool-client-flag';
   table(id, [
