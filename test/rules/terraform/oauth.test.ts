@@ -11,15 +11,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...lines)), expected, `${id}: ${name}`);
 }
 
-test('oauth-requires-user-pool-client-flag', () => {
-  const id = 'oauth-requires-user-pool-client-flag';
-  table(id, [
-    ['flag missing: every OAuth setting at its attribute name', ['allowed_oauth_flows = ["code"]', 'allowed_oauth_scopes = ["openid"]', 'callback_urls = ["https://app.mycompany.com/cb"]'], [at(id, 4, 3, 4, 22), at(id, 5, 3, 5, 23), at(id, 6, 3, 6, 16)]],
-    ['flag false', ['allowed_oauth_flows_user_pool_client = false', 'logout_urls = ["https://app.mycompany.com/bye"]'], [at(id, 5, 3, 5, 14)]],
-    ['flag true', ['allowed_oauth_flows_user_pool_client = true', 'allowed_oauth_flows = ["code"]'], []],
-  ]);
-});
-
 test('oauth-config-complete', () => {
   const id = 'oauth-config-complete';
   table(id, [
