@@ -67,16 +67,3 @@ test('redirect-uri-placeholder', () => {
     ['real hosts', ['callback_urls = ["https://app.mycompany.com/cb"]'], []],
   ]);
 });
-
-test('no-localhost-redirect, with the value from a variable default', () => {
-  const id = 'no-localhost-redirect';
-  const text = ['variable "urls" {', '  default = ["https://app.mycompany.com/cb", "http://localhost:3000/cb"]', '}', ''].join('\n') + client(...OAUTH, 'callback_urls = var.urls');
-  const rows = runRule(id, 'main.tf', text);
-  // Reported at the reference (line 10), with the default named in the message.
-  assert.deepEqual(
-    rows.map(({ message: _m, ...row }) => row),
-    [at(id, 10, 19, 10, 27)],
-  );
-  assert.match(rows[0]!.message, /"http:\/\/localhost:3000\/cb".*\(the value comes from the default of variable "urls"\)$/);
-  table(id, [['no loopback host', ['callback_urls = ["https://app.mycompany.com/cb"]'], []]]);
-});
