@@ -13,16 +13,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...OAUTH, ...lines)), expected, `${id}: ${name}`);
 }
 
-test('redirect-uri-absolute', () => {
-  const id = 'redirect-uri-absolute';
-  table(id, [
-    ['relative callback and logout', ['callback_urls = ["app.mycompany.com/cb", "https://app.mycompany.com/cb"]', 'logout_urls = ["/signout"]'], [at(id, 7, 20, 7, 42), at(id, 8, 18, 8, 28)]],
-    ['default_redirect_uri', ['callback_urls = ["myapp://cb"]', 'default_redirect_uri = "cb"'], [at(id, 8, 26, 8, 30)]],
-    ['absolute URLs and app schemes', ['callback_urls = ["https://a.mycompany.com/cb", "myapp://cb"]'], []],
-    ['unknown and partial values are silent', ['callback_urls = [var.url, "${var.host}/cb", aws_x.y.url]'], []],
-  ]);
-});
-
 test('redirect-uri-no-fragment', () => {
   const id = 'redirect-uri-no-fragment';
   table(id, [
