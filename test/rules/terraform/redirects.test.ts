@@ -22,16 +22,6 @@ test('redirect-uri-no-fragment', () => {
   ]);
 });
 
-test('redirect-uri-https', () => {
-  const id = 'redirect-uri-https';
-  table(id, [
-    ['http to a real host; loopback hosts allowed', ['callback_urls = ["http://app.mycompany.com/cb", "http://localhost:3000/cb", "http://127.0.0.1/cb"]', 'logout_urls = ["http://[::1]/bye"]'], [at(id, 7, 20, 7, 49)]],
-    ['http known from the template prefix, host unknown: silent (could be localhost)', ['callback_urls = ["http://${var.host}/cb"]'], []],
-    ['http with a literal host and an unknown path: reported', ['callback_urls = ["http://app.mycompany.com/${var.path}"]'], [at(id, 7, 20, 7, 58)]],
-    ['https everywhere', ['callback_urls = ["https://${var.host}/cb"]', 'default_redirect_uri = "https://app.mycompany.com/cb"'], []],
-  ]);
-});
-
 test('redirect-uri-wildcard', () => {
   const id = 'redirect-uri-wildcard';
   table(id, [
