@@ -13,15 +13,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...OAUTH, ...lines)), expected, `${id}: ${name}`);
 }
 
-test('redirect-uri-no-fragment', () => {
-  const id = 'redirect-uri-no-fragment';
-  table(id, [
-    ['fragment in a callback', ['callback_urls = ["https://app.mycompany.com/#/cb"]'], [at(id, 7, 20, 7, 52)]],
-    ['fragment only in the known prefix of a template', ['logout_urls = ["https://app.mycompany.com/#${var.route}"]'], [at(id, 7, 18, 7, 59)]],
-    ['no fragment', ['callback_urls = ["https://app.mycompany.com/cb?x=1"]'], []],
-  ]);
-});
-
 test('redirect-uri-wildcard', () => {
   const id = 'redirect-uri-wildcard';
   table(id, [
