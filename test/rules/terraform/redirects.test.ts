@@ -13,15 +13,6 @@ function table(id: string, cases: Case[]): void {
   for (const [name, lines, expected] of cases) assert.deepEqual(positions(id, 'main.tf', client(...OAUTH, ...lines)), expected, `${id}: ${name}`);
 }
 
-test('redirect-uri-wildcard', () => {
-  const id = 'redirect-uri-wildcard';
-  table(id, [
-    ['wildcard host', ['callback_urls = ["https://*.preview.mycompany.com/cb", "https://app.mycompany.com/cb"]'], [at(id, 7, 20, 7, 56)]],
-    ['wildcard path in logout', ['logout_urls = ["https://app.mycompany.com/*"]'], [at(id, 7, 18, 7, 47)]],
-    ['no wildcard', ['callback_urls = ["https://app.mycompany.com/cb"]'], []],
-  ]);
-});
-
 test('default-redirect-uri-in-callbacks', () => {
   const id = 'default-redirect-uri-in-callbacks';
   table(id, [
