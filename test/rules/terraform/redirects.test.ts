@@ -21,11 +21,3 @@ test('default-redirect-uri-in-callbacks', () => {
     ['callbacks not fully known: silent', ['callback_urls = concat(["https://app.mycompany.com/cb"], var.more)', 'default_redirect_uri = "https://app.mycompany.com/"'], []],
   ]);
 });
-
-test('redirect-uri-placeholder', () => {
-  const id = 'redirect-uri-placeholder';
-  table(id, [
-    ['example.org callback, .test logout', ['callback_urls = ["https://app.example.org/cb"]', 'logout_urls = ["https://myapp.test/bye"]'], [at(id, 7, 20, 7, 48), at(id, 8, 18, 8, 42)]],
-    ['real hosts', ['callback_urls = ["https://app.mycompany.com/cb"]'], []],
-  ]);
-});
