@@ -6,28 +6,6 @@ import { at, client, useHclParser } from '../../terraform-helpers';
 
 useHclParser();
 
-test('parse-error: malformed HCL is one result at the error position', () => {
-  const id = 'parse-error';
-  const cases: Array<[string, string, ReturnType<typeof at>, RegExp]> = [
-    ['unclosed list: at its opening bracket', client('callback_urls = ["https://app.mycompany.com/cb"'), at(id, 4, 19, 4, 20), /^invalid HCL: "\[" is not closed \(missing "\]"\); nothing in this file was checked/],
-    ['unclosed block: at its opening brace', 'resource "aws_cognito_user_pool_client" "web" {\n  name = "web"\n', at(id, 1, 47, 1, 48), /"\{" is not closed \(missing "\}"\)/],
-    ['unterminated string: at its opening quote', client('name2 = "abc', 'x = 1'), at(id, 4, 11, 4, 12), /unterminated string/],
-    ['attribute without a value', client('generate_secret =', 'x = 1'), at(id, 4, 19, 4, 20), /invalid HCL: unexpected "="/],
-    // Columns count UTF-16 code units ("é" is one, "😀" two), not bytes: "y" is at column 16.
-    ['after non-ASCII text on the same line', 'resource "aws_cognito_user_pool_client" "web" {\n  name = "é😀" y\n}\n', at(id, 2, 16, 2, 17), /invalid HCL: unexpected "y"/],
-  ];
-  for (const [name, text, expected, message] of cases) {
-    const rows = runRule(id, 'main.tf', text);
-    assert.deepEqual(
-      rows.map(({ message: _m, ...row }) => row),
-      [expected],
-      name,
-    );
-    assert.match(rows[0]!.message, message, name);
-  }
-  assert.deepEqual(positions(id, 'main.tf', client('callback_urls = ["https://app.mycompany.com/cb"]')), []);
-});
-
 test('duplicate-key: a repeated argument or block inside a client', () => {
   const id = 'duplicate-key';
   const text = client('prevent_user_existence_errors = "ENABLED"', 'prevent_user_existence_errors = "LEGACY"', 'token_validity_units {', '  access_token = "hours"', '}', 'token_validity_units {', '  access_token = "minutes"', '}');
