@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'admin-scope-with-writable-attributes';
 const ADMIN = 'aws.cognito.signin.user.admin';
@@ -56,48 +57,28 @@ ruleTester(ID, {
     {
       name: "unknown scope item is skipped",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthScopes: [!Ref Scope]
+      text: `${CFN}      AllowedOAuthScopes: [!Ref Scope]
       WriteAttributes: [custom:a]
 `,
     },
     {
       name: "unknown attribute item is skipped",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
+      text: `${CFN}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
       WriteAttributes: [!Ref Attribute]
 `,
     },
     {
       name: "whole attribute list unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
+      text: `${CFN}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
       WriteAttributes: !GetAtt Cfg.Attributes
 `,
     },
     {
       name: "a custom attribute with an unknown rest still counts",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
+      text: `${CFN}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
                                    ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       WriteAttributes: [!Sub "custom:\${Name}"]
 `,
@@ -113,10 +94,7 @@ ruleTester(ID, {
 Conditions:
   Console: !Equals [!Ref Env, dev]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
+${CLIENT_YAML}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
                                    ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       WriteAttributes: !Ref Attributes
                        ^~~~~~~~~~~~~~~ ar0
@@ -141,10 +119,7 @@ Resources:
 Conditions:
   Console: !Equals [!Ref Env, dev]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
+${CLIENT_YAML}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
       WriteAttributes: !Ref Attributes
 `,
     },
@@ -158,10 +133,7 @@ Resources:
 Conditions:
   Console: !Equals [!Ref Env, dev]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthScopes: [openid, !If [Console, aws.cognito.signin.user.admin, !Ref AWS::NoValue]]
+${CLIENT_YAML}      AllowedOAuthScopes: [openid, !If [Console, aws.cognito.signin.user.admin, !Ref AWS::NoValue]]
                                                  ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       WriteAttributes: !Ref Attributes
 `,
@@ -175,28 +147,14 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
+      text: `${serverless('web')}        AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
         WriteAttributes: \${self:custom.writeAttributes}
 `,
     },
     {
       name: "serverless.yml: a literal list",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
+      text: `${serverless('web')}        AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
                                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
         WriteAttributes: [custom:team]
 `,

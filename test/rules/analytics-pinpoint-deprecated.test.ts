@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'analytics-pinpoint-deprecated';
 
@@ -40,12 +41,7 @@ ruleTester(ID, {
     {
       name: "application ARN from GetAtt",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AnalyticsConfiguration:
+      text: `${CFN}      AnalyticsConfiguration:
       ^~~~~~~~~~~~~~~~~~~~~~
         ApplicationArn: !GetAtt PinpointApp.Arn
         UserDataShared: true
@@ -54,24 +50,14 @@ ruleTester(ID, {
     {
       name: "the whole value unknown (Ref without Default)",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AnalyticsConfiguration: !Ref Analytics
+      text: `${CFN}      AnalyticsConfiguration: !Ref Analytics
       ^~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Serverless-style variable",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AnalyticsConfiguration: \${self:custom.analytics}
+      text: `${CFN}      AnalyticsConfiguration: \${self:custom.analytics}
       ^~~~~~~~~~~~~~~~~~~~~~
 `,
     },
@@ -81,10 +67,7 @@ ruleTester(ID, {
       text: `Conditions:
   Analytics: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AnalyticsConfiguration: !If
+${CLIENT_YAML}      AnalyticsConfiguration: !If
       ^~~~~~~~~~~~~~~~~~~~~~
         - Analytics
         - ApplicationArn: !GetAtt PinpointApp.Arn
@@ -97,10 +80,7 @@ Resources:
       text: `Conditions:
   Analytics: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AnalyticsConfiguration: !If
+${CLIENT_YAML}      AnalyticsConfiguration: !If
         - Analytics
         - !Ref AWS::NoValue
         - !Ref AWS::NoValue
@@ -138,27 +118,13 @@ Resources:
     {
       name: "serverless.yml: a variable elsewhere changes nothing",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        ClientName: \${self:custom.clientName}
+      text: `${serverless('web')}        ClientName: \${self:custom.clientName}
 `,
     },
     {
       name: "serverless.yml: a variable the linter cannot resolve still counts",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        ClientName: \${self:custom.clientName}
+      text: `${serverless('web')}        ClientName: \${self:custom.clientName}
         AnalyticsConfiguration:
         ^~~~~~~~~~~~~~~~~~~~~~
           ApplicationId: \${self:custom.pinpointAppId}

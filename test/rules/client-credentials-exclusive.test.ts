@@ -1,4 +1,5 @@
 import { ruleTester, type ApiClient } from '../rule-tester';
+import { CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
 
 /** A confidential OAuth client with these flows. */
 const flows = (...allowed: string[]): ApiClient => ({ GenerateSecret: true, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: allowed });
@@ -30,25 +31,13 @@ ruleTester('client-credentials-exclusive', {
     {
       name: "other item unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      AllowedOAuthFlows: [client_credentials, !Ref ExtraFlow]
+      text: `${CFN_OAUTH}      AllowedOAuthFlows: [client_credentials, !Ref ExtraFlow]
 `,
     },
     {
       name: "list from GetAtt",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      AllowedOAuthFlows: !GetAtt Settings.Flows
+      text: `${CFN_OAUTH}      AllowedOAuthFlows: !GetAtt Settings.Flows
 `,
     },
     {
@@ -57,10 +46,7 @@ ruleTester('client-credentials-exclusive', {
       text: `Conditions:
   Interactive: !Equals [!Ref Mode, web]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlows:
+${CLIENT_YAML}      AllowedOAuthFlows:
         - client_credentials
           ^~~~~~~~~~~~~~~~~~
         - !If [Interactive, code, !Ref AWS::NoValue]
@@ -74,10 +60,7 @@ Resources:
     Type: CommaDelimitedList
     Default: code,client_credentials
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlows: !Ref Flows
+${CLIENT_YAML}      AllowedOAuthFlows: !Ref Flows
                          ^~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Flows"\)$/ }],
@@ -89,10 +72,7 @@ Resources:
   Flows:
     Type: CommaDelimitedList
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlows: !Ref Flows
+${CLIENT_YAML}      AllowedOAuthFlows: !Ref Flows
 `,
     },
     {
@@ -103,27 +83,13 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: m2m
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthFlows: [client_credentials, "\${self:custom.extraFlow}"]
+      text: `${serverless('m2m')}        AllowedOAuthFlows: [client_credentials, "\${self:custom.extraFlow}"]
 `,
     },
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: m2m
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthFlows: [client_credentials, code]
+      text: `${serverless('m2m')}        AllowedOAuthFlows: [client_credentials, code]
                             ^~~~~~~~~~~~~~~~~~
 `,
     },

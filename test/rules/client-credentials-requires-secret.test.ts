@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, render, ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, TF } from './fixture-parts';
 
 const ID = 'client-credentials-requires-secret';
 const NO_FALSE_IN_DESCRIPTION = 'a description has no GenerateSecret, and no ClientSecret only means the secret is unknown';
@@ -54,36 +55,21 @@ ruleTester(ID, {
     {
       name: "GenerateSecret from GetAtt",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      GenerateSecret: !GetAtt Other.Secret
+      text: `${CFN}      GenerateSecret: !GetAtt Other.Secret
       AllowedOAuthFlows: [client_credentials]
 `,
     },
     {
       name: "GenerateSecret from Ref without a default",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      GenerateSecret: !Ref Secret
+      text: `${CFN}      GenerateSecret: !Ref Secret
       AllowedOAuthFlows: [client_credentials]
 `,
     },
     {
       name: "unknown flow item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlows: [!Ref Flow]
+      text: `${CFN}      AllowedOAuthFlows: [!Ref Flow]
 `,
     },
     {
@@ -95,10 +81,7 @@ ruleTester(ID, {
     Default: "false"
              ^~~~~~~ ar1
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      GenerateSecret: !Ref Secret
+${CLIENT_YAML}      GenerateSecret: !Ref Secret
                       ^~~~~~~~~~~ ar0
       AllowedOAuthFlows: [client_credentials]
                           ^~~~~~~~~~~~~~~~~~ a
@@ -120,10 +103,7 @@ Resources:
       text: `Conditions:
   IsM2M: !Equals [!Ref Kind, m2m]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlows: !If [IsM2M, [client_credentials], [code]]
+${CLIENT_YAML}      AllowedOAuthFlows: !If [IsM2M, [client_credentials], [code]]
                                       ^~~~~~~~~~~~~~~~~~
 `,
     },
@@ -133,10 +113,7 @@ Resources:
       text: `Conditions:
   IsM2M: !Equals [!Ref Kind, m2m]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      GenerateSecret: !If [IsM2M, true, false]
+${CLIENT_YAML}      GenerateSecret: !If [IsM2M, true, false]
       AllowedOAuthFlows: !If [IsM2M, [client_credentials], [code]]
 `,
     },
@@ -204,10 +181,7 @@ resources:
     {
       name: "terraform: generate_secret = null is not set",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  generate_secret = null
+      text: `${TF}  generate_secret = null
   allowed_oauth_flows = ["client_credentials"]
                          ^~~~~~~~~~~~~~~~~~~~
 }
@@ -216,10 +190,7 @@ resources:
     {
       name: "terraform: generate_secret from a variable without default: silent",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  generate_secret = var.secret
+      text: `${TF}  generate_secret = var.secret
   allowed_oauth_flows = ["client_credentials"]
 }
 `,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, render, ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const NO_FALSE_IN_DESCRIPTION = 'a description has no GenerateSecret, and no ClientSecret only means the secret is unknown';
 
@@ -36,12 +37,7 @@ ruleTester('context-data-requires-secret', {
     {
       name: "\"true\" string with GenerateSecret false",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      GenerateSecret: false
+      text: `${CFN}      GenerateSecret: false
       EnablePropagateAdditionalUserContextData: "true"
                                                 ^~~~~~
 `,
@@ -49,23 +45,13 @@ ruleTester('context-data-requires-secret', {
     {
       name: "value from Ref without a default",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      EnablePropagateAdditionalUserContextData: !Ref Propagate
+      text: `${CFN}      EnablePropagateAdditionalUserContextData: !Ref Propagate
 `,
     },
     {
       name: "GenerateSecret from ImportValue",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      GenerateSecret: !ImportValue SharedSecretFlag
+      text: `${CFN}      GenerateSecret: !ImportValue SharedSecretFlag
       EnablePropagateAdditionalUserContextData: true
 `,
     },
@@ -78,10 +64,7 @@ ruleTester('context-data-requires-secret', {
     AllowedValues: ["true", "false"]
     Default: "true"
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      EnablePropagateAdditionalUserContextData: !Ref Propagate
+${CLIENT_YAML}      EnablePropagateAdditionalUserContextData: !Ref Propagate
                                                 ^~~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /GenerateSecret is not set and defaults to false.*\(the value comes from the default of Parameter "Propagate"\)$/ }],
@@ -92,10 +75,7 @@ Resources:
       text: `Conditions:
   Confidential: !Equals [!Ref Kind, server]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      GenerateSecret: !If [Confidential, true, false]
+${CLIENT_YAML}      GenerateSecret: !If [Confidential, true, false]
       EnablePropagateAdditionalUserContextData: true
                                                 ^~~~ a
 `,
@@ -114,27 +94,13 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        EnablePropagateAdditionalUserContextData: \${self:custom.propagate}
+      text: `${serverless('web')}        EnablePropagateAdditionalUserContextData: \${self:custom.propagate}
 `,
     },
     {
       name: "serverless.yml: a literal true",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        EnablePropagateAdditionalUserContextData: true
+      text: `${serverless('web')}        EnablePropagateAdditionalUserContextData: true
                                                   ^~~~
 `,
     },

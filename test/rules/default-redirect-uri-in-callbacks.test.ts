@@ -1,5 +1,6 @@
 import { ruleTester, type ApiClient } from '../rule-tester';
 import { OAUTH } from './redirect-cases';
+import { CFN_OAUTH, CLIENT_YAML, TF_OAUTH, serverless } from './fixture-parts';
 
 const APP = 'https://app.mycompany.com/callback';
 const HOME = 'https://app.mycompany.com/home';
@@ -69,13 +70,7 @@ ruleTester('default-redirect-uri-in-callbacks', {
     {
       name: "CallbackURLs removed with AWS::NoValue",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: !Ref AWS::NoValue
+      text: `${CFN_OAUTH}      CallbackURLs: !Ref AWS::NoValue
       DefaultRedirectURI: https://app.mycompany.com/callback
                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
@@ -83,78 +78,42 @@ ruleTester('default-redirect-uri-in-callbacks', {
     {
       name: "a callback is unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [https://app.mycompany.com/callback, !GetAtt Site.Url]
+      text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback, !GetAtt Site.Url]
       DefaultRedirectURI: https://app.mycompany.com/home
 `,
     },
     {
       name: "a callback is partly known",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [https://app.mycompany.com/callback, !Sub "https://\${Domain}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback, !Sub "https://\${Domain}/cb"]
       DefaultRedirectURI: https://app.mycompany.com/home
 `,
     },
     {
       name: "the list is unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: !ImportValue SharedCallbacks
+      text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
       DefaultRedirectURI: https://app.mycompany.com/callback
 `,
     },
     {
       name: "the default is unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [https://app.mycompany.com/callback]
+      text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback]
       DefaultRedirectURI: !GetAtt Site.Url
 `,
     },
     {
       name: "the default is partly known and could match",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [https://app.mycompany.com/callback]
+      text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback]
       DefaultRedirectURI: !Sub "https://\${Domain}/callback"
 `,
     },
     {
       name: "the default is partly known and cannot match",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [https://app.mycompany.com/callback]
+      text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback]
       DefaultRedirectURI: !Sub "myapp://\${Path}"
                           ^~~~~~~~~~~~~~~~~~~~~~ a
 `,
@@ -169,13 +128,7 @@ ruleTester('default-redirect-uri-in-callbacks', {
     {
       name: "the default is partly known, CallbackURLs absent",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      DefaultRedirectURI: !Sub "https://\${Domain}/cb"
+      text: `${CFN_OAUTH}      DefaultRedirectURI: !Sub "https://\${Domain}/cb"
                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
@@ -185,10 +138,7 @@ ruleTester('default-redirect-uri-in-callbacks', {
       text: `Conditions:
   IsProd: !Equals [!Ref Stage, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsProd, "https://app.mycompany.com/cb", "https://dev.mycompany.com/cb"]
       DefaultRedirectURI: !If [IsProd, "https://app.mycompany.com/cb", "https://dev.mycompany.com/cb"]
 `,
@@ -199,10 +149,7 @@ Resources:
       text: `Conditions:
   IsProd: !Equals [!Ref Stage, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsProd, "https://app.mycompany.com/cb", "https://test.mycompany.com/cb"]
       DefaultRedirectURI: !If [IsProd, "https://app.mycompany.com/cb", "https://dev.mycompany.com/cb"]
                                                                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -220,10 +167,7 @@ Resources:
     Type: String
     Default: https://app.mycompany.com/home
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs: !Ref Callbacks
+${CLIENT_YAML}      CallbackURLs: !Ref Callbacks
       ^~~~~~~~~~~~ ar0
       DefaultRedirectURI: https://app.mycompany.com/home
                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
@@ -250,10 +194,7 @@ Resources:
     Type: String
     Default: https://app.mycompany.com/home
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs: !Ref Callbacks
+${CLIENT_YAML}      CallbackURLs: !Ref Callbacks
       DefaultRedirectURI: !Ref Home
                           ^~~~~~~~~ a
 `,
@@ -268,14 +209,7 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - \${self:custom.callbackUrl}
         DefaultRedirectURI: https://app.mycompany.com/cb
 `,
@@ -283,14 +217,7 @@ resources:
     {
       name: "serverless.yml: a literal callback",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - https://app.mycompany.com/other
         DefaultRedirectURI: https://app.mycompany.com/cb
                             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -299,13 +226,7 @@ resources:
     {
       name: "terraform: callbacks not fully known: silent",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  allowed_oauth_flows_user_pool_client = true
-  allowed_oauth_flows = ["code"]
-  allowed_oauth_scopes = ["openid"]
-  callback_urls = concat(["https://app.mycompany.com/cb"], var.more)
+      text: `${TF_OAUTH}  callback_urls = concat(["https://app.mycompany.com/cb"], var.more)
   default_redirect_uri = "https://app.mycompany.com/"
 }
 `,

@@ -1,4 +1,5 @@
 import { ruleTester } from '../rule-tester';
+import { TF } from './fixture-parts';
 
 // Repeated keys are a matter of text, not of members: every case is a fixture.
 ruleTester('duplicate-key', {
@@ -56,10 +57,7 @@ x: 2
     {
       name: "terraform: a repeated argument or block inside a client",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  prevent_user_existence_errors = "ENABLED"
+      text: `${TF}  prevent_user_existence_errors = "ENABLED"
   prevent_user_existence_errors = "LEGACY"
   ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
   token_validity_units {

@@ -1,4 +1,5 @@
 import { ruleTester } from '../rule-tester';
+import { CFN_OAUTH, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
 const CB = 'https://app.mycompany.com/cb';
 /** Every case is an OAuth client, as in the templates these lists come from. */
@@ -43,13 +44,7 @@ ruleTester('duplicate-values', {
     {
       name: "unknown items are not compared",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      AllowedOAuthScopes: [!Ref ScopeA, !Ref ScopeA, !GetAtt Server.Scope, !GetAtt Server.Scope]
+      text: `${CFN_OAUTH}      AllowedOAuthScopes: [!Ref ScopeA, !Ref ScopeA, !GetAtt Server.Scope, !GetAtt Server.Scope]
 `,
     },
     {
@@ -58,10 +53,7 @@ ruleTester('duplicate-values', {
       text: `Conditions:
   HasAdmin: !Equals [!Ref Admin, "yes"]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthScopes:
+${CLIENT_YAML}      AllowedOAuthScopes:
         - openid
           ^~~~~~ ar0
         - !If [HasAdmin, aws.cognito.signin.user.admin, openid]
@@ -78,10 +70,7 @@ Resources:
     Default: "openid,email,openid"
              ^~~~~~~~~~~~~~~~~~~~~ ar0
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthScopes: !Ref Scopes
+${CLIENT_YAML}      AllowedOAuthScopes: !Ref Scopes
                           ^~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /^AllowedOAuthScopes\[2\] repeats "openid".*\(the value comes from the default of Parameter "Scopes"\)$/, related: [{ at: 'ar0', message: 'default of Parameter "Scopes"' }] }],
@@ -95,14 +84,7 @@ Resources:
     {
       name: "serverless.yml: ${self:custom} variables stay silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - \${self:custom.callbackUrl}
           - \${self:custom.callbackUrl}
 `,
@@ -110,14 +92,7 @@ resources:
     {
       name: "serverless.yml: literal values",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - https://app.mycompany.com/cb
           - https://app.mycompany.com/cb
             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -126,10 +101,7 @@ resources:
     {
       name: "terraform: concat of two known lists",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  explicit_auth_flows = concat(["ALLOW_USER_SRP_AUTH"], ["ALLOW_USER_SRP_AUTH"])
+      text: `${TF}  explicit_auth_flows = concat(["ALLOW_USER_SRP_AUTH"], ["ALLOW_USER_SRP_AUTH"])
                                                          ^~~~~~~~~~~~~~~~~~~~~
 }
 `,
@@ -137,10 +109,7 @@ resources:
     {
       name: "terraform: toset() removes repeats",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  allowed_oauth_scopes = toset(["openid", "openid"])
+      text: `${TF}  allowed_oauth_scopes = toset(["openid", "openid"])
 }
 `,
     },

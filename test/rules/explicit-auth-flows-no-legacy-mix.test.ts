@@ -1,4 +1,5 @@
 import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 ruleTester('explicit-auth-flows-no-legacy-mix', {
   valid: [
@@ -33,23 +34,13 @@ ruleTester('explicit-auth-flows-no-legacy-mix', {
     {
       name: "legacy + unknown item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      ExplicitAuthFlows: [USER_PASSWORD_AUTH, !Ref ExtraFlow]
+      text: `${CFN}      ExplicitAuthFlows: [USER_PASSWORD_AUTH, !Ref ExtraFlow]
 `,
     },
     {
       name: "list from GetAtt",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      ExplicitAuthFlows: !GetAtt Config.Flows
+      text: `${CFN}      ExplicitAuthFlows: !GetAtt Config.Flows
 `,
     },
     {
@@ -58,10 +49,7 @@ ruleTester('explicit-auth-flows-no-legacy-mix', {
       text: `Conditions:
   Legacy: !Equals [!Ref Mode, legacy]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      ExplicitAuthFlows:
+${CLIENT_YAML}      ExplicitAuthFlows:
         - ALLOW_REFRESH_TOKEN_AUTH
         - !If [Legacy, ADMIN_NO_SRP_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH]
                        ^~~~~~~~~~~~~~~~~
@@ -75,10 +63,7 @@ Resources:
     Type: CommaDelimitedList
     Default: "ALLOW_USER_SRP_AUTH,USER_PASSWORD_AUTH"
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      ExplicitAuthFlows: !Ref Flows
+${CLIENT_YAML}      ExplicitAuthFlows: !Ref Flows
                          ^~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /"USER_PASSWORD_AUTH".*\(the value comes from the default of Parameter "Flows"\)$/ }],
@@ -90,10 +75,7 @@ Resources:
   Flows:
     Type: CommaDelimitedList
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      ExplicitAuthFlows: !Ref Flows
+${CLIENT_YAML}      ExplicitAuthFlows: !Ref Flows
 `,
     },
     {
@@ -109,27 +91,13 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        ExplicitAuthFlows: [USER_PASSWORD_AUTH, "\${self:custom.extraFlow}"]
+      text: `${serverless('web')}        ExplicitAuthFlows: [USER_PASSWORD_AUTH, "\${self:custom.extraFlow}"]
 `,
     },
     {
       name: "serverless.yml: literals",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        ExplicitAuthFlows: [USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH]
+      text: `${serverless('web')}        ExplicitAuthFlows: [USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH]
                             ^~~~~~~~~~~~~~~~~~
 `,
     },

@@ -1,4 +1,5 @@
 import { ruleTester } from '../rule-tester';
+import { CFN_OAUTH, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
 ruleTester('no-implicit-flow', {
   valid: [
@@ -27,25 +28,13 @@ ruleTester('no-implicit-flow', {
     {
       name: "unknown item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      AllowedOAuthFlows: [code, !Ref SecondFlow]
+      text: `${CFN_OAUTH}      AllowedOAuthFlows: [code, !Ref SecondFlow]
 `,
     },
     {
       name: "list from ImportValue",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      AllowedOAuthFlows: !ImportValue SharedFlows
+      text: `${CFN_OAUTH}      AllowedOAuthFlows: !ImportValue SharedFlows
 `,
     },
     {
@@ -58,10 +47,7 @@ ruleTester('no-implicit-flow', {
 Conditions:
   Spa: !Equals [!Ref AppType, spa]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlows: [!If [Spa, implicit, code]]
+${CLIENT_YAML}      AllowedOAuthFlows: [!If [Spa, implicit, code]]
                                     ^~~~~~~~
 `,
     },
@@ -75,10 +61,7 @@ Resources:
 Conditions:
   Spa: !Equals [!Ref AppType, spa]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlows: [!Ref Flow]
+${CLIENT_YAML}      AllowedOAuthFlows: [!Ref Flow]
                           ^~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Flow"\)$/ }],
@@ -92,37 +75,20 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: spa
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthFlows: ["\${self:custom.oauthFlow}"]
+      text: `${serverless('spa')}        AllowedOAuthFlows: ["\${self:custom.oauthFlow}"]
 `,
     },
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: spa
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthFlows: [implicit]
+      text: `${serverless('spa')}        AllowedOAuthFlows: [implicit]
                             ^~~~~~~~
 `,
     },
     {
       name: "terraform: from a for expression over a known list: at the item",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  allowed_oauth_flows = [for f in ["code", "implicit"] : f]
+      text: `${TF}  allowed_oauth_flows = [for f in ["code", "implicit"] : f]
                                            ^~~~~~~~~~
 }
 `,

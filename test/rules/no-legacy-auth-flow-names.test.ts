@@ -1,4 +1,5 @@
 import { ruleTester, type InvalidCase } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 /** One legacy name, reported with its replacement. */
 const legacy = (name: string, replacement: string): InvalidCase => ({
@@ -27,23 +28,13 @@ ruleTester('no-legacy-auth-flow-names', {
     {
       name: "unknown item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      ExplicitAuthFlows: [!Ref Flow]
+      text: `${CFN}      ExplicitAuthFlows: [!Ref Flow]
 `,
     },
     {
       name: "whole list from GetAtt",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      ExplicitAuthFlows: !GetAtt Settings.Flows
+      text: `${CFN}      ExplicitAuthFlows: !GetAtt Settings.Flows
 `,
     },
     {
@@ -56,10 +47,7 @@ ruleTester('no-legacy-auth-flow-names', {
 Conditions:
   Old: !Equals [!Ref Stage, old]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      ExplicitAuthFlows:
+${CLIENT_YAML}      ExplicitAuthFlows:
         - !If [Old, USER_PASSWORD_AUTH, ALLOW_USER_PASSWORD_AUTH]
                     ^~~~~~~~~~~~~~~~~~ a
         - !Ref Flow
@@ -77,27 +65,13 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        ExplicitAuthFlows: ["\${self:custom.flow}"]
+      text: `${serverless('web')}        ExplicitAuthFlows: ["\${self:custom.flow}"]
 `,
     },
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        ExplicitAuthFlows: [USER_PASSWORD_AUTH]
+      text: `${serverless('web')}        ExplicitAuthFlows: [USER_PASSWORD_AUTH]
                             ^~~~~~~~~~~~~~~~~~
 `,
     },

@@ -7,6 +7,7 @@ import { settingsForPreset } from '../../src/config';
 import { loadRule } from '../../rules';
 import { ruleTester } from '../rule-tester';
 import { OAUTH, callbackCases } from './redirect-cases';
+import { CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'no-localhost-redirect';
 const cfn = (...props: string[]): string =>
@@ -64,74 +65,38 @@ ruleTester(ID, {
     {
       name: "Sub: the port is unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub: the host could go on",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://localhost\${Suffix}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://localhost\${Suffix}/cb"]
 `,
     },
     {
       name: "Sub: the host is unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://\${Host}:3000/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://\${Host}:3000/cb"]
 `,
     },
     {
       name: "GetAtt item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!GetAtt Site.Url]
+      text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
       name: "list from ImportValue",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: !ImportValue SharedCallbacks
+      text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
 `,
     },
     {
       name: "message of a partly known value",
       path: 't.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       DefaultRedirectURI: "http://[::1]:3000/"
                           ^~~~~~~~~~~~~~~~~~~~ b
@@ -157,10 +122,7 @@ ruleTester(ID, {
 Conditions:
   IsDev: !Equals [!Ref Stage, dev]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsDev, "http://localhost:5173/cb", "https://app.mycompany.com/cb"]
                       ^~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
@@ -178,10 +140,7 @@ Resources:
 Conditions:
   IsDev: !Equals [!Ref Stage, dev]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsDev, "http://localhost:5173/cb", "https://app.mycompany.com/cb"]
                       ^~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref DevUrl]
@@ -198,14 +157,7 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - "\${self:custom.callbackUrl}"
           - "http://localhost\${self:custom.suffix}"
 `,
@@ -213,14 +165,7 @@ resources:
     {
       name: "serverless.yml: a known host and an unknown port",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - "http://localhost:\${self:custom.port}/cb"
             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
           - "http://localhost\${self:custom.suffix}"

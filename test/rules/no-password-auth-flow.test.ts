@@ -1,4 +1,5 @@
 import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
 ruleTester('no-password-auth-flow', {
   valid: [
@@ -31,23 +32,13 @@ ruleTester('no-password-auth-flow', {
     {
       name: "unknown item",
       path: 't.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      ExplicitAuthFlows: [!Ref Flow, ALLOW_REFRESH_TOKEN_AUTH]
+      text: `${CFN}      ExplicitAuthFlows: [!Ref Flow, ALLOW_REFRESH_TOKEN_AUTH]
 `,
     },
     {
       name: "list from ImportValue",
       path: 't.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      ExplicitAuthFlows: !ImportValue SharedFlows
+      text: `${CFN}      ExplicitAuthFlows: !ImportValue SharedFlows
 `,
     },
     {
@@ -60,10 +51,7 @@ ruleTester('no-password-auth-flow', {
 Conditions:
   IsTest: !Equals [!Ref Env, test]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      ExplicitAuthFlows:
+${CLIENT_YAML}      ExplicitAuthFlows:
         - !If [IsTest, ALLOW_ADMIN_USER_PASSWORD_AUTH, !Ref AWS::NoValue]
                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
         - ALLOW_USER_SRP_AUTH
@@ -79,10 +67,7 @@ Resources:
 Conditions:
   IsTest: !Equals [!Ref Env, test]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      ExplicitAuthFlows:
+${CLIENT_YAML}      ExplicitAuthFlows:
         - !Ref DebugFlow
           ^~~~~~~~~~~~~~ a
         - ALLOW_USER_SRP_AUTH
@@ -98,14 +83,7 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        ExplicitAuthFlows:
+      text: `${serverless('web')}        ExplicitAuthFlows:
           - \${self:custom.signInFlow}
           - ALLOW_REFRESH_TOKEN_AUTH
 `,
@@ -113,14 +91,7 @@ resources:
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        ExplicitAuthFlows:
+      text: `${serverless('web')}        ExplicitAuthFlows:
           - USER_PASSWORD_AUTH
             ^~~~~~~~~~~~~~~~~~
           - ALLOW_REFRESH_TOKEN_AUTH
@@ -129,10 +100,7 @@ resources:
     {
       name: "terraform: from a local that is not defined",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  explicit_auth_flows = local.flows
+      text: `${TF}  explicit_auth_flows = local.flows
 }
 `,
     },

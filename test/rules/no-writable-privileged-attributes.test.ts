@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { DEFAULT_PATTERNS, matchingPattern, wordStarts } from '../../rules/no-writable-privileged-attributes';
 import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'no-writable-privileged-attributes';
 
@@ -91,12 +92,7 @@ ruleTester(ID, {
     {
       name: "a known beginning is enough: custom:org_${Suffix}",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      WriteAttributes: [!Sub "custom:org_\${Suffix}"]
+      text: `${CFN}      WriteAttributes: [!Sub "custom:org_\${Suffix}"]
                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /^WriteAttributes includes "custom:org_…", whose name suggests authorization \("org"\)/ }],
@@ -104,23 +100,13 @@ ruleTester(ID, {
     {
       name: "an unknown rest is not judged: custom:${Name}",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      WriteAttributes: [!Sub "custom:\${Name}"]
+      text: `${CFN}      WriteAttributes: [!Sub "custom:\${Name}"]
 `,
     },
     {
       name: "unknown list",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      WriteAttributes: !GetAtt Cfg.Attributes
+      text: `${CFN}      WriteAttributes: !GetAtt Cfg.Attributes
 `,
     },
     {
@@ -133,10 +119,7 @@ ruleTester(ID, {
 Conditions:
   Admin: !Equals [!Ref Env, admin]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      WriteAttributes: !Ref WriteAttributes
+${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
                        ^~~~~~~~~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /^WriteAttributes includes "custom:plan".*\(the value comes from the default of Parameter "WriteAttributes"\)$/ }],
@@ -150,10 +133,7 @@ Resources:
 Conditions:
   Admin: !Equals [!Ref Env, admin]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      WriteAttributes: !Ref WriteAttributes
+${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
 `,
     },
     {
@@ -166,10 +146,7 @@ Resources:
 Conditions:
   Admin: !Equals [!Ref Env, admin]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      WriteAttributes: [email, !If [Admin, custom:admin_level, custom:theme]]
+${CLIENT_YAML}      WriteAttributes: [email, !If [Admin, custom:admin_level, custom:theme]]
                                            ^~~~~~~~~~~~~~~~~~
 `,
     },
@@ -182,28 +159,14 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        WriteAttributes:
+      text: `${serverless('web')}        WriteAttributes:
           - \${self:custom.roleAttribute}
 `,
     },
     {
       name: "serverless.yml: a literal item",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        WriteAttributes:
+      text: `${serverless('web')}        WriteAttributes:
           - custom:role
             ^~~~~~~~~~~
 `,

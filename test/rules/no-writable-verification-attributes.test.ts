@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
 const ID = 'no-writable-verification-attributes';
 
@@ -42,35 +43,20 @@ ruleTester(ID, {
     {
       name: "unknown item is skipped, the known one reported",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      WriteAttributes: [!Ref Attr, email_verified]
+      text: `${CFN}      WriteAttributes: [!Ref Attr, email_verified]
                                    ^~~~~~~~~~~~~~
 `,
     },
     {
       name: "whole list unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      WriteAttributes: !GetAtt Cfg.Attributes
+      text: `${CFN}      WriteAttributes: !GetAtt Cfg.Attributes
 `,
     },
     {
       name: "item removed by AWS::NoValue",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      WriteAttributes: [email, !Ref AWS::NoValue]
+      text: `${CFN}      WriteAttributes: [email, !Ref AWS::NoValue]
 `,
     },
     {
@@ -83,10 +69,7 @@ ruleTester(ID, {
 Conditions:
   Admin: !Equals [!Ref Env, admin]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      WriteAttributes: !Ref WriteAttributes
+${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
                        ^~~~~~~~~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "WriteAttributes"\)$/ }],
@@ -100,10 +83,7 @@ Resources:
 Conditions:
   Admin: !Equals [!Ref Env, admin]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      WriteAttributes: !Ref WriteAttributes
+${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
 `,
     },
     {
@@ -116,10 +96,7 @@ Resources:
 Conditions:
   Admin: !Equals [!Ref Env, admin]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      WriteAttributes: [email, !If [Admin, phone_number_verified, !Ref AWS::NoValue]]
+${CLIENT_YAML}      WriteAttributes: [email, !If [Admin, phone_number_verified, !Ref AWS::NoValue]]
                                            ^~~~~~~~~~~~~~~~~~~~~
 `,
     },
@@ -132,14 +109,7 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        WriteAttributes:
+      text: `${serverless('web')}        WriteAttributes:
           - email
           - \${self:custom.verifiedAttribute}
 `,
@@ -147,14 +117,7 @@ resources:
     {
       name: "serverless.yml: a literal item",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        WriteAttributes:
+      text: `${serverless('web')}        WriteAttributes:
           - email
           - email_verified
             ^~~~~~~~~~~~~~
@@ -163,10 +126,7 @@ resources:
     {
       name: "terraform: through toset()",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  write_attributes = toset(["phone_number_verified"])
+      text: `${TF}  write_attributes = toset(["phone_number_verified"])
                             ^~~~~~~~~~~~~~~~~~~~~~~
 }
 `,

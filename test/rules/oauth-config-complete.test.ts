@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, render, ruleTester, type ApiClient } from '../rule-tester';
+import { CFN, CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'oauth-config-complete';
 const CB = ['https://app.example.org/cb'];
@@ -57,12 +58,7 @@ ruleTester(ID, {
     {
       name: "flag unknown: flows and scopes not required, code still needs a callback",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: !Ref OAuth
+      text: `${CFN}      AllowedOAuthFlowsUserPoolClient: !Ref OAuth
       AllowedOAuthFlows: [code]
                           ^~~~
 `,
@@ -70,13 +66,7 @@ ruleTester(ID, {
     {
       name: "callbacks unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      AllowedOAuthFlows: [code]
+      text: `${CFN_OAUTH}      AllowedOAuthFlows: [code]
       AllowedOAuthScopes: [openid]
       CallbackURLs: !Ref Callbacks
 `,
@@ -84,13 +74,7 @@ ruleTester(ID, {
     {
       name: "flows and scopes unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      AllowedOAuthFlows: !GetAtt Cfg.Flows
+      text: `${CFN_OAUTH}      AllowedOAuthFlows: !GetAtt Cfg.Flows
       AllowedOAuthScopes: !GetAtt Cfg.Scopes
 `,
     },
@@ -102,10 +86,7 @@ ruleTester(ID, {
     Type: String
     Default: "true"
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlowsUserPoolClient: !Ref OAuth
+${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: !Ref OAuth
                                        ^~~~~~~~~~ a
       AllowedOAuthFlows: [client_credentials]
 `,
@@ -117,10 +98,7 @@ Resources:
       text: `Conditions:
   HasUi: !Equals [!Ref Ui, "yes"]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlowsUserPoolClient: true
+${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: true
       AllowedOAuthFlows: [code]
                           ^~~~
       AllowedOAuthScopes: [openid, email]
@@ -136,14 +114,7 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthFlowsUserPoolClient: true
+      text: `${serverless('web')}        AllowedOAuthFlowsUserPoolClient: true
         AllowedOAuthFlows: [code]
         AllowedOAuthScopes: [openid]
         CallbackURLs: \${self:custom.callbackUrls}
@@ -152,14 +123,7 @@ resources:
     {
       name: "serverless.yml: without callbacks",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthFlowsUserPoolClient: true
+      text: `${serverless('web')}        AllowedOAuthFlowsUserPoolClient: true
         AllowedOAuthFlows: [code]
                             ^~~~
         AllowedOAuthScopes: [openid]

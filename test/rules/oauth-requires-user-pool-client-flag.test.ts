@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, render, ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'oauth-requires-user-pool-client-flag';
 const FLAG_FALSE = { at: 'AllowedOAuthFlowsUserPoolClient', message: { api: 'AllowedOAuthFlowsUserPoolClient is false here' } };
@@ -54,47 +55,27 @@ ruleTester(ID, {
     {
       name: "flag from Ref without a default",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: !Ref OAuth
+      text: `${CFN}      AllowedOAuthFlowsUserPoolClient: !Ref OAuth
       AllowedOAuthFlows: [code]
 `,
     },
     {
       name: "flag from GetAtt",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: !GetAtt Settings.OAuth
+      text: `${CFN}      AllowedOAuthFlowsUserPoolClient: !GetAtt Settings.OAuth
       AllowedOAuthFlows: [code]
 `,
     },
     {
       name: "list from Ref without a default is not known to be non-empty",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      CallbackURLs: !Ref Urls
+      text: `${CFN}      CallbackURLs: !Ref Urls
 `,
     },
     {
       name: "a list with an unknown item is non-empty",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      LogoutURLs: [!Ref LogoutUrl]
+      text: `${CFN}      LogoutURLs: [!Ref LogoutUrl]
       ^~~~~~~~~~
 `,
     },
@@ -107,10 +88,7 @@ ruleTester(ID, {
     Default: "false"
              ^~~~~~~ ar1
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlowsUserPoolClient: !Ref EnableOAuth
+${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: !Ref EnableOAuth
                                        ^~~~~~~~~~~~~~~~ ar0
       AllowedOAuthScopes: [openid]
       ^~~~~~~~~~~~~~~~~~ a
@@ -132,10 +110,7 @@ Resources:
       text: `Conditions:
   HasUi: !Equals [!Ref Ui, "yes"]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlowsUserPoolClient: !If [HasUi, true, false]
+${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: !If [HasUi, true, false]
       AllowedOAuthFlows: [code]
       ^~~~~~~~~~~~~~~~~
 `,
@@ -146,10 +121,7 @@ Resources:
       text: `Conditions:
   HasUi: !Equals [!Ref Ui, "yes"]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs: !If [HasUi, [https://app.example.org/cb], !Ref AWS::NoValue]
+${CLIENT_YAML}      CallbackURLs: !If [HasUi, [https://app.example.org/cb], !Ref AWS::NoValue]
       ^~~~~~~~~~~~
 `,
     },
@@ -166,28 +138,14 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthFlowsUserPoolClient: \${self:custom.oauthEnabled}
+      text: `${serverless('web')}        AllowedOAuthFlowsUserPoolClient: \${self:custom.oauthEnabled}
         AllowedOAuthFlows: [code]
 `,
     },
     {
       name: "serverless.yml: a literal false",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthFlowsUserPoolClient: false
+      text: `${serverless('web')}        AllowedOAuthFlowsUserPoolClient: false
         AllowedOAuthFlows: [code]
         ^~~~~~~~~~~~~~~~~
 `,

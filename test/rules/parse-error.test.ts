@@ -1,4 +1,5 @@
 import { ruleTester } from '../rule-tester';
+import { TF } from './fixture-parts';
 
 // Parse errors are about text, not members: every case is a fixture.
 ruleTester('parse-error', {
@@ -63,10 +64,7 @@ ruleTester('parse-error', {
     {
       name: "hcl: unclosed list, at its opening bracket",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  callback_urls = ["https://app.mycompany.com/cb"
+      text: `${TF}  callback_urls = ["https://app.mycompany.com/cb"
                   ^ a
 }
 `,
@@ -84,10 +82,7 @@ ruleTester('parse-error', {
     {
       name: "hcl: unterminated string, at its opening quote",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  name2 = "abc
+      text: `${TF}  name2 = "abc
           ^ a
   x = 1
 }
@@ -97,10 +92,7 @@ ruleTester('parse-error', {
     {
       name: "hcl: attribute without a value",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  generate_secret =
+      text: `${TF}  generate_secret =
                   ^ a
   x = 1
 }
@@ -120,10 +112,7 @@ ruleTester('parse-error', {
     {
       name: "hcl: a valid list",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  callback_urls = ["https://app.mycompany.com/cb"]
+      text: `${TF}  callback_urls = ["https://app.mycompany.com/cb"]
 }
 `,
     },

@@ -1,4 +1,5 @@
 import { CLIENT, ruleTester } from '../rule-tester';
+import { TF } from './fixture-parts';
 
 ruleTester('prevent-user-existence-errors', {
   valid: [{ name: 'ENABLED', client: { PreventUserExistenceErrors: 'ENABLED' } }],
@@ -54,10 +55,7 @@ Resources:
     {
       name: 'terraform: unknown variable is silent',
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  prevent_user_existence_errors = var.mode
+      text: `${TF}  prevent_user_existence_errors = var.mode
 }
 `,
     },

@@ -1,5 +1,6 @@
 import { ruleTester } from '../rule-tester';
 import { OAUTH, callbackCases } from './redirect-cases';
+import { CFN_OAUTH, CLIENT_YAML, TF_OAUTH, serverless } from './fixture-parts';
 
 const urls = callbackCases([
   ['relative path', '/callback', true],
@@ -36,98 +37,50 @@ ruleTester('redirect-uri-absolute', {
     {
       name: "Sub with a literal scheme",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://\${Domain}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://\${Domain}/cb"]
 `,
     },
     {
       name: "Sub with a relative literal prefix",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "/auth/\${Stage}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "/auth/\${Stage}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub whose scheme is cut off: not certain",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "myapp\${Suffix}://cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "myapp\${Suffix}://cb"]
 `,
     },
     {
       name: "Sub starting with a variable",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "\${Scheme}://app/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "\${Scheme}://app/cb"]
 `,
     },
     {
       name: "GetAtt item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!GetAtt Distribution.DomainName]
+      text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Distribution.DomainName]
 `,
     },
     {
       name: "Ref to a resource",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      DefaultRedirectURI: !Ref CallbackUrlResource
+      text: `${CFN_OAUTH}      DefaultRedirectURI: !Ref CallbackUrlResource
 `,
     },
     {
       name: "list from ImportValue",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: !ImportValue SharedCallbacks
+      text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
 `,
     },
     {
       name: "message of a partly known value",
       path: 't.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [/callback, !Sub "/auth/\${Stage}"]
+      text: `${CFN_OAUTH}      CallbackURLs: [/callback, !Sub "/auth/\${Stage}"]
                      ^~~~~~~~~ a
                                 ^~~~~~~~~~~~~~~~~~~~~ b
 `,
@@ -165,10 +118,7 @@ Resources:
       text: `Conditions:
   IsProd: !Equals [!Ref Stage, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsProd, https://app.mycompany.com/cb, /cb]
                                                      ^~~
         - https://app.mycompany.com/other
@@ -222,14 +172,7 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - \${self:custom.callbackUrl}
           - "\${self:custom.appScheme}://callback"
 `,
@@ -237,14 +180,7 @@ resources:
     {
       name: "serverless.yml: a relative known prefix",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - /callback/\${self:custom.stage}
             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
           - "\${self:custom.appScheme}://callback"
@@ -253,13 +189,7 @@ resources:
     {
       name: "terraform: unknown and partial values are silent",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  allowed_oauth_flows_user_pool_client = true
-  allowed_oauth_flows = ["code"]
-  allowed_oauth_scopes = ["openid"]
-  callback_urls = [var.url, "\${var.host}/cb", aws_x.y.url]
+      text: `${TF_OAUTH}  callback_urls = [var.url, "\${var.host}/cb", aws_x.y.url]
 }
 `,
     },

@@ -1,5 +1,6 @@
 import { ruleTester } from '../rule-tester';
 import { OAUTH, callbackCases } from './redirect-cases';
+import { CFN_OAUTH, CLIENT_YAML, TF_OAUTH, serverless } from './fixture-parts';
 
 const USE_HTTPS = 'Cognito accepts http:// only for localhost, 127.0.0.1 and [::1]. Use https://.';
 const urls = callbackCases([
@@ -45,161 +46,83 @@ ruleTester('redirect-uri-https', {
     {
       name: "Sub: a known host followed by an unknown path",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://app.mycompany.com/\${Path}"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://app.mycompany.com/\${Path}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub: a known host followed by an unknown port",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://app.mycompany.com:\${Port}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://app.mycompany.com:\${Port}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub: a host cut off after \"api.\"",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://api.\${Domain}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://api.\${Domain}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub: the host is unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://\${Host}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://\${Host}/cb"]
 `,
     },
     {
       name: "Sub: the host could still become localhost",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://local\${Suffix}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://local\${Suffix}/cb"]
 `,
     },
     {
       name: "Sub: localhost with an unknown port",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
 `,
     },
     {
       name: "Sub: [::1] with an unknown rest",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://[::1]\${Rest}"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://[::1]\${Rest}"]
 `,
     },
     {
       name: "Sub: an IPv6 host that could still be [::1]",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://[::\${Suffix}]/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://[::\${Suffix}]/cb"]
 `,
     },
     {
       name: "Sub: an IPv6 host that cannot be [::1]",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "http://[fe80::\${Suffix}]/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://[fe80::\${Suffix}]/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub: the scheme is unknown",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "\${Scheme}://app.mycompany.com/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "\${Scheme}://app.mycompany.com/cb"]
 `,
     },
     {
       name: "GetAtt item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!GetAtt Site.Url]
+      text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
       name: "list from ImportValue",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: !ImportValue SharedCallbacks
+      text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
 `,
     },
     {
       name: "messages: complete and partly known URLs",
       path: 't.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [http://app.mycompany.com/cb, !Sub "http://api.\${Domain}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [http://app.mycompany.com/cb, !Sub "http://api.\${Domain}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~ a
                                                   ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ b
 `,
@@ -220,10 +143,7 @@ ruleTester('redirect-uri-https', {
 Conditions:
   IsDev: !Equals [!Ref Stage, dev]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsDev, "http://dev.mycompany.com/cb", "https://app.mycompany.com/cb"]
                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
@@ -241,10 +161,7 @@ Resources:
 Conditions:
   IsDev: !Equals [!Ref Stage, dev]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsDev, "http://dev.mycompany.com/cb", "https://app.mycompany.com/cb"]
                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref SiteUrl]
@@ -300,14 +217,7 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - \${self:custom.callbackUrl}
           - "http://\${self:custom.host}/cb"
 `,
@@ -315,14 +225,7 @@ resources:
     {
       name: "serverless.yml: a known host",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - http://app.mycompany.com/\${self:custom.path}
             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
           - "http://\${self:custom.host}/cb"
@@ -331,26 +234,14 @@ resources:
     {
       name: "terraform: http known from the template prefix, host unknown: silent (could be localhost)",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  allowed_oauth_flows_user_pool_client = true
-  allowed_oauth_flows = ["code"]
-  allowed_oauth_scopes = ["openid"]
-  callback_urls = ["http://\${var.host}/cb"]
+      text: `${TF_OAUTH}  callback_urls = ["http://\${var.host}/cb"]
 }
 `,
     },
     {
       name: "terraform: http with a literal host and an unknown path: reported",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  allowed_oauth_flows_user_pool_client = true
-  allowed_oauth_flows = ["code"]
-  allowed_oauth_scopes = ["openid"]
-  callback_urls = ["http://app.mycompany.com/\${var.path}"]
+      text: `${TF_OAUTH}  callback_urls = ["http://app.mycompany.com/\${var.path}"]
                    ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 }
 `,
@@ -358,13 +249,7 @@ resources:
     {
       name: "terraform: https with an unknown host",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  allowed_oauth_flows_user_pool_client = true
-  allowed_oauth_flows = ["code"]
-  allowed_oauth_scopes = ["openid"]
-  callback_urls = ["https://\${var.host}/cb"]
+      text: `${TF_OAUTH}  callback_urls = ["https://\${var.host}/cb"]
 }
 `,
     },

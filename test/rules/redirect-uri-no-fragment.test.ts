@@ -1,5 +1,6 @@
 import { ruleTester } from '../rule-tester';
 import { OAUTH, callbackCases } from './redirect-cases';
+import { CFN_OAUTH, CLIENT_YAML, TF_OAUTH, serverless } from './fixture-parts';
 
 const REMOVE = 'a redirect URI must not include a fragment component. Remove everything from "#" on (a single-page app can keep its route in the path or the state parameter).';
 const urls = callbackCases([
@@ -36,13 +37,7 @@ ruleTester('redirect-uri-no-fragment', {
     {
       name: "fragment in a plain scalar",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs:
+      text: `${CFN_OAUTH}      CallbackURLs:
         - https://app.mycompany.com/#/callback
           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
@@ -50,88 +45,46 @@ ruleTester('redirect-uri-no-fragment', {
     {
       name: "a YAML comment is not a fragment",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs:
+      text: `${CFN_OAUTH}      CallbackURLs:
         - https://app.mycompany.com/callback # the SPA
 `,
     },
     {
       name: "Sub with the fragment in the known prefix",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://app.mycompany.com/#/\${Route}"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.mycompany.com/#/\${Route}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub with the fragment after the unknown part",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://\${Domain}/#/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://\${Domain}/#/cb"]
 `,
     },
     {
       name: "Join with a literal fragment",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Join ["", ["https://app.mycompany.com/#", !Ref Route]]]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Join ["", ["https://app.mycompany.com/#", !Ref Route]]]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "GetAtt item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!GetAtt Site.Url]
+      text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
       name: "list from a Ref to a resource",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: !Ref Callbacks
+      text: `${CFN_OAUTH}      CallbackURLs: !Ref Callbacks
 `,
     },
     {
       name: "messages name the fragment",
       path: 't.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://app.mycompany.com/#/\${Route}"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.mycompany.com/#/\${Route}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       DefaultRedirectURI: "https://app.mycompany.com/cb#top"
                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ b
@@ -153,10 +106,7 @@ ruleTester('redirect-uri-no-fragment', {
 Conditions:
   HashRouter: !Equals [!Ref Router, hash]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [HashRouter, "https://app.mycompany.com/#/cb", "https://app.mycompany.com/cb"]
                            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs:
@@ -175,10 +125,7 @@ Resources:
 Conditions:
   HashRouter: !Equals [!Ref Router, hash]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [HashRouter, "https://app.mycompany.com/#/cb", "https://app.mycompany.com/cb"]
                            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs:
@@ -196,28 +143,14 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: spa
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('spa')}        CallbackURLs:
           - "\${self:custom.appUrl}#/callback"
 `,
     },
     {
       name: "serverless.yml: the fragment in the known prefix",
       path: 'serverless.yml',
-      text: `service: spa
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('spa')}        CallbackURLs:
           - "https://app.mycompany.com/#/\${self:custom.route}"
             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
@@ -225,13 +158,7 @@ resources:
     {
       name: "terraform: fragment only in the known prefix of a template",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  allowed_oauth_flows_user_pool_client = true
-  allowed_oauth_flows = ["code"]
-  allowed_oauth_scopes = ["openid"]
-  logout_urls = ["https://app.mycompany.com/#\${var.route}"]
+      text: `${TF_OAUTH}  logout_urls = ["https://app.mycompany.com/#\${var.route}"]
                  ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 }
 `,

@@ -1,5 +1,6 @@
 import { ruleTester, type ApiClient } from '../rule-tester';
 import { OAUTH, callbackCases } from './redirect-cases';
+import { CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
 
 const hosts = callbackCases([
   ['example.com', 'https://example.com', true],
@@ -63,87 +64,45 @@ ruleTester('redirect-uri-placeholder', {
     {
       name: "Sub: the host is cut off before a placeholder suffix",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://\${Sub}.example.com/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://\${Sub}.example.com/cb"]
 `,
     },
     {
       name: "Sub: the known host ends at the path",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://app.example.com/\${Path}"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.example.com/\${Path}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub: the known host ends at the port",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://example.com:\${Port}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://example.com:\${Port}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub: the host could go on",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://app.example.com\${Suffix}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.example.com\${Suffix}/cb"]
 `,
     },
     {
       name: "GetAtt item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!GetAtt Site.Url]
+      text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
       name: "list from ImportValue",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: !ImportValue SharedCallbacks
+      text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
 `,
     },
     {
       name: "message of a partly known value",
       path: 't.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://app.example.com/\${Path}"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.example.com/\${Path}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
 `,
       errors: [
@@ -166,10 +125,7 @@ ruleTester('redirect-uri-placeholder', {
 Conditions:
   IsDemo: !Equals [!Ref Stage, demo]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsDemo, "https://demo.example.org/cb", "https://app.mycompany.com/cb"]
                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
@@ -187,10 +143,7 @@ Resources:
 Conditions:
   IsDemo: !Equals [!Ref Stage, demo]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsDemo, "https://demo.example.org/cb", "https://app.mycompany.com/cb"]
                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref SiteUrl]
@@ -207,28 +160,14 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - "https://\${self:custom.domain}/callback"
 `,
     },
     {
       name: "serverless.yml: a known placeholder host",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - "https://example.com/\${self:custom.path}"
             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,

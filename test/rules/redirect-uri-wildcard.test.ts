@@ -1,5 +1,6 @@
 import { ruleTester } from '../rule-tester';
 import { OAUTH } from './redirect-cases';
+import { CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
 
 ruleTester('redirect-uri-wildcard', {
   valid: [{ name: 'exact URLs', client: { ...OAUTH, CallbackURLs: ['https://app.mycompany.com/cb', 'myapp://callback'] } }],
@@ -25,50 +26,26 @@ ruleTester('redirect-uri-wildcard', {
     {
       name: "Sub with the star in the known prefix",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://*.\${Domain}/cb"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://*.\${Domain}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
       name: "Sub with the star after the unknown part",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!Sub "https://\${Domain}/*"]
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://\${Domain}/*"]
 `,
     },
     {
       name: "GetAtt item",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      CallbackURLs: [!GetAtt Site.Url]
+      text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
       name: "list from ImportValue",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AllowedOAuthFlowsUserPoolClient: true
-      LogoutURLs: !ImportValue SharedLogoutUrls
+      text: `${CFN_OAUTH}      LogoutURLs: !ImportValue SharedLogoutUrls
 `,
     },
     {
@@ -83,10 +60,7 @@ ruleTester('redirect-uri-wildcard', {
 Conditions:
   IsPreview: !Equals [!Ref Stage, preview]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsPreview, "https://pr-*.mycompany.com/", "https://app.mycompany.com/"]
                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
@@ -104,10 +78,7 @@ Resources:
 Conditions:
   IsPreview: !Equals [!Ref Stage, preview]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      CallbackURLs:
+${CLIENT_YAML}      CallbackURLs:
         - !If [IsPreview, "https://pr-*.mycompany.com/", "https://app.mycompany.com/"]
                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref PreviewUrl]
@@ -124,28 +95,14 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - "https://\${self:custom.domain}/*"
 `,
     },
     {
       name: "serverless.yml: the star in the known prefix",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        CallbackURLs:
+      text: `${serverless('web')}        CallbackURLs:
           - "https://*.\${self:custom.domain}/"
             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, render, ruleTester, type ApiClient } from '../rule-tester';
+import { CFN, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
 const ID = 'refresh-rotation-conflict';
 const ROTATION = { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 };
@@ -47,12 +48,7 @@ ruleTester(ID, {
     {
       name: "flow mapping style",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      RefreshTokenRotation: {Feature: ENABLED}
+      text: `${CFN}      RefreshTokenRotation: {Feature: ENABLED}
       ExplicitAuthFlows: [ALLOW_REFRESH_TOKEN_AUTH]
                           ^~~~~~~~~~~~~~~~~~~~~~~~
 `,
@@ -60,23 +56,13 @@ ruleTester(ID, {
     {
       name: "Feature from Ref without a default",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      RefreshTokenRotation: {Feature: !Ref Rotation}
+      text: `${CFN}      RefreshTokenRotation: {Feature: !Ref Rotation}
 `,
     },
     {
       name: "ExplicitAuthFlows from GetAtt",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      RefreshTokenRotation:
+      text: `${CFN}      RefreshTokenRotation:
         Feature: ENABLED
         RetryGracePeriodSeconds: 10
       ExplicitAuthFlows: !GetAtt Cfg.Flows
@@ -85,12 +71,7 @@ ruleTester(ID, {
     {
       name: "ExplicitAuthFlows with an unknown item only",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      RefreshTokenRotation:
+      text: `${CFN}      RefreshTokenRotation:
         Feature: ENABLED
         RetryGracePeriodSeconds: 10
       ExplicitAuthFlows: [!Ref Flow]
@@ -105,10 +86,7 @@ ruleTester(ID, {
     AllowedValues: [ENABLED, DISABLED]
     Default: ENABLED
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      RefreshTokenRotation:
+${CLIENT_YAML}      RefreshTokenRotation:
         Feature: !Ref Rotation
                  ^~~~~~~~~~~~~ a
 `,
@@ -123,10 +101,7 @@ Resources:
     AllowedValues: [ENABLED, DISABLED]
     Default: ENABLED
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      RefreshTokenRotation:
+${CLIENT_YAML}      RefreshTokenRotation:
         Feature: !Ref Rotation
       ExplicitAuthFlows: [ALLOW_REFRESH_TOKEN_AUTH]
                           ^~~~~~~~~~~~~~~~~~~~~~~~ a
@@ -139,10 +114,7 @@ Resources:
       text: `Conditions:
   Rotate: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      RefreshTokenRotation:
+${CLIENT_YAML}      RefreshTokenRotation:
         Feature: !If [Rotate, ENABLED, DISABLED]
       ExplicitAuthFlows:
         - ALLOW_USER_SRP_AUTH
@@ -175,28 +147,14 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        RefreshTokenRotation:
+      text: `${serverless('web')}        RefreshTokenRotation:
           Feature: \${self:custom.rotation}
 `,
     },
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        RefreshTokenRotation:
+      text: `${serverless('web')}        RefreshTokenRotation:
           Feature: ENABLED
                    ^~~~~~~
 `,
@@ -204,10 +162,7 @@ resources:
     {
       name: "terraform: dynamic block over an unknown list: silent",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  dynamic "refresh_token_rotation" {
+      text: `${TF}  dynamic "refresh_token_rotation" {
     for_each = var.rotation
     content {
       feature = "ENABLED"
@@ -219,10 +174,7 @@ resources:
     {
       name: "terraform: dynamic block over a one-item list (reported at the item it iterates over)",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  dynamic "refresh_token_rotation" {
+      text: `${TF}  dynamic "refresh_token_rotation" {
     for_each = ["ENABLED"]
                 ^~~~~~~~~
     content {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { CLIENT, ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'refresh-token-rotation';
 
@@ -47,23 +48,13 @@ ruleTester(ID, {
     {
       name: "Feature from Ref without a default",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      RefreshTokenRotation: {Feature: !Ref Rotation}
+      text: `${CFN}      RefreshTokenRotation: {Feature: !Ref Rotation}
 `,
     },
     {
       name: "whole setting from GetAtt",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      RefreshTokenRotation: !GetAtt Cfg.Rotation
+      text: `${CFN}      RefreshTokenRotation: !GetAtt Cfg.Rotation
 `,
     },
     {
@@ -76,10 +67,7 @@ ruleTester(ID, {
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      RefreshTokenRotation:
+${CLIENT_YAML}      RefreshTokenRotation:
         Feature: !Ref Rotation
                  ^~~~~~~~~~~~~ a
 `,
@@ -95,10 +83,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      RefreshTokenRotation:
+${CLIENT_YAML}      RefreshTokenRotation:
         Feature: !If [Prod, ENABLED, DISABLED]
                                      ^~~~~~~~
 `,
@@ -129,28 +114,14 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        RefreshTokenRotation:
+      text: `${serverless('web')}        RefreshTokenRotation:
           Feature: \${self:custom.rotation}
 `,
     },
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        RefreshTokenRotation:
+      text: `${serverless('web')}        RefreshTokenRotation:
           Feature: DISABLED
                    ^~~~~~~~
 `,

@@ -1,4 +1,5 @@
 import { ruleTester } from '../rule-tester';
+import { CLIENT_YAML, TF } from './fixture-parts';
 
 // BUG: the region of a YAML block sequence ends at column 1 of the line after its last item (the
 // parser's range takes the line break); the fixture "a block sequence as a whole" keeps today's behaviour.
@@ -43,10 +44,7 @@ ruleTester('schema', {
       name: 'a block sequence as a whole',
       path: 't.yaml',
       text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AllowedOAuthFlows:
+${CLIENT_YAML}      AllowedOAuthFlows:
         «- code
         - implicit
         - client_credentials
@@ -219,10 +217,7 @@ Resources:
     {
       name: "terraform: misspelt attributes suggest the Terraform name",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  callback_url = ["https://app.mycompany.com/cb"]
+      text: `${TF}  callback_url = ["https://app.mycompany.com/cb"]
   ^~~~~~~~~~~~ a
   token_validity_units {
     access_tokens = "hours"

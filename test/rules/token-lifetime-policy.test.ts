@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'token-lifetime-policy';
 
@@ -78,23 +79,13 @@ ruleTester(ID, {
     {
       name: "unknown value",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AccessTokenValidity: !GetAtt Cfg.Validity
+      text: `${CFN}      AccessTokenValidity: !GetAtt Cfg.Validity
 `,
     },
     {
       name: "unknown unit",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AccessTokenValidity: 12
+      text: `${CFN}      AccessTokenValidity: 12
       TokenValidityUnits: {AccessToken: !Ref Unit}
 `,
     },
@@ -111,10 +102,7 @@ ruleTester(ID, {
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      RefreshTokenValidity: !Ref RefreshDays
+${CLIENT_YAML}      RefreshTokenValidity: !Ref RefreshDays
                             ^~~~~~~~~~~~~~~~ a
       IdTokenValidity: 1
                        ^ b
@@ -137,10 +125,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      RefreshTokenValidity: !Ref RefreshDays
+${CLIENT_YAML}      RefreshTokenValidity: !Ref RefreshDays
       IdTokenValidity: 1
       TokenValidityUnits:
         IdToken: !Ref IdUnit
@@ -159,10 +144,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      RefreshTokenValidity: !If [Prod, 7, 90]
+${CLIENT_YAML}      RefreshTokenValidity: !If [Prod, 7, 90]
                                           ^~
       IdTokenValidity: 1
       TokenValidityUnits:
@@ -178,27 +160,13 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        RefreshTokenValidity: \${self:custom.refreshDays}
+      text: `${serverless('web')}        RefreshTokenValidity: \${self:custom.refreshDays}
 `,
     },
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        RefreshTokenValidity: 365
+      text: `${serverless('web')}        RefreshTokenValidity: 365
                               ^~~
 `,
     },

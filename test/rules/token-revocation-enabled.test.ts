@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
 const ID = 'token-revocation-enabled';
 const API_TAKES_BOOLEANS = 'the API takes a real boolean: the string "false" is the schema rule\'s type error, not a known false';
@@ -45,35 +46,20 @@ ruleTester(ID, {
     {
       name: "FALSE string",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      EnableTokenRevocation: FALSE
+      text: `${CFN}      EnableTokenRevocation: FALSE
                              ^~~~~
 `,
     },
     {
       name: "Ref without Default",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      EnableTokenRevocation: !Ref Revocation
+      text: `${CFN}      EnableTokenRevocation: !Ref Revocation
 `,
     },
     {
       name: "GetAtt",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      EnableTokenRevocation: !GetAtt Cfg.Revocation
+      text: `${CFN}      EnableTokenRevocation: !GetAtt Cfg.Revocation
 `,
     },
     {
@@ -87,10 +73,7 @@ ruleTester(ID, {
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      EnableTokenRevocation: !Ref Revocation
+${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
                              ^~~~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Revocation"\)$/ }],
@@ -105,10 +88,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      EnableTokenRevocation: !Ref Revocation
+${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
 `,
     },
     {
@@ -122,10 +102,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      EnableTokenRevocation: !If [Prod, true, false]
+${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, true, false]
                                               ^~~~~
 `,
     },
@@ -140,10 +117,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      EnableTokenRevocation: !If [Prod, false, !Ref AWS::NoValue]
+${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, false, !Ref AWS::NoValue]
                                         ^~~~~
 `,
     },
@@ -156,37 +130,20 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        EnableTokenRevocation: \${self:custom.revocation}
+      text: `${serverless('web')}        EnableTokenRevocation: \${self:custom.revocation}
 `,
     },
     {
       name: "serverless.yml: a literal false",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        EnableTokenRevocation: false
+      text: `${serverless('web')}        EnableTokenRevocation: false
                                ^~~~~
 `,
     },
     {
       name: "terraform: from a conditional with a known condition",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  enable_token_revocation = 1 == 2 ? true : false
+      text: `${TF}  enable_token_revocation = 1 == 2 ? true : false
                                             ^~~~~
 }
 `,
@@ -194,10 +151,7 @@ resources:
     {
       name: "terraform: from a conditional on an unknown variable: silent",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  enable_token_revocation = var.prod ? true : false
+      text: `${TF}  enable_token_revocation = var.prod ? true : false
 }
 `,
     },

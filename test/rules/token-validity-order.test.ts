@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
 const ID = 'token-validity-order';
 
@@ -88,12 +89,7 @@ ruleTester(ID, {
     {
       name: "unknown refresh is silent",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AccessTokenValidity: 24
+      text: `${CFN}      AccessTokenValidity: 24
       RefreshTokenValidity: !GetAtt Cfg.Refresh
       TokenValidityUnits: {RefreshToken: hours}
 `,
@@ -101,12 +97,7 @@ ruleTester(ID, {
     {
       name: "unknown refresh unit is silent",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AccessTokenValidity: 24
+      text: `${CFN}      AccessTokenValidity: 24
       RefreshTokenValidity: 1
       TokenValidityUnits: {RefreshToken: !Ref Unit}
 `,
@@ -114,12 +105,7 @@ ruleTester(ID, {
     {
       name: "unknown access is silent",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AccessTokenValidity: !Ref Validity
+      text: `${CFN}      AccessTokenValidity: !Ref Validity
       RefreshTokenValidity: 1
       TokenValidityUnits: {RefreshToken: hours}
 `,
@@ -139,10 +125,7 @@ ruleTester(ID, {
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AccessTokenValidity: 2
+${CLIENT_YAML}      AccessTokenValidity: 2
                            ^ a
       RefreshTokenValidity: !Ref RefreshDays
                             ^~~~~~~~~~~~~~~~ ar0
@@ -176,10 +159,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AccessTokenValidity: 2
+${CLIENT_YAML}      AccessTokenValidity: 2
       RefreshTokenValidity: !Ref RefreshDays
       TokenValidityUnits:
         RefreshToken: !Ref RefreshUnit
@@ -198,10 +178,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AccessTokenValidity: !If [Prod, 1, 5]
+${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 1, 5]
                                          ^
       RefreshTokenValidity: !Ref RefreshDays
       TokenValidityUnits:
@@ -217,14 +194,7 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AccessTokenValidity: 12
+      text: `${serverless('web')}        AccessTokenValidity: 12
         RefreshTokenValidity: \${self:custom.refreshHours}
         TokenValidityUnits:
           RefreshToken: hours
@@ -233,14 +203,7 @@ resources:
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: web
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AccessTokenValidity: 12
+      text: `${serverless('web')}        AccessTokenValidity: 12
                              ^~
         RefreshTokenValidity: 6
         TokenValidityUnits:
@@ -250,10 +213,7 @@ resources:
     {
       name: "terraform: unit from a variable without default: silent",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  access_token_validity = 1
+      text: `${TF}  access_token_validity = 1
   refresh_token_validity = 12
   token_validity_units {
     access_token = var.unit

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { ruleTester, type InvalidCase } from '../rule-tester';
+import { CFN, CLIENT_YAML, TF } from './fixture-parts';
 
 const ID = 'token-validity-range';
 const API_TAKES_NUMBERS = 'a string in the API is a type error for the schema rule, not a duration';
@@ -134,36 +135,21 @@ ruleTester(ID, {
     {
       name: "unknown unit (Ref without Default) is silent",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AccessTokenValidity: 48
+      text: `${CFN}      AccessTokenValidity: 48
       TokenValidityUnits: {AccessToken: !Ref Unit}
 `,
     },
     {
       name: "whole units object from GetAtt is silent",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AccessTokenValidity: 48
+      text: `${CFN}      AccessTokenValidity: 48
       TokenValidityUnits: !GetAtt Cfg.Units
 `,
     },
     {
       name: "unknown value is silent",
       path: 'template.yaml',
-      text: `Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref Pool
-      AccessTokenValidity: !GetAtt Cfg.Validity
+      text: `${CFN}      AccessTokenValidity: !GetAtt Cfg.Validity
 `,
     },
     {
@@ -180,10 +166,7 @@ ruleTester(ID, {
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AccessTokenValidity: !Ref Validity
+${CLIENT_YAML}      AccessTokenValidity: !Ref Validity
                            ^~~~~~~~~~~~~ a
 `,
       errors: [
@@ -208,10 +191,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AccessTokenValidity: 3
+${CLIENT_YAML}      AccessTokenValidity: 3
                            ^ a
       TokenValidityUnits:
         AccessToken: !Ref Unit
@@ -241,10 +221,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AccessTokenValidity: !Ref Validity
+${CLIENT_YAML}      AccessTokenValidity: !Ref Validity
 `,
     },
     {
@@ -260,10 +237,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AccessTokenValidity: !If [Prod, 1, 48]
+${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 1, 48]
                                          ^~
 `,
     },
@@ -280,10 +254,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AccessTokenValidity: 30
+${CLIENT_YAML}      AccessTokenValidity: 30
                            ^~
       TokenValidityUnits:
         AccessToken: !If [Prod, minutes, hours]
@@ -302,10 +273,7 @@ Resources:
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
-  Client:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
+${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
                                       ^~
 `,
     },
@@ -383,10 +351,7 @@ resources:
     {
       name: "terraform: arithmetic on literals",
       path: 'main.tf',
-      text: `resource "aws_cognito_user_pool_client" "web" {
-  name         = "web"
-  user_pool_id = aws_cognito_user_pool.pool.id
-  access_token_validity = 24 * 2
+      text: `${TF}  access_token_validity = 24 * 2
                           ^~~~~~
 }
 `,
