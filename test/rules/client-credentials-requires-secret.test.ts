@@ -7,6 +7,18 @@ const ID = 'client-credentials-requires-secret';
 const NO_FALSE_IN_DESCRIPTION = 'a description has no GenerateSecret, and no ClientSecret only means the secret is unknown';
 const M2M = { AllowedOAuthFlows: ['client_credentials'] };
 
+/** Opening lines shared by 2 of the fixtures below. */
+const SERVERLESS = `service: api
+custom:
+  generateSecret: true
+resources:
+  Resources:
+    Client:
+      Type: AWS::Cognito::UserPoolClient
+      Properties:
+        UserPoolId: !Ref Pool
+`;
+
 ruleTester(ID, {
   valid: [
     { name: 'GenerateSecret true (ClientSecret in a description)', client: { GenerateSecret: true, ...M2M } },
@@ -149,32 +161,14 @@ ${CLIENT_YAML}      GenerateSecret: !If [IsM2M, true, false]
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: api
-custom:
-  generateSecret: true
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        GenerateSecret: \${self:custom.generateSecret}
+      text: `${SERVERLESS}        GenerateSecret: \${self:custom.generateSecret}
         AllowedOAuthFlows: [client_credentials]
 `,
     },
     {
       name: "serverless.yml: without GenerateSecret",
       path: 'serverless.yml',
-      text: `service: api
-custom:
-  generateSecret: true
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthFlows: [client_credentials]
+      text: `${SERVERLESS}        AllowedOAuthFlows: [client_credentials]
                             ^~~~~~~~~~~~~~~~~~
 `,
     },

@@ -1,6 +1,16 @@
 import { ruleTester } from '../rule-tester';
 import { CFN_OAUTH, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  Flow:
+    Type: String
+    Default: implicit
+Conditions:
+  Spa: !Equals [!Ref AppType, spa]
+Resources:
+`;
+
 ruleTester('no-implicit-flow', {
   valid: [
     { name: 'code only', client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'] } },
@@ -40,28 +50,14 @@ ruleTester('no-implicit-flow', {
     {
       name: "Fn::If: one finding",
       path: 't.yaml',
-      text: `Parameters:
-  Flow:
-    Type: String
-    Default: implicit
-Conditions:
-  Spa: !Equals [!Ref AppType, spa]
-Resources:
-${CLIENT_YAML}      AllowedOAuthFlows: [!If [Spa, implicit, code]]
+      text: `${PARAMETERS}${CLIENT_YAML}      AllowedOAuthFlows: [!If [Spa, implicit, code]]
                                     ^~~~~~~~
 `,
     },
     {
       name: "a Parameter default is named",
       path: 't.yaml',
-      text: `Parameters:
-  Flow:
-    Type: String
-    Default: implicit
-Conditions:
-  Spa: !Equals [!Ref AppType, spa]
-Resources:
-${CLIENT_YAML}      AllowedOAuthFlows: [!Ref Flow]
+      text: `${PARAMETERS}${CLIENT_YAML}      AllowedOAuthFlows: [!Ref Flow]
                           ^~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Flow"\)$/ }],

@@ -37,6 +37,20 @@ const hosts = callbackCases([
   ['a real domain', 'https://app.mycompany.com/cb', false],
 ]);
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  DevUrl:
+    Type: String
+    Default: http://localhost:5173/
+  ProdUrl:
+    Type: String
+Conditions:
+  IsDev: !Equals [!Ref Stage, dev]
+Resources:
+${CLIENT_YAML}      CallbackURLs:
+        - !If [IsDev, "http://localhost:5173/cb", "https://app.mycompany.com/cb"]
+`;
+
 ruleTester(ID, {
   valid: [...hosts.valid],
   invalid: [
@@ -113,36 +127,14 @@ ruleTester(ID, {
     {
       name: "Fn::If: one finding",
       path: 't.yaml',
-      text: `Parameters:
-  DevUrl:
-    Type: String
-    Default: http://localhost:5173/
-  ProdUrl:
-    Type: String
-Conditions:
-  IsDev: !Equals [!Ref Stage, dev]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [IsDev, "http://localhost:5173/cb", "https://app.mycompany.com/cb"]
-                      ^~~~~~~~~~~~~~~~~~~~~~~~~~
+      text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
 `,
     },
     {
       name: "a Parameter default is named",
       path: 't.yaml',
-      text: `Parameters:
-  DevUrl:
-    Type: String
-    Default: http://localhost:5173/
-  ProdUrl:
-    Type: String
-Conditions:
-  IsDev: !Equals [!Ref Stage, dev]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [IsDev, "http://localhost:5173/cb", "https://app.mycompany.com/cb"]
-                      ^~~~~~~~~~~~~~~~~~~~~~~~~~ a
+      text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref DevUrl]
                    ^~~~~~~~~~~ b
 `,

@@ -1,6 +1,17 @@
 import { ruleTester } from '../rule-tester';
 import { CFN, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  DebugFlow:
+    Type: String
+    Default: ALLOW_USER_PASSWORD_AUTH
+Conditions:
+  IsTest: !Equals [!Ref Env, test]
+Resources:
+${CLIENT_YAML}      ExplicitAuthFlows:
+`;
+
 ruleTester('no-password-auth-flow', {
   valid: [
     { name: 'absent: the default list has no password flow', client: {} },
@@ -44,15 +55,7 @@ ruleTester('no-password-auth-flow', {
     {
       name: "Fn::If: one finding",
       path: 't.yaml',
-      text: `Parameters:
-  DebugFlow:
-    Type: String
-    Default: ALLOW_USER_PASSWORD_AUTH
-Conditions:
-  IsTest: !Equals [!Ref Env, test]
-Resources:
-${CLIENT_YAML}      ExplicitAuthFlows:
-        - !If [IsTest, ALLOW_ADMIN_USER_PASSWORD_AUTH, !Ref AWS::NoValue]
+      text: `${PARAMETERS}        - !If [IsTest, ALLOW_ADMIN_USER_PASSWORD_AUTH, !Ref AWS::NoValue]
                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
         - ALLOW_USER_SRP_AUTH
 `,
@@ -60,15 +63,7 @@ ${CLIENT_YAML}      ExplicitAuthFlows:
     {
       name: "a Parameter default is named",
       path: 't.yaml',
-      text: `Parameters:
-  DebugFlow:
-    Type: String
-    Default: ALLOW_USER_PASSWORD_AUTH
-Conditions:
-  IsTest: !Equals [!Ref Env, test]
-Resources:
-${CLIENT_YAML}      ExplicitAuthFlows:
-        - !Ref DebugFlow
+      text: `${PARAMETERS}        - !Ref DebugFlow
           ^~~~~~~~~~~~~~ a
         - ALLOW_USER_SRP_AUTH
 `,

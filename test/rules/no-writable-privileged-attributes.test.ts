@@ -56,6 +56,16 @@ test('pattern matching: at the start of a word part, case-insensitive', () => {
 
 const LEVELS = { WriteAttributes: ['custom:tenant_id', 'custom:accessLevel', 'custom:clearance'] };
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  WriteAttributes:
+    Type: CommaDelimitedList
+    Default: "email, custom:plan"
+Conditions:
+  Admin: !Equals [!Ref Env, admin]
+Resources:
+`;
+
 ruleTester(ID, {
   valid: [
     { name: 'absent: the default write set has no custom attributes', client: {} },
@@ -112,14 +122,7 @@ ruleTester(ID, {
     {
       name: "CommaDelimitedList Parameter default",
       path: 't.yaml',
-      text: `Parameters:
-  WriteAttributes:
-    Type: CommaDelimitedList
-    Default: "email, custom:plan"
-Conditions:
-  Admin: !Equals [!Ref Env, admin]
-Resources:
-${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
+      text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
                        ^~~~~~~~~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /^WriteAttributes includes "custom:plan".*\(the value comes from the default of Parameter "WriteAttributes"\)$/ }],
@@ -139,14 +142,7 @@ ${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
     {
       name: "Fn::If branch",
       path: 't.yaml',
-      text: `Parameters:
-  WriteAttributes:
-    Type: CommaDelimitedList
-    Default: "email, custom:plan"
-Conditions:
-  Admin: !Equals [!Ref Env, admin]
-Resources:
-${CLIENT_YAML}      WriteAttributes: [email, !If [Admin, custom:admin_level, custom:theme]]
+      text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: [email, !If [Admin, custom:admin_level, custom:theme]]
                                            ^~~~~~~~~~~~~~~~~~
 `,
     },

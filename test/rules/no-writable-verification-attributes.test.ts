@@ -11,6 +11,16 @@ test('metadata', () => {
   assert.equal(loadRule(ID).meta.defaultSeverity, 'error');
 });
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  WriteAttributes:
+    Type: CommaDelimitedList
+    Default: "email,email_verified"
+Conditions:
+  Admin: !Equals [!Ref Env, admin]
+Resources:
+`;
+
 ruleTester(ID, {
   valid: [
     { name: 'absent: the default write set has no verification attributes', client: {} },
@@ -62,14 +72,7 @@ ruleTester(ID, {
     {
       name: "CommaDelimitedList Parameter default",
       path: 't.yaml',
-      text: `Parameters:
-  WriteAttributes:
-    Type: CommaDelimitedList
-    Default: "email,email_verified"
-Conditions:
-  Admin: !Equals [!Ref Env, admin]
-Resources:
-${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
+      text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
                        ^~~~~~~~~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "WriteAttributes"\)$/ }],
@@ -89,14 +92,7 @@ ${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
     {
       name: "Fn::If branch",
       path: 't.yaml',
-      text: `Parameters:
-  WriteAttributes:
-    Type: CommaDelimitedList
-    Default: "email,email_verified"
-Conditions:
-  Admin: !Equals [!Ref Env, admin]
-Resources:
-${CLIENT_YAML}      WriteAttributes: [email, !If [Admin, phone_number_verified, !Ref AWS::NoValue]]
+      text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: [email, !If [Admin, phone_number_verified, !Ref AWS::NoValue]]
                                            ^~~~~~~~~~~~~~~~~~~~~
 `,
     },

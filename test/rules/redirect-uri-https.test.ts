@@ -21,6 +21,20 @@ const urls = callbackCases([
   ['a reverse-domain app scheme', 'com.mycompany.app:/oauth2redirect', false],
 ]);
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  SiteUrl:
+    Type: String
+    Default: http://app.mycompany.com/
+  ProdUrl:
+    Type: String
+Conditions:
+  IsDev: !Equals [!Ref Stage, dev]
+Resources:
+${CLIENT_YAML}      CallbackURLs:
+        - !If [IsDev, "http://dev.mycompany.com/cb", "https://app.mycompany.com/cb"]
+`;
+
 ruleTester('redirect-uri-https', {
   valid: [
     ...urls.valid,
@@ -134,36 +148,14 @@ ruleTester('redirect-uri-https', {
     {
       name: "Fn::If: one finding",
       path: 't.yaml',
-      text: `Parameters:
-  SiteUrl:
-    Type: String
-    Default: http://app.mycompany.com/
-  ProdUrl:
-    Type: String
-Conditions:
-  IsDev: !Equals [!Ref Stage, dev]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [IsDev, "http://dev.mycompany.com/cb", "https://app.mycompany.com/cb"]
-                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+      text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
 `,
     },
     {
       name: "a Parameter default is named",
       path: 't.yaml',
-      text: `Parameters:
-  SiteUrl:
-    Type: String
-    Default: http://app.mycompany.com/
-  ProdUrl:
-    Type: String
-Conditions:
-  IsDev: !Equals [!Ref Stage, dev]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [IsDev, "http://dev.mycompany.com/cb", "https://app.mycompany.com/cb"]
-                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
+      text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref SiteUrl]
                    ^~~~~~~~~~~~ b
 `,

@@ -11,6 +11,20 @@ const urls = callbackCases([
 ]);
 const SPA = { ...OAUTH, AllowedOAuthFlows: ['code'] };
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  AppUrl:
+    Type: String
+    Default: "https://app.mycompany.com/#/callback"
+  Other:
+    Type: String
+Conditions:
+  HashRouter: !Equals [!Ref Router, hash]
+Resources:
+${CLIENT_YAML}      CallbackURLs:
+        - !If [HashRouter, "https://app.mycompany.com/#/cb", "https://app.mycompany.com/cb"]
+`;
+
 ruleTester('redirect-uri-no-fragment', {
   valid: [
     ...urls.valid,
@@ -97,18 +111,7 @@ ruleTester('redirect-uri-no-fragment', {
     {
       name: "Fn::If: one finding",
       path: 't.yaml',
-      text: `Parameters:
-  AppUrl:
-    Type: String
-    Default: "https://app.mycompany.com/#/callback"
-  Other:
-    Type: String
-Conditions:
-  HashRouter: !Equals [!Ref Router, hash]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [HashRouter, "https://app.mycompany.com/#/cb", "https://app.mycompany.com/cb"]
-                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+      text: `${PARAMETERS}                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs:
         - !Ref Other
 `,
@@ -116,18 +119,7 @@ ${CLIENT_YAML}      CallbackURLs:
     {
       name: "a Parameter default is named",
       path: 't.yaml',
-      text: `Parameters:
-  AppUrl:
-    Type: String
-    Default: "https://app.mycompany.com/#/callback"
-  Other:
-    Type: String
-Conditions:
-  HashRouter: !Equals [!Ref Router, hash]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [HashRouter, "https://app.mycompany.com/#/cb", "https://app.mycompany.com/cb"]
-                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
+      text: `${PARAMETERS}                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs:
         - !Ref AppUrl
           ^~~~~~~~~~~ b

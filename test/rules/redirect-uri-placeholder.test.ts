@@ -28,6 +28,20 @@ const CDK_DEFAULTS: ApiClient = {
   SupportedIdentityProviders: ['COGNITO'],
 };
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  SiteUrl:
+    Type: String
+    Default: https://www.example.com/
+  ProdUrl:
+    Type: String
+Conditions:
+  IsDemo: !Equals [!Ref Stage, demo]
+Resources:
+${CLIENT_YAML}      CallbackURLs:
+        - !If [IsDemo, "https://demo.example.org/cb", "https://app.mycompany.com/cb"]
+`;
+
 ruleTester('redirect-uri-placeholder', {
   valid: [
     ...hosts.valid,
@@ -116,36 +130,14 @@ ruleTester('redirect-uri-placeholder', {
     {
       name: "Fn::If: one finding",
       path: 't.yaml',
-      text: `Parameters:
-  SiteUrl:
-    Type: String
-    Default: https://www.example.com/
-  ProdUrl:
-    Type: String
-Conditions:
-  IsDemo: !Equals [!Ref Stage, demo]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [IsDemo, "https://demo.example.org/cb", "https://app.mycompany.com/cb"]
-                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+      text: `${PARAMETERS}                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
 `,
     },
     {
       name: "a Parameter default is named",
       path: 't.yaml',
-      text: `Parameters:
-  SiteUrl:
-    Type: String
-    Default: https://www.example.com/
-  ProdUrl:
-    Type: String
-Conditions:
-  IsDemo: !Equals [!Ref Stage, demo]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [IsDemo, "https://demo.example.org/cb", "https://app.mycompany.com/cb"]
-                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
+      text: `${PARAMETERS}                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref SiteUrl]
                    ^~~~~~~~~~~~ b
 `,

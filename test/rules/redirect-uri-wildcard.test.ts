@@ -2,6 +2,20 @@ import { ruleTester } from '../rule-tester';
 import { OAUTH } from './redirect-cases';
 import { CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  PreviewUrl:
+    Type: String
+    Default: "https://*.preview.mycompany.com/"
+  ProdUrl:
+    Type: String
+Conditions:
+  IsPreview: !Equals [!Ref Stage, preview]
+Resources:
+${CLIENT_YAML}      CallbackURLs:
+        - !If [IsPreview, "https://pr-*.mycompany.com/", "https://app.mycompany.com/"]
+`;
+
 ruleTester('redirect-uri-wildcard', {
   valid: [{ name: 'exact URLs', client: { ...OAUTH, CallbackURLs: ['https://app.mycompany.com/cb', 'myapp://callback'] } }],
   invalid: [
@@ -51,36 +65,14 @@ ruleTester('redirect-uri-wildcard', {
     {
       name: "Fn::If: one finding",
       path: 't.yaml',
-      text: `Parameters:
-  PreviewUrl:
-    Type: String
-    Default: "https://*.preview.mycompany.com/"
-  ProdUrl:
-    Type: String
-Conditions:
-  IsPreview: !Equals [!Ref Stage, preview]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [IsPreview, "https://pr-*.mycompany.com/", "https://app.mycompany.com/"]
-                          ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+      text: `${PARAMETERS}                          ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
 `,
     },
     {
       name: "a Parameter default is named",
       path: 't.yaml',
-      text: `Parameters:
-  PreviewUrl:
-    Type: String
-    Default: "https://*.preview.mycompany.com/"
-  ProdUrl:
-    Type: String
-Conditions:
-  IsPreview: !Equals [!Ref Stage, preview]
-Resources:
-${CLIENT_YAML}      CallbackURLs:
-        - !If [IsPreview, "https://pr-*.mycompany.com/", "https://app.mycompany.com/"]
-                          ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
+      text: `${PARAMETERS}                          ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref PreviewUrl]
                    ^~~~~~~~~~~~~~~ b
 `,

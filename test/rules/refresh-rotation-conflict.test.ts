@@ -8,6 +8,17 @@ const ROTATION = { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 };
 const NO_DEFAULT_IN_DESCRIPTION = 'describe output leaves ExplicitAuthFlows out when the client has no flows: nothing is defaulted there';
 const LISTED: ApiClient = { RefreshTokenRotation: ROTATION, ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] };
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  Rotation:
+    Type: String
+    AllowedValues: [ENABLED, DISABLED]
+    Default: ENABLED
+Resources:
+${CLIENT_YAML}      RefreshTokenRotation:
+        Feature: !Ref Rotation
+`;
+
 ruleTester(ID, {
   valid: [
     { name: 'rotation without refresh auth', client: { RefreshTokenRotation: ROTATION, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] } },
@@ -80,30 +91,14 @@ ruleTester(ID, {
     {
       name: "Feature from a Parameter default",
       path: 't.yaml',
-      text: `Parameters:
-  Rotation:
-    Type: String
-    AllowedValues: [ENABLED, DISABLED]
-    Default: ENABLED
-Resources:
-${CLIENT_YAML}      RefreshTokenRotation:
-        Feature: !Ref Rotation
-                 ^~~~~~~~~~~~~ a
+      text: `${PARAMETERS}                 ^~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Rotation"\)$/ }],
     },
     {
       name: "Feature from a Parameter default, refresh auth listed",
       path: 't.yaml',
-      text: `Parameters:
-  Rotation:
-    Type: String
-    AllowedValues: [ENABLED, DISABLED]
-    Default: ENABLED
-Resources:
-${CLIENT_YAML}      RefreshTokenRotation:
-        Feature: !Ref Rotation
-      ExplicitAuthFlows: [ALLOW_REFRESH_TOKEN_AUTH]
+      text: `${PARAMETERS}      ExplicitAuthFlows: [ALLOW_REFRESH_TOKEN_AUTH]
                           ^~~~~~~~~~~~~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /while RefreshTokenRotation\.Feature is ENABLED, from the default of Parameter "Rotation";/ }],

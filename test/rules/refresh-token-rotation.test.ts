@@ -10,6 +10,16 @@ test('off in the recommended preset', () => {
   assert.equal(loadRule(ID).meta.defaultSeverity, 'off');
 });
 
+/** Opening lines shared by 3 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  Rotation:
+    Type: String
+    Default: DISABLED
+Conditions:
+  Prod: !Equals [!Ref Env, prod]
+Resources:
+`;
+
 ruleTester(ID, {
   valid: [
     { name: 'ENABLED', client: { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } } },
@@ -60,14 +70,7 @@ ruleTester(ID, {
     {
       name: "Parameter default",
       path: 't.yaml',
-      text: `Parameters:
-  Rotation:
-    Type: String
-    Default: DISABLED
-Conditions:
-  Prod: !Equals [!Ref Env, prod]
-Resources:
-${CLIENT_YAML}      RefreshTokenRotation:
+      text: `${PARAMETERS}${CLIENT_YAML}      RefreshTokenRotation:
         Feature: !Ref Rotation
                  ^~~~~~~~~~~~~ a
 `,
@@ -76,14 +79,7 @@ ${CLIENT_YAML}      RefreshTokenRotation:
     {
       name: "Fn::If on the Feature",
       path: 't.yaml',
-      text: `Parameters:
-  Rotation:
-    Type: String
-    Default: DISABLED
-Conditions:
-  Prod: !Equals [!Ref Env, prod]
-Resources:
-${CLIENT_YAML}      RefreshTokenRotation:
+      text: `${PARAMETERS}${CLIENT_YAML}      RefreshTokenRotation:
         Feature: !If [Prod, ENABLED, DISABLED]
                                      ^~~~~~~~
 `,
@@ -91,14 +87,7 @@ ${CLIENT_YAML}      RefreshTokenRotation:
     {
       name: "Fn::If on the whole setting: at the logical id",
       path: 't.yaml',
-      text: `Parameters:
-  Rotation:
-    Type: String
-    Default: DISABLED
-Conditions:
-  Prod: !Equals [!Ref Env, prod]
-Resources:
-  Client:
+      text: `${PARAMETERS}  Client:
   ^~~~~~
     Type: AWS::Cognito::UserPoolClient
     Properties:

@@ -36,6 +36,31 @@ const TF_SERVER = `resource "aws_cognito_resource_server" "orders" {
 }
 `;
 
+/** Opening lines shared by 4 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  Scope:
+    Type: String
+    Default: orders/admin
+Conditions:
+  Admin: !Equals [!Ref Role, admin]
+`;
+/** Opening lines shared by 2 of the fixtures below. */
+const SERVERLESS = `service: orders
+resources:
+  Resources:
+    Api:
+      Type: AWS::Cognito::UserPoolResourceServer
+      Properties:
+        UserPoolId: !Ref Pool
+        Identifier: orders
+        Name: Orders
+        Scopes: [{ScopeName: read, ScopeDescription: Read}]
+    Client:
+      Type: AWS::Cognito::UserPoolClient
+      Properties:
+        UserPoolId: !Ref Pool
+`;
+
 ruleTester('scope-defined', {
   valid: [
     // API requests and describe output have no resource servers, and these renderings hold none either.
@@ -210,13 +235,7 @@ ruleTester('scope-defined', {
     {
       name: "a scope from a Parameter default",
       path: 't.yaml',
-      text: `Parameters:
-  Scope:
-    Type: String
-    Default: orders/admin
-Conditions:
-  Admin: !Equals [!Ref Role, admin]
-${SERVER}  Client:
+      text: `${PARAMETERS}${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
     Properties:
       UserPoolId: !Ref Pool
@@ -228,13 +247,7 @@ ${SERVER}  Client:
     {
       name: "Fn::If",
       path: 't.yaml',
-      text: `Parameters:
-  Scope:
-    Type: String
-    Default: orders/admin
-Conditions:
-  Admin: !Equals [!Ref Role, admin]
-${SERVER}  Client:
+      text: `${PARAMETERS}${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
     Properties:
       UserPoolId: !Ref Pool
@@ -245,13 +258,7 @@ ${SERVER}  Client:
     {
       name: "a server identifier from a Parameter default is known too",
       path: 't.yaml',
-      text: `Parameters:
-  Scope:
-    Type: String
-    Default: orders/admin
-Conditions:
-  Admin: !Equals [!Ref Role, admin]
-Resources:
+      text: `${PARAMETERS}Resources:
   Pool:
     Type: AWS::Cognito::UserPool
   Api:
@@ -275,13 +282,7 @@ Resources:
     {
       name: "a server identifier from a Parameter default: undefined scope",
       path: 't.yaml',
-      text: `Parameters:
-  Scope:
-    Type: String
-    Default: orders/admin
-Conditions:
-  Admin: !Equals [!Ref Role, admin]
-Resources:
+      text: `${PARAMETERS}Resources:
   Pool:
     Type: AWS::Cognito::UserPool
   Api:
@@ -338,41 +339,13 @@ Resources:
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: orders
-resources:
-  Resources:
-    Api:
-      Type: AWS::Cognito::UserPoolResourceServer
-      Properties:
-        UserPoolId: !Ref Pool
-        Identifier: orders
-        Name: Orders
-        Scopes: [{ScopeName: read, ScopeDescription: Read}]
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthScopes: [orders/read, "\${self:custom.extraScope}"]
+      text: `${SERVERLESS}        AllowedOAuthScopes: [orders/read, "\${self:custom.extraScope}"]
 `,
     },
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: orders
-resources:
-  Resources:
-    Api:
-      Type: AWS::Cognito::UserPoolResourceServer
-      Properties:
-        UserPoolId: !Ref Pool
-        Identifier: orders
-        Name: Orders
-        Scopes: [{ScopeName: read, ScopeDescription: Read}]
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AllowedOAuthScopes: [orders/read, orders/write]
+      text: `${SERVERLESS}        AllowedOAuthScopes: [orders/read, orders/write]
                                           ^~~~~~~~~~~~
 `,
     },

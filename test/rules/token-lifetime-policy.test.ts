@@ -20,6 +20,19 @@ test('metadata and options', () => {
 const SHORT = { AccessTokenValidity: 30, IdTokenValidity: 30, RefreshTokenValidity: 0, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' } };
 const DESCRIBED = { AccessTokenValidity: 60, IdTokenValidity: 60, RefreshTokenValidity: 30, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' } };
 
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  RefreshDays:
+    Type: Number
+    Default: 365
+  IdUnit:
+    Type: String
+    Default: days
+Conditions:
+  Prod: !Equals [!Ref Env, prod]
+Resources:
+`;
+
 // Default policy: 1h / 1h / 30d.
 ruleTester(ID, {
   valid: [
@@ -92,17 +105,7 @@ ruleTester(ID, {
     {
       name: "Parameter defaults: value and unit",
       path: 't.yaml',
-      text: `Parameters:
-  RefreshDays:
-    Type: Number
-    Default: 365
-  IdUnit:
-    Type: String
-    Default: days
-Conditions:
-  Prod: !Equals [!Ref Env, prod]
-Resources:
-${CLIENT_YAML}      RefreshTokenValidity: !Ref RefreshDays
+      text: `${PARAMETERS}${CLIENT_YAML}      RefreshTokenValidity: !Ref RefreshDays
                             ^~~~~~~~~~~~~~~~ a
       IdTokenValidity: 1
                        ^ b
@@ -134,17 +137,7 @@ ${CLIENT_YAML}      RefreshTokenValidity: !Ref RefreshDays
     {
       name: "Fn::If branches",
       path: 't.yaml',
-      text: `Parameters:
-  RefreshDays:
-    Type: Number
-    Default: 365
-  IdUnit:
-    Type: String
-    Default: days
-Conditions:
-  Prod: !Equals [!Ref Env, prod]
-Resources:
-${CLIENT_YAML}      RefreshTokenValidity: !If [Prod, 7, 90]
+      text: `${PARAMETERS}${CLIENT_YAML}      RefreshTokenValidity: !If [Prod, 7, 90]
                                           ^~
       IdTokenValidity: 1
       TokenValidityUnits:

@@ -12,6 +12,17 @@ test('metadata', () => {
   assert.equal(loadRule(ID).meta.defaultSeverity, 'error');
 });
 
+/** Opening lines shared by 3 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  Revocation:
+    Type: String
+    AllowedValues: ["true", "false"]
+    Default: "false"
+Conditions:
+  Prod: !Equals [!Ref Env, prod]
+Resources:
+`;
+
 ruleTester(ID, {
   valid: [
     { name: 'absent: the API default is true', client: {} },
@@ -65,15 +76,7 @@ ruleTester(ID, {
     {
       name: "Parameter default",
       path: 't.yaml',
-      text: `Parameters:
-  Revocation:
-    Type: String
-    AllowedValues: ["true", "false"]
-    Default: "false"
-Conditions:
-  Prod: !Equals [!Ref Env, prod]
-Resources:
-${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
+      text: `${PARAMETERS}${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
                              ^~~~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Revocation"\)$/ }],
@@ -94,30 +97,14 @@ ${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
     {
       name: "Fn::If: the false branch",
       path: 't.yaml',
-      text: `Parameters:
-  Revocation:
-    Type: String
-    AllowedValues: ["true", "false"]
-    Default: "false"
-Conditions:
-  Prod: !Equals [!Ref Env, prod]
-Resources:
-${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, true, false]
+      text: `${PARAMETERS}${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, true, false]
                                               ^~~~~
 `,
     },
     {
       name: "Fn::If: false or removed",
       path: 't.yaml',
-      text: `Parameters:
-  Revocation:
-    Type: String
-    AllowedValues: ["true", "false"]
-    Default: "false"
-Conditions:
-  Prod: !Equals [!Ref Env, prod]
-Resources:
-${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, false, !Ref AWS::NoValue]
+      text: `${PARAMETERS}${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, false, !Ref AWS::NoValue]
                                         ^~~~~
 `,
     },

@@ -16,6 +16,27 @@ test('metadata', () => {
 /** One finding at `at`, message checked where the case gives one (spelt the API way). */
 const out = (name: string, client: InvalidCase['client'], at: string, api?: string): InvalidCase => ({ name, client, errors: [{ at, ...(api ? { message: { api } } : {}) }] });
 
+/** Opening lines shared by 4 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  Validity:
+    Type: Number
+    Default: 48
+  Unit:
+    Type: String
+    Default: days
+`;
+/** Opening lines shared by 2 of the fixtures below. */
+const SERVERLESS = `service: web
+custom:
+  validity: 48
+resources:
+  Resources:
+    Client:
+      Type: AWS::Cognito::UserPoolClient
+      Properties:
+        UserPoolId: !Ref Pool
+`;
+
 // Unit-aware ranges.
 ruleTester(ID, {
   valid: [
@@ -180,14 +201,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !Ref Validity
     {
       name: "a literal value whose unit is known only from a default: the message and the related locations say so",
       path: 't.yaml',
-      text: `Parameters:
-  Validity:
-    Type: Number
-    Default: 48
-  Unit:
-    Type: String
-    Default: days
-             ^~~~ ar1
+      text: `${PARAMETERS}             ^~~~ ar1
 Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
@@ -227,14 +241,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !Ref Validity
     {
       name: "Fn::If: one bad branch, one finding at that branch",
       path: 't.yaml',
-      text: `Parameters:
-  Validity:
-    Type: Number
-    Default: 48
-  Unit:
-    Type: String
-    Default: days
-Conditions:
+      text: `${PARAMETERS}Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
 ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 1, 48]
@@ -244,14 +251,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 1, 48]
     {
       name: "Fn::If on the unit: at the value",
       path: 't.yaml',
-      text: `Parameters:
-  Validity:
-    Type: Number
-    Default: 48
-  Unit:
-    Type: String
-    Default: days
-Conditions:
+      text: `${PARAMETERS}Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
 ${CLIENT_YAML}      AccessTokenValidity: 30
@@ -263,14 +263,7 @@ ${CLIENT_YAML}      AccessTokenValidity: 30
     {
       name: "Fn::If with AWS::NoValue",
       path: 't.yaml',
-      text: `Parameters:
-  Validity:
-    Type: Number
-    Default: 48
-  Unit:
-    Type: String
-    Default: days
-Conditions:
+      text: `${PARAMETERS}Conditions:
   Prod: !Equals [!Ref Env, prod]
 Resources:
 ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
@@ -314,16 +307,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
     {
       name: "serverless.yml: a ${self:custom} variable stays silent",
       path: 'serverless.yml',
-      text: `service: web
-custom:
-  validity: 48
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AccessTokenValidity: \${self:custom.validity}
+      text: `${SERVERLESS}        AccessTokenValidity: \${self:custom.validity}
         TokenValidityUnits:
           IdToken: \${self:custom.unit}
         IdTokenValidity: 100
@@ -332,16 +316,7 @@ resources:
     {
       name: "serverless.yml: a literal",
       path: 'serverless.yml',
-      text: `service: web
-custom:
-  validity: 48
-resources:
-  Resources:
-    Client:
-      Type: AWS::Cognito::UserPoolClient
-      Properties:
-        UserPoolId: !Ref Pool
-        AccessTokenValidity: 48
+      text: `${SERVERLESS}        AccessTokenValidity: 48
                              ^~
         TokenValidityUnits:
           IdToken: \${self:custom.unit}
