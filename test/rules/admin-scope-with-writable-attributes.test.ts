@@ -55,28 +55,28 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "unknown scope item is skipped",
+      name: 'unknown scope item is skipped',
       path: 'template.yaml',
       text: `${CFN}      AllowedOAuthScopes: [!Ref Scope]
       WriteAttributes: [custom:a]
 `,
     },
     {
-      name: "unknown attribute item is skipped",
+      name: 'unknown attribute item is skipped',
       path: 'template.yaml',
       text: `${CFN}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
       WriteAttributes: [!Ref Attribute]
 `,
     },
     {
-      name: "whole attribute list unknown",
+      name: 'whole attribute list unknown',
       path: 'template.yaml',
       text: `${CFN}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
       WriteAttributes: !GetAtt Cfg.Attributes
 `,
     },
     {
-      name: "a custom attribute with an unknown rest still counts",
+      name: 'a custom attribute with an unknown rest still counts',
       path: 'template.yaml',
       text: `${CFN}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
                                    ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -84,7 +84,7 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "Parameter default: named in the message and as a related location",
+      name: 'Parameter default: named in the message and as a related location',
       path: 't.yaml',
       text: `Parameters:
   Attributes:
@@ -111,7 +111,7 @@ ${CLIENT_YAML}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
       ],
     },
     {
-      name: "Parameter without default",
+      name: 'Parameter without default',
       path: 't.yaml',
       text: `Parameters:
   Attributes:
@@ -124,7 +124,7 @@ ${CLIENT_YAML}      AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
 `,
     },
     {
-      name: "Fn::If branch",
+      name: 'Fn::If branch',
       path: 't.yaml',
       text: `Parameters:
   Attributes:
@@ -139,20 +139,20 @@ ${CLIENT_YAML}      AllowedOAuthScopes: [openid, !If [Console, aws.cognito.signi
 `,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "AllowedOAuthScopes": ["aws.cognito.signin.user.admin"], "WriteAttributes": ["custom:x"]}
                                                                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
         WriteAttributes: \${self:custom.writeAttributes}
 `,
     },
     {
-      name: "serverless.yml: a literal list",
+      name: 'serverless.yml: a literal list',
       path: 'serverless.yml',
       text: `${serverless('web')}        AllowedOAuthScopes: [openid, aws.cognito.signin.user.admin]
                                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~

@@ -39,7 +39,7 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "application ARN from GetAtt",
+      name: 'application ARN from GetAtt',
       path: 'template.yaml',
       text: `${CFN}      AnalyticsConfiguration:
       ^~~~~~~~~~~~~~~~~~~~~~
@@ -48,21 +48,21 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "the whole value unknown (Ref without Default)",
+      name: 'the whole value unknown (Ref without Default)',
       path: 'template.yaml',
       text: `${CFN}      AnalyticsConfiguration: !Ref Analytics
       ^~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Serverless-style variable",
+      name: 'Serverless-style variable',
       path: 'template.yaml',
       text: `${CFN}      AnalyticsConfiguration: \${self:custom.analytics}
       ^~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Fn::If: the branch that keeps it",
+      name: 'Fn::If: the branch that keeps it',
       path: 't.yaml',
       text: `Conditions:
   Analytics: !Equals [!Ref Env, prod]
@@ -75,7 +75,7 @@ ${CLIENT_YAML}      AnalyticsConfiguration: !If
 `,
     },
     {
-      name: "Fn::If: both branches remove it",
+      name: 'Fn::If: both branches remove it',
       path: 't.yaml',
       text: `Conditions:
   Analytics: !Equals [!Ref Env, prod]
@@ -87,7 +87,7 @@ ${CLIENT_YAML}      AnalyticsConfiguration: !If
 `,
     },
     {
-      name: "cloudformation json (CDK analytics.application)",
+      name: 'cloudformation json (CDK analytics.application)',
       path: 'Stack.template.json',
       text: `{
  "Resources": {
@@ -105,24 +105,24 @@ ${CLIENT_YAML}      AnalyticsConfiguration: !If
 }`,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "AnalyticsConfiguration": {"ApplicationId": "abc"}}
                                                    ^~~~~~~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "api update request without it",
+      name: 'api update request without it',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc"}`,
     },
     {
-      name: "serverless.yml: a variable elsewhere changes nothing",
+      name: 'serverless.yml: a variable elsewhere changes nothing',
       path: 'serverless.yml',
       text: `${serverless('web')}        ClientName: \${self:custom.clientName}
 `,
     },
     {
-      name: "serverless.yml: a variable the linter cannot resolve still counts",
+      name: 'serverless.yml: a variable the linter cannot resolve still counts',
       path: 'serverless.yml',
       text: `${serverless('web')}        ClientName: \${self:custom.clientName}
         AnalyticsConfiguration:

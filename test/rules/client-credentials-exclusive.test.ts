@@ -29,19 +29,19 @@ ruleTester('client-credentials-exclusive', {
   ],
   fixtures: [
     {
-      name: "other item unknown",
+      name: 'other item unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      AllowedOAuthFlows: [client_credentials, !Ref ExtraFlow]
 `,
     },
     {
-      name: "list from GetAtt",
+      name: 'list from GetAtt',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      AllowedOAuthFlows: !GetAtt Settings.Flows
 `,
     },
     {
-      name: "Fn::If: one finding for the combining branch",
+      name: 'Fn::If: one finding for the combining branch',
       path: 't.yaml',
       text: `Conditions:
   Interactive: !Equals [!Ref Mode, web]
@@ -53,7 +53,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows:
 `,
     },
     {
-      name: "Parameter default: the message says so",
+      name: 'Parameter default: the message says so',
       path: 't.yaml',
       text: `Parameters:
   Flows:
@@ -66,7 +66,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows: !Ref Flows
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Flows"\)$/ }],
     },
     {
-      name: "Parameter without default",
+      name: 'Parameter without default',
       path: 't.yaml',
       text: `Parameters:
   Flows:
@@ -76,18 +76,18 @@ ${CLIENT_YAML}      AllowedOAuthFlows: !Ref Flows
 `,
     },
     {
-      name: "api update request with client_credentials alone",
+      name: 'api update request with client_credentials alone',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "AllowedOAuthFlows": ["client_credentials"]}`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('m2m')}        AllowedOAuthFlows: [client_credentials, "\${self:custom.extraFlow}"]
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${serverless('m2m')}        AllowedOAuthFlows: [client_credentials, code]
                             ^~~~~~~~~~~~~~~~~~

@@ -65,27 +65,27 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "GenerateSecret from GetAtt",
+      name: 'GenerateSecret from GetAtt',
       path: 'template.yaml',
       text: `${CFN}      GenerateSecret: !GetAtt Other.Secret
       AllowedOAuthFlows: [client_credentials]
 `,
     },
     {
-      name: "GenerateSecret from Ref without a default",
+      name: 'GenerateSecret from Ref without a default',
       path: 'template.yaml',
       text: `${CFN}      GenerateSecret: !Ref Secret
       AllowedOAuthFlows: [client_credentials]
 `,
     },
     {
-      name: "unknown flow item",
+      name: 'unknown flow item',
       path: 'template.yaml',
       text: `${CFN}      AllowedOAuthFlows: [!Ref Flow]
 `,
     },
     {
-      name: "GenerateSecret from a Parameter default: finding says so",
+      name: 'GenerateSecret from a Parameter default: finding says so',
       path: 't.yaml',
       text: `Parameters:
   Secret:
@@ -110,7 +110,7 @@ ${CLIENT_YAML}      GenerateSecret: !Ref Secret
       ],
     },
     {
-      name: "Fn::If: only the branch with client_credentials is reported",
+      name: 'Fn::If: only the branch with client_credentials is reported',
       path: 't.yaml',
       text: `Conditions:
   IsM2M: !Equals [!Ref Kind, m2m]
@@ -120,7 +120,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows: !If [IsM2M, [client_credentials], [code]]
 `,
     },
     {
-      name: "Fn::If: with a secret in that branch",
+      name: 'Fn::If: with a secret in that branch',
       path: 't.yaml',
       text: `Conditions:
   IsM2M: !Equals [!Ref Kind, m2m]
@@ -130,7 +130,7 @@ ${CLIENT_YAML}      GenerateSecret: !If [IsM2M, true, false]
 `,
     },
     {
-      name: "api create request: a custom secret (2026) is a secret too",
+      name: 'api create request: a custom secret (2026) is a secret too',
       path: 'create.json',
       text: `{
   "UserPoolId": "us-east-1_abc",
@@ -139,7 +139,7 @@ ${CLIENT_YAML}      GenerateSecret: !If [IsM2M, true, false]
 }`,
     },
     {
-      name: "api update request: the secret was fixed at creation, an update request cannot tell",
+      name: 'api update request: the secret was fixed at creation, an update request cannot tell',
       path: 'update.json',
       text: `{
   "UserPoolId": "us-east-1_abc",
@@ -148,7 +148,7 @@ ${CLIENT_YAML}      GenerateSecret: !If [IsM2M, true, false]
 }`,
     },
     {
-      name: "api describe output without ClientSecret: unknown",
+      name: 'api describe output without ClientSecret: unknown',
       path: 'describe.json',
       text: `{
   "UserPoolClient": {
@@ -159,21 +159,21 @@ ${CLIENT_YAML}      GenerateSecret: !If [IsM2M, true, false]
 }`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${SERVERLESS}        GenerateSecret: \${self:custom.generateSecret}
         AllowedOAuthFlows: [client_credentials]
 `,
     },
     {
-      name: "serverless.yml: without GenerateSecret",
+      name: 'serverless.yml: without GenerateSecret',
       path: 'serverless.yml',
       text: `${SERVERLESS}        AllowedOAuthFlows: [client_credentials]
                             ^~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "terraform: generate_secret = null is not set",
+      name: 'terraform: generate_secret = null is not set',
       path: 'main.tf',
       text: `${TF}  generate_secret = null
   allowed_oauth_flows = ["client_credentials"]
@@ -182,7 +182,7 @@ ${CLIENT_YAML}      GenerateSecret: !If [IsM2M, true, false]
 `,
     },
     {
-      name: "terraform: generate_secret from a variable without default: silent",
+      name: 'terraform: generate_secret from a variable without default: silent',
       path: 'main.tf',
       text: `${TF}  generate_secret = var.secret
   allowed_oauth_flows = ["client_credentials"]

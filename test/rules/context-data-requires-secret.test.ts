@@ -35,7 +35,7 @@ ruleTester('context-data-requires-secret', {
   ],
   fixtures: [
     {
-      name: "\"true\" string with GenerateSecret false",
+      name: '"true" string with GenerateSecret false',
       path: 'template.yaml',
       text: `${CFN}      GenerateSecret: false
       EnablePropagateAdditionalUserContextData: "true"
@@ -43,20 +43,20 @@ ruleTester('context-data-requires-secret', {
 `,
     },
     {
-      name: "value from Ref without a default",
+      name: 'value from Ref without a default',
       path: 'template.yaml',
       text: `${CFN}      EnablePropagateAdditionalUserContextData: !Ref Propagate
 `,
     },
     {
-      name: "GenerateSecret from ImportValue",
+      name: 'GenerateSecret from ImportValue',
       path: 'template.yaml',
       text: `${CFN}      GenerateSecret: !ImportValue SharedSecretFlag
       EnablePropagateAdditionalUserContextData: true
 `,
     },
     {
-      name: "value from a Parameter default: the message mentions the default",
+      name: 'value from a Parameter default: the message mentions the default',
       path: 't.yaml',
       text: `Parameters:
   Propagate:
@@ -70,7 +70,7 @@ ${CLIENT_YAML}      EnablePropagateAdditionalUserContextData: !Ref Propagate
       errors: [{ at: 'a', message: /GenerateSecret is not set and defaults to false.*\(the value comes from the default of Parameter "Propagate"\)$/ }],
     },
     {
-      name: "Fn::If: one finding for the public branch",
+      name: 'Fn::If: one finding for the public branch',
       path: 't.yaml',
       text: `Conditions:
   Confidential: !Equals [!Ref Kind, server]
@@ -82,23 +82,23 @@ ${CLIENT_YAML}      GenerateSecret: !If [Confidential, true, false]
       errors: [{ at: 'a', message: /GenerateSecret is false/ }],
     },
     {
-      name: "api update request: GenerateSecret cannot be changed, so it is unknown",
+      name: 'api update request: GenerateSecret cannot be changed, so it is unknown',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "ClientName": "web", "EnablePropagateAdditionalUserContextData": true}`,
     },
     {
-      name: "api describe output without ClientSecret: unknown",
+      name: 'api describe output without ClientSecret: unknown',
       path: 'describe.json',
       text: `{"UserPoolClient": {"UserPoolId": "us-east-1_abc", "ClientId": "abc", "EnablePropagateAdditionalUserContextData": true}}`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        EnablePropagateAdditionalUserContextData: \${self:custom.propagate}
 `,
     },
     {
-      name: "serverless.yml: a literal true",
+      name: 'serverless.yml: a literal true',
       path: 'serverless.yml',
       text: `${serverless('web')}        EnablePropagateAdditionalUserContextData: true
                                                   ^~~~

@@ -68,7 +68,7 @@ ruleTester('default-redirect-uri-in-callbacks', {
   ],
   fixtures: [
     {
-      name: "CallbackURLs removed with AWS::NoValue",
+      name: 'CallbackURLs removed with AWS::NoValue',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: !Ref AWS::NoValue
       DefaultRedirectURI: https://app.mycompany.com/callback
@@ -76,42 +76,42 @@ ruleTester('default-redirect-uri-in-callbacks', {
 `,
     },
     {
-      name: "a callback is unknown",
+      name: 'a callback is unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback, !GetAtt Site.Url]
       DefaultRedirectURI: https://app.mycompany.com/home
 `,
     },
     {
-      name: "a callback is partly known",
+      name: 'a callback is partly known',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback, !Sub "https://\${Domain}/cb"]
       DefaultRedirectURI: https://app.mycompany.com/home
 `,
     },
     {
-      name: "the list is unknown",
+      name: 'the list is unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
       DefaultRedirectURI: https://app.mycompany.com/callback
 `,
     },
     {
-      name: "the default is unknown",
+      name: 'the default is unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback]
       DefaultRedirectURI: !GetAtt Site.Url
 `,
     },
     {
-      name: "the default is partly known and could match",
+      name: 'the default is partly known and could match',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback]
       DefaultRedirectURI: !Sub "https://\${Domain}/callback"
 `,
     },
     {
-      name: "the default is partly known and cannot match",
+      name: 'the default is partly known and cannot match',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [https://app.mycompany.com/callback]
       DefaultRedirectURI: !Sub "myapp://\${Path}"
@@ -126,14 +126,14 @@ ruleTester('default-redirect-uri-in-callbacks', {
       ],
     },
     {
-      name: "the default is partly known, CallbackURLs absent",
+      name: 'the default is partly known, CallbackURLs absent',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      DefaultRedirectURI: !Sub "https://\${Domain}/cb"
                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Fn::If: matching branches are clean",
+      name: 'Fn::If: matching branches are clean',
       path: 't.yaml',
       text: `Conditions:
   IsProd: !Equals [!Ref Stage, prod]
@@ -144,7 +144,7 @@ ${CLIENT_YAML}      CallbackURLs:
 `,
     },
     {
-      name: "Fn::If: one mismatched branch gives one finding",
+      name: 'Fn::If: one mismatched branch gives one finding',
       path: 't.yaml',
       text: `Conditions:
   IsProd: !Equals [!Ref Stage, prod]
@@ -156,7 +156,7 @@ ${CLIENT_YAML}      CallbackURLs:
 `,
     },
     {
-      name: "CallbackURLs from a Parameter default: named in the message and as related locations",
+      name: 'CallbackURLs from a Parameter default: named in the message and as related locations',
       path: 't.yaml',
       text: `Parameters:
   Callbacks:
@@ -184,7 +184,7 @@ ${CLIENT_YAML}      CallbackURLs: !Ref Callbacks
       ],
     },
     {
-      name: "both from Parameter defaults",
+      name: 'both from Parameter defaults',
       path: 't.yaml',
       text: `Parameters:
   Callbacks:
@@ -201,13 +201,13 @@ ${CLIENT_YAML}      CallbackURLs: !Ref Callbacks
       errors: [{ at: 'a', message: /\(CallbackURLs comes from the default of Parameter "Callbacks"\).*\(the value comes from the default of Parameter "Home"\)$/ }],
     },
     {
-      name: "an update request without CallbackURLs resets them to none: the default cannot be listed",
+      name: 'an update request without CallbackURLs resets them to none: the default cannot be listed',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "DefaultRedirectURI": "https://app.mycompany.com/cb"}
                                                                             ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - \${self:custom.callbackUrl}
@@ -215,7 +215,7 @@ ${CLIENT_YAML}      CallbackURLs: !Ref Callbacks
 `,
     },
     {
-      name: "serverless.yml: a literal callback",
+      name: 'serverless.yml: a literal callback',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - https://app.mycompany.com/other
@@ -224,7 +224,7 @@ ${CLIENT_YAML}      CallbackURLs: !Ref Callbacks
 `,
     },
     {
-      name: "terraform: callbacks not fully known: silent",
+      name: 'terraform: callbacks not fully known: silent',
       path: 'main.tf',
       text: `${TF_OAUTH}  callback_urls = concat(["https://app.mycompany.com/cb"], var.more)
   default_redirect_uri = "https://app.mycompany.com/"

@@ -5,7 +5,7 @@ import { TF } from './fixture-parts';
 ruleTester('duplicate-key', {
   fixtures: [
     {
-      name: "yaml: second key reported, related location at the first",
+      name: 'yaml: second key reported, related location at the first',
       path: 't.yaml',
       text: `Resources:
   C:
@@ -19,20 +19,20 @@ ruleTester('duplicate-key', {
       errors: [{ at: 'a', message: /Key "PreventUserExistenceErrors" repeats the key at line 5/, related: [{ at: 'ar0' }] }],
     },
     {
-      name: "json (CDK): duplicate property keys",
+      name: 'json (CDK): duplicate property keys',
       path: 't.json',
       text: `{"Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient",
  "Properties": {"UserPoolId": "a", "UserPoolId": "b"}}}}
                                    ^~~~~~~~~~~~`,
     },
     {
-      name: "api request json",
+      name: 'api request json',
       path: 'r.json',
       text: `{"UserPoolId": "a_b", "ClientName": "x", "ClientName": "y"}
                                          ^~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: duplicates outside the client definition are left to other tools",
+      name: 'serverless.yml: duplicates outside the client definition are left to other tools',
       path: 'serverless.yml',
       text: `service: a
 service: b
@@ -47,7 +47,7 @@ resources:
 `,
     },
     {
-      name: "a file that defines no client is not ours to judge, even if it names UserPoolId",
+      name: 'a file that defines no client is not ours to judge, even if it names UserPoolId',
       path: 'other.yaml',
       text: `UserPoolIdParam: a
 x: 1
@@ -55,7 +55,7 @@ x: 2
 `,
     },
     {
-      name: "terraform: a repeated argument or block inside a client",
+      name: 'terraform: a repeated argument or block inside a client',
       path: 'main.tf',
       text: `${TF}  prevent_user_existence_errors = "ENABLED"
   prevent_user_existence_errors = "LEGACY"

@@ -42,13 +42,13 @@ ruleTester('duplicate-values', {
   ],
   fixtures: [
     {
-      name: "unknown items are not compared",
+      name: 'unknown items are not compared',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      AllowedOAuthScopes: [!Ref ScopeA, !Ref ScopeA, !GetAtt Server.Scope, !GetAtt Server.Scope]
 `,
     },
     {
-      name: "Fn::If: one finding",
+      name: 'Fn::If: one finding',
       path: 't.yaml',
       text: `Conditions:
   HasAdmin: !Equals [!Ref Admin, "yes"]
@@ -62,7 +62,7 @@ ${CLIENT_YAML}      AllowedOAuthScopes:
       errors: [{ at: 'a', related: [{ at: 'ar0', message: 'first "openid" in AllowedOAuthScopes' }] }],
     },
     {
-      name: "a CommaDelimitedList Parameter default: named in the message, no second location at the same place",
+      name: 'a CommaDelimitedList Parameter default: named in the message, no second location at the same place',
       path: 't.yaml',
       text: `Parameters:
   Scopes:
@@ -76,13 +76,13 @@ ${CLIENT_YAML}      AllowedOAuthScopes: !Ref Scopes
       errors: [{ at: 'a', message: /^AllowedOAuthScopes\[2\] repeats "openid".*\(the value comes from the default of Parameter "Scopes"\)$/, related: [{ at: 'ar0', message: 'default of Parameter "Scopes"' }] }],
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "ReadAttributes": ["email", "email"]}
                                                                                   ^~~~~~~`,
     },
     {
-      name: "serverless.yml: ${self:custom} variables stay silent",
+      name: 'serverless.yml: ${self:custom} variables stay silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - \${self:custom.callbackUrl}
@@ -90,7 +90,7 @@ ${CLIENT_YAML}      AllowedOAuthScopes: !Ref Scopes
 `,
     },
     {
-      name: "serverless.yml: literal values",
+      name: 'serverless.yml: literal values',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - https://app.mycompany.com/cb
@@ -99,7 +99,7 @@ ${CLIENT_YAML}      AllowedOAuthScopes: !Ref Scopes
 `,
     },
     {
-      name: "terraform: concat of two known lists",
+      name: 'terraform: concat of two known lists',
       path: 'main.tf',
       text: `${TF}  explicit_auth_flows = concat(["ALLOW_USER_SRP_AUTH"], ["ALLOW_USER_SRP_AUTH"])
                                                          ^~~~~~~~~~~~~~~~~~~~~
@@ -107,7 +107,7 @@ ${CLIENT_YAML}      AllowedOAuthScopes: !Ref Scopes
 `,
     },
     {
-      name: "terraform: toset() removes repeats",
+      name: 'terraform: toset() removes repeats',
       path: 'main.tf',
       text: `${TF}  allowed_oauth_scopes = toset(["openid", "openid"])
 }

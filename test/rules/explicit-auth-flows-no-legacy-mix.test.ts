@@ -32,19 +32,19 @@ ruleTester('explicit-auth-flows-no-legacy-mix', {
   ],
   fixtures: [
     {
-      name: "legacy + unknown item",
+      name: 'legacy + unknown item',
       path: 'template.yaml',
       text: `${CFN}      ExplicitAuthFlows: [USER_PASSWORD_AUTH, !Ref ExtraFlow]
 `,
     },
     {
-      name: "list from GetAtt",
+      name: 'list from GetAtt',
       path: 'template.yaml',
       text: `${CFN}      ExplicitAuthFlows: !GetAtt Config.Flows
 `,
     },
     {
-      name: "Fn::If: only the mixing branch is reported",
+      name: 'Fn::If: only the mixing branch is reported',
       path: 't.yaml',
       text: `Conditions:
   Legacy: !Equals [!Ref Mode, legacy]
@@ -56,7 +56,7 @@ ${CLIENT_YAML}      ExplicitAuthFlows:
 `,
     },
     {
-      name: "list from a CommaDelimitedList Parameter default",
+      name: 'list from a CommaDelimitedList Parameter default',
       path: 't.yaml',
       text: `Parameters:
   Flows:
@@ -69,7 +69,7 @@ ${CLIENT_YAML}      ExplicitAuthFlows: !Ref Flows
       errors: [{ at: 'a', message: /"USER_PASSWORD_AUTH".*\(the value comes from the default of Parameter "Flows"\)$/ }],
     },
     {
-      name: "CommaDelimitedList Parameter without default",
+      name: 'CommaDelimitedList Parameter without default',
       path: 't.yaml',
       text: `Parameters:
   Flows:
@@ -79,7 +79,7 @@ ${CLIENT_YAML}      ExplicitAuthFlows: !Ref Flows
 `,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{
   "UserPoolId": "us-east-1_abc",
@@ -89,13 +89,13 @@ ${CLIENT_YAML}      ExplicitAuthFlows: !Ref Flows
 }`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        ExplicitAuthFlows: [USER_PASSWORD_AUTH, "\${self:custom.extraFlow}"]
 `,
     },
     {
-      name: "serverless.yml: literals",
+      name: 'serverless.yml: literals',
       path: 'serverless.yml',
       text: `${serverless('web')}        ExplicitAuthFlows: [USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH]
                             ^~~~~~~~~~~~~~~~~~

@@ -36,26 +36,26 @@ ruleTester('no-implicit-flow', {
   ],
   fixtures: [
     {
-      name: "unknown item",
+      name: 'unknown item',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      AllowedOAuthFlows: [code, !Ref SecondFlow]
 `,
     },
     {
-      name: "list from ImportValue",
+      name: 'list from ImportValue',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      AllowedOAuthFlows: !ImportValue SharedFlows
 `,
     },
     {
-      name: "Fn::If: one finding",
+      name: 'Fn::If: one finding',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      AllowedOAuthFlows: [!If [Spa, implicit, code]]
                                     ^~~~~~~~
 `,
     },
     {
-      name: "a Parameter default is named",
+      name: 'a Parameter default is named',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      AllowedOAuthFlows: [!Ref Flow]
                           ^~~~~~~~~ a
@@ -63,26 +63,26 @@ ruleTester('no-implicit-flow', {
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Flow"\)$/ }],
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "AllowedOAuthFlows": ["implicit"]}
                                                                          ^~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('spa')}        AllowedOAuthFlows: ["\${self:custom.oauthFlow}"]
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${serverless('spa')}        AllowedOAuthFlows: [implicit]
                             ^~~~~~~~
 `,
     },
     {
-      name: "terraform: from a for expression over a known list: at the item",
+      name: 'terraform: from a for expression over a known list: at the item',
       path: 'main.tf',
       text: `${TF}  allowed_oauth_flows = [for f in ["code", "implicit"] : f]
                                            ^~~~~~~~~~
@@ -90,7 +90,7 @@ ruleTester('no-implicit-flow', {
 `,
     },
     {
-      name: "terraform: awscc resource",
+      name: 'terraform: awscc resource',
       path: 'main.tf',
       text: `resource "awscc_cognito_user_pool_client" "spa" {
   user_pool_id         = aws_cognito_user_pool.pool.id

@@ -26,19 +26,19 @@ ruleTester('no-legacy-auth-flow-names', {
   ],
   fixtures: [
     {
-      name: "unknown item",
+      name: 'unknown item',
       path: 'template.yaml',
       text: `${CFN}      ExplicitAuthFlows: [!Ref Flow]
 `,
     },
     {
-      name: "whole list from GetAtt",
+      name: 'whole list from GetAtt',
       path: 'template.yaml',
       text: `${CFN}      ExplicitAuthFlows: !GetAtt Settings.Flows
 `,
     },
     {
-      name: "Fn::If gives one finding; the defaulted Ref is reported once (same text in both branches)",
+      name: 'Fn::If gives one finding; the defaulted Ref is reported once (same text in both branches)',
       path: 't.yaml',
       text: `Parameters:
   Flow:
@@ -56,20 +56,20 @@ ${CLIENT_YAML}      ExplicitAuthFlows:
       errors: [{ at: 'a' }, { at: 'b', message: /"CUSTOM_AUTH_FLOW_ONLY".*\(the value comes from the default of Parameter "Flow"\)$/ }],
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc",
  "ExplicitAuthFlows": ["ADMIN_NO_SRP_AUTH"]}
                        ^~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        ExplicitAuthFlows: ["\${self:custom.flow}"]
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${serverless('web')}        ExplicitAuthFlows: [USER_PASSWORD_AUTH]
                             ^~~~~~~~~~~~~~~~~~

@@ -77,38 +77,38 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "Sub: the port is unknown",
+      name: 'Sub: the port is unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub: the host could go on",
+      name: 'Sub: the host could go on',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://localhost\${Suffix}/cb"]
 `,
     },
     {
-      name: "Sub: the host is unknown",
+      name: 'Sub: the host is unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://\${Host}:3000/cb"]
 `,
     },
     {
-      name: "GetAtt item",
+      name: 'GetAtt item',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
-      name: "list from ImportValue",
+      name: 'list from ImportValue',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
 `,
     },
     {
-      name: "message of a partly known value",
+      name: 'message of a partly known value',
       path: 't.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
@@ -125,14 +125,14 @@ ruleTester(ID, {
       ],
     },
     {
-      name: "Fn::If: one finding",
+      name: 'Fn::If: one finding',
       path: 't.yaml',
       text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
 `,
     },
     {
-      name: "a Parameter default is named",
+      name: 'a Parameter default is named',
       path: 't.yaml',
       text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref DevUrl]
@@ -141,13 +141,13 @@ ruleTester(ID, {
       errors: [{ at: 'a' }, { at: 'b', message: /^LogoutURLs entry "http:\/\/localhost:5173\/" redirects to the loopback host "localhost".*\(the value comes from the default of Parameter "DevUrl"\)$/ }],
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "CallbackURLs": ["http://localhost:3000/cb"]}
                                                                        ^~~~~~~~~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - "\${self:custom.callbackUrl}"
@@ -155,7 +155,7 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "serverless.yml: a known host and an unknown port",
+      name: 'serverless.yml: a known host and an unknown port',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - "http://localhost:\${self:custom.port}/cb"
@@ -164,7 +164,7 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "terraform: the value from a variable default, reported at the reference",
+      name: 'terraform: the value from a variable default, reported at the reference',
       path: 'main.tf',
       text: `variable "urls" {
   default = ["https://app.mycompany.com/cb", "http://localhost:3000/cb"]

@@ -41,19 +41,19 @@ ruleTester('no-password-auth-flow', {
   ],
   fixtures: [
     {
-      name: "unknown item",
+      name: 'unknown item',
       path: 't.yaml',
       text: `${CFN}      ExplicitAuthFlows: [!Ref Flow, ALLOW_REFRESH_TOKEN_AUTH]
 `,
     },
     {
-      name: "list from ImportValue",
+      name: 'list from ImportValue',
       path: 't.yaml',
       text: `${CFN}      ExplicitAuthFlows: !ImportValue SharedFlows
 `,
     },
     {
-      name: "Fn::If: one finding",
+      name: 'Fn::If: one finding',
       path: 't.yaml',
       text: `${PARAMETERS}        - !If [IsTest, ALLOW_ADMIN_USER_PASSWORD_AUTH, !Ref AWS::NoValue]
                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -61,7 +61,7 @@ ruleTester('no-password-auth-flow', {
 `,
     },
     {
-      name: "a Parameter default is named",
+      name: 'a Parameter default is named',
       path: 't.yaml',
       text: `${PARAMETERS}        - !Ref DebugFlow
           ^~~~~~~~~~~~~~ a
@@ -70,13 +70,13 @@ ruleTester('no-password-auth-flow', {
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "DebugFlow"\)$/ }],
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH"]}
                                                                          ^~~~~~~~~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        ExplicitAuthFlows:
           - \${self:custom.signInFlow}
@@ -84,7 +84,7 @@ ruleTester('no-password-auth-flow', {
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${serverless('web')}        ExplicitAuthFlows:
           - USER_PASSWORD_AUTH
@@ -93,14 +93,14 @@ ruleTester('no-password-auth-flow', {
 `,
     },
     {
-      name: "terraform: from a local that is not defined",
+      name: 'terraform: from a local that is not defined',
       path: 'main.tf',
       text: `${TF}  explicit_auth_flows = local.flows
 }
 `,
     },
     {
-      name: "terraform: from a local of the same file (reported where the local writes it)",
+      name: 'terraform: from a local of the same file (reported where the local writes it)',
       path: 'main.tf',
       text: `locals {
   flows = ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"]

@@ -100,7 +100,7 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "a known beginning is enough: custom:org_${Suffix}",
+      name: 'a known beginning is enough: custom:org_${Suffix}',
       path: 'template.yaml',
       text: `${CFN}      WriteAttributes: [!Sub "custom:org_\${Suffix}"]
                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~ a
@@ -108,19 +108,19 @@ ruleTester(ID, {
       errors: [{ at: 'a', message: /^WriteAttributes includes "custom:org_…", whose name suggests authorization \("org"\)/ }],
     },
     {
-      name: "an unknown rest is not judged: custom:${Name}",
+      name: 'an unknown rest is not judged: custom:${Name}',
       path: 'template.yaml',
       text: `${CFN}      WriteAttributes: [!Sub "custom:\${Name}"]
 `,
     },
     {
-      name: "unknown list",
+      name: 'unknown list',
       path: 'template.yaml',
       text: `${CFN}      WriteAttributes: !GetAtt Cfg.Attributes
 `,
     },
     {
-      name: "CommaDelimitedList Parameter default",
+      name: 'CommaDelimitedList Parameter default',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
                        ^~~~~~~~~~~~~~~~~~~~ a
@@ -128,7 +128,7 @@ ruleTester(ID, {
       errors: [{ at: 'a', message: /^WriteAttributes includes "custom:plan".*\(the value comes from the default of Parameter "WriteAttributes"\)$/ }],
     },
     {
-      name: "CommaDelimitedList Parameter without default",
+      name: 'CommaDelimitedList Parameter without default',
       path: 't.yaml',
       text: `Parameters:
   WriteAttributes:
@@ -140,27 +140,27 @@ ${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
 `,
     },
     {
-      name: "Fn::If branch",
+      name: 'Fn::If branch',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: [email, !If [Admin, custom:admin_level, custom:theme]]
                                            ^~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "WriteAttributes": ["custom:groups"]}
                                                                        ^~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        WriteAttributes:
           - \${self:custom.roleAttribute}
 `,
     },
     {
-      name: "serverless.yml: a literal item",
+      name: 'serverless.yml: a literal item',
       path: 'serverless.yml',
       text: `${serverless('web')}        WriteAttributes:
           - custom:role

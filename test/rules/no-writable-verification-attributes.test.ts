@@ -51,26 +51,26 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "unknown item is skipped, the known one reported",
+      name: 'unknown item is skipped, the known one reported',
       path: 'template.yaml',
       text: `${CFN}      WriteAttributes: [!Ref Attr, email_verified]
                                    ^~~~~~~~~~~~~~
 `,
     },
     {
-      name: "whole list unknown",
+      name: 'whole list unknown',
       path: 'template.yaml',
       text: `${CFN}      WriteAttributes: !GetAtt Cfg.Attributes
 `,
     },
     {
-      name: "item removed by AWS::NoValue",
+      name: 'item removed by AWS::NoValue',
       path: 'template.yaml',
       text: `${CFN}      WriteAttributes: [email, !Ref AWS::NoValue]
 `,
     },
     {
-      name: "CommaDelimitedList Parameter default",
+      name: 'CommaDelimitedList Parameter default',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
                        ^~~~~~~~~~~~~~~~~~~~ a
@@ -78,7 +78,7 @@ ruleTester(ID, {
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "WriteAttributes"\)$/ }],
     },
     {
-      name: "CommaDelimitedList Parameter without default",
+      name: 'CommaDelimitedList Parameter without default',
       path: 't.yaml',
       text: `Parameters:
   WriteAttributes:
@@ -90,20 +90,20 @@ ${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
 `,
     },
     {
-      name: "Fn::If branch",
+      name: 'Fn::If branch',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: [email, !If [Admin, phone_number_verified, !Ref AWS::NoValue]]
                                            ^~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "WriteAttributes": ["email_verified"]}
                                                                        ^~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        WriteAttributes:
           - email
@@ -111,7 +111,7 @@ ${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
 `,
     },
     {
-      name: "serverless.yml: a literal item",
+      name: 'serverless.yml: a literal item',
       path: 'serverless.yml',
       text: `${serverless('web')}        WriteAttributes:
           - email
@@ -120,7 +120,7 @@ ${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
 `,
     },
     {
-      name: "terraform: through toset()",
+      name: 'terraform: through toset()',
       path: 'main.tf',
       text: `${TF}  write_attributes = toset(["phone_number_verified"])
                             ^~~~~~~~~~~~~~~~~~~~~~~

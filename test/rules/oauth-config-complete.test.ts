@@ -56,7 +56,7 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "flag unknown: flows and scopes not required, code still needs a callback",
+      name: 'flag unknown: flows and scopes not required, code still needs a callback',
       path: 'template.yaml',
       text: `${CFN}      AllowedOAuthFlowsUserPoolClient: !Ref OAuth
       AllowedOAuthFlows: [code]
@@ -64,7 +64,7 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "callbacks unknown",
+      name: 'callbacks unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      AllowedOAuthFlows: [code]
       AllowedOAuthScopes: [openid]
@@ -72,14 +72,14 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "flows and scopes unknown",
+      name: 'flows and scopes unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      AllowedOAuthFlows: !GetAtt Cfg.Flows
       AllowedOAuthScopes: !GetAtt Cfg.Scopes
 `,
     },
     {
-      name: "flag from a Parameter default: the message says so",
+      name: 'flag from a Parameter default: the message says so',
       path: 't.yaml',
       text: `Parameters:
   OAuth:
@@ -93,7 +93,7 @@ ${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: !Ref OAuth
       errors: [{ at: 'a', message: /AllowedOAuthScopes is not set.*\(the value comes from the default of Parameter "OAuth"\)$/ }],
     },
     {
-      name: "Fn::If: one finding for the branch without callbacks",
+      name: 'Fn::If: one finding for the branch without callbacks',
       path: 't.yaml',
       text: `Conditions:
   HasUi: !Equals [!Ref Ui, "yes"]
@@ -106,13 +106,13 @@ ${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: true
 `,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "AllowedOAuthFlowsUserPoolClient": true, "AllowedOAuthScopes": ["openid"]}
                                                                                       ^~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        AllowedOAuthFlowsUserPoolClient: true
         AllowedOAuthFlows: [code]
@@ -121,7 +121,7 @@ ${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: true
 `,
     },
     {
-      name: "serverless.yml: without callbacks",
+      name: 'serverless.yml: without callbacks',
       path: 'serverless.yml',
       text: `${serverless('web')}        AllowedOAuthFlowsUserPoolClient: true
         AllowedOAuthFlows: [code]

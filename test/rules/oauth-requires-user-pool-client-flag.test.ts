@@ -53,34 +53,34 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "flag from Ref without a default",
+      name: 'flag from Ref without a default',
       path: 'template.yaml',
       text: `${CFN}      AllowedOAuthFlowsUserPoolClient: !Ref OAuth
       AllowedOAuthFlows: [code]
 `,
     },
     {
-      name: "flag from GetAtt",
+      name: 'flag from GetAtt',
       path: 'template.yaml',
       text: `${CFN}      AllowedOAuthFlowsUserPoolClient: !GetAtt Settings.OAuth
       AllowedOAuthFlows: [code]
 `,
     },
     {
-      name: "list from Ref without a default is not known to be non-empty",
+      name: 'list from Ref without a default is not known to be non-empty',
       path: 'template.yaml',
       text: `${CFN}      CallbackURLs: !Ref Urls
 `,
     },
     {
-      name: "a list with an unknown item is non-empty",
+      name: 'a list with an unknown item is non-empty',
       path: 'template.yaml',
       text: `${CFN}      LogoutURLs: [!Ref LogoutUrl]
       ^~~~~~~~~~
 `,
     },
     {
-      name: "flag from a Parameter default: the message says so and points at the default",
+      name: 'flag from a Parameter default: the message says so and points at the default',
       path: 't.yaml',
       text: `Parameters:
   EnableOAuth:
@@ -105,7 +105,7 @@ ${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: !Ref EnableOAuth
       ],
     },
     {
-      name: "Fn::If: one finding for the branch that turns OAuth off",
+      name: 'Fn::If: one finding for the branch that turns OAuth off',
       path: 't.yaml',
       text: `Conditions:
   HasUi: !Equals [!Ref Ui, "yes"]
@@ -116,7 +116,7 @@ ${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: !If [HasUi, true, false]
 `,
     },
     {
-      name: "Fn::If: a list in one branch",
+      name: 'Fn::If: a list in one branch',
       path: 't.yaml',
       text: `Conditions:
   HasUi: !Equals [!Ref Ui, "yes"]
@@ -126,7 +126,7 @@ ${CLIENT_YAML}      CallbackURLs: !If [HasUi, [https://app.example.org/cb], !Ref
 `,
     },
     {
-      name: "an update request resets the omitted flag to false as well",
+      name: 'an update request resets the omitted flag to false as well',
       path: 'update.json',
       text: `{
   "UserPoolId": "us-east-1_abc",
@@ -136,14 +136,14 @@ ${CLIENT_YAML}      CallbackURLs: !If [HasUi, [https://app.example.org/cb], !Ref
 }`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        AllowedOAuthFlowsUserPoolClient: \${self:custom.oauthEnabled}
         AllowedOAuthFlows: [code]
 `,
     },
     {
-      name: "serverless.yml: a literal false",
+      name: 'serverless.yml: a literal false',
       path: 'serverless.yml',
       text: `${serverless('web')}        AllowedOAuthFlowsUserPoolClient: false
         AllowedOAuthFlows: [code]

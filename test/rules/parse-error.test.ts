@@ -5,7 +5,7 @@ import { TF } from './fixture-parts';
 ruleTester('parse-error', {
   fixtures: [
     {
-      name: "yaml: unclosed flow sequence, reported where the parser notices the missing ] (the end of the input)",
+      name: 'yaml: unclosed flow sequence, reported where the parser notices the missing ] (the end of the input)',
       path: 't.yaml',
       text: `Resources:
   C:
@@ -16,7 +16,7 @@ ruleTester('parse-error', {
       errors: [{ at: 'a', message: /^invalid YAML: .*nothing in this file was checked/ }],
     },
     {
-      name: "json: a trailing comma",
+      name: 'json: a trailing comma',
       path: 'req.json',
       text: `{"UserPoolId": "us-east-1_abc",
   "ClientName": "x",
@@ -24,7 +24,7 @@ ruleTester('parse-error', {
 ^`,
     },
     {
-      name: "json: a comment",
+      name: 'json: a comment',
       path: 'req.json',
       text: `// comment
 ^~~~~~~~~~ a
@@ -32,7 +32,7 @@ ruleTester('parse-error', {
       errors: [{ at: 'a', message: /invalid JSON: invalid comment token/ }],
     },
     {
-      name: "yaml: bad indentation in a template",
+      name: 'yaml: bad indentation in a template',
       path: 't.yaml',
       text: `Resources:
   C:
@@ -43,13 +43,13 @@ ruleTester('parse-error', {
 `,
     },
     {
-      name: "a document of another kind that mentions Cognito is not data: no result",
+      name: 'a document of another kind that mentions Cognito is not data: no result',
       path: 'README.rst',
       text: `Describe the UserPoolClient: {"a": [1,
 `,
     },
     {
-      name: "a valid template",
+      name: 'a valid template',
       path: 't.yaml',
       text: `Resources:
   C:
@@ -57,12 +57,12 @@ ruleTester('parse-error', {
 `,
     },
     {
-      name: "a valid request",
+      name: 'a valid request',
       path: 'r.json',
       text: `{"UserPoolId": "a_b"}`,
     },
     {
-      name: "hcl: unclosed list, at its opening bracket",
+      name: 'hcl: unclosed list, at its opening bracket',
       path: 'main.tf',
       text: `${TF}  callback_urls = ["https://app.mycompany.com/cb"
                   ^ a
@@ -71,7 +71,7 @@ ruleTester('parse-error', {
       errors: [{ at: 'a', message: /^invalid HCL: "\[" is not closed \(missing "\]"\); nothing in this file was checked/ }],
     },
     {
-      name: "hcl: unclosed block, at its opening brace",
+      name: 'hcl: unclosed block, at its opening brace',
       path: 'main.tf',
       text: `resource "aws_cognito_user_pool_client" "web" {
                                               ^ a
@@ -80,7 +80,7 @@ ruleTester('parse-error', {
       errors: [{ at: 'a', message: /"\{" is not closed \(missing "\}"\)/ }],
     },
     {
-      name: "hcl: unterminated string, at its opening quote",
+      name: 'hcl: unterminated string, at its opening quote',
       path: 'main.tf',
       text: `${TF}  name2 = "abc
           ^ a
@@ -90,7 +90,7 @@ ruleTester('parse-error', {
       errors: [{ at: 'a', message: /unterminated string/ }],
     },
     {
-      name: "hcl: attribute without a value",
+      name: 'hcl: attribute without a value',
       path: 'main.tf',
       text: `${TF}  generate_secret =
                   ^ a
@@ -100,7 +100,7 @@ ruleTester('parse-error', {
       errors: [{ at: 'a', message: /invalid HCL: unexpected "="/ }],
     },
     {
-      name: "hcl: after non-ASCII text on the same line",
+      name: 'hcl: after non-ASCII text on the same line',
       path: 'main.tf',
       text: `resource "aws_cognito_user_pool_client" "web" {
   name = "é😀" y
@@ -110,7 +110,7 @@ ruleTester('parse-error', {
       errors: [{ at: 'a', message: /invalid HCL: unexpected "y"/ }],
     },
     {
-      name: "hcl: a valid list",
+      name: 'hcl: a valid list',
       path: 'main.tf',
       text: `${TF}  callback_urls = ["https://app.mycompany.com/cb"]
 }

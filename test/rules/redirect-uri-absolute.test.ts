@@ -35,50 +35,50 @@ ruleTester('redirect-uri-absolute', {
   ],
   fixtures: [
     {
-      name: "Sub with a literal scheme",
+      name: 'Sub with a literal scheme',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://\${Domain}/cb"]
 `,
     },
     {
-      name: "Sub with a relative literal prefix",
+      name: 'Sub with a relative literal prefix',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "/auth/\${Stage}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub whose scheme is cut off: not certain",
+      name: 'Sub whose scheme is cut off: not certain',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "myapp\${Suffix}://cb"]
 `,
     },
     {
-      name: "Sub starting with a variable",
+      name: 'Sub starting with a variable',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "\${Scheme}://app/cb"]
 `,
     },
     {
-      name: "GetAtt item",
+      name: 'GetAtt item',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Distribution.DomainName]
 `,
     },
     {
-      name: "Ref to a resource",
+      name: 'Ref to a resource',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      DefaultRedirectURI: !Ref CallbackUrlResource
 `,
     },
     {
-      name: "list from ImportValue",
+      name: 'list from ImportValue',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
 `,
     },
     {
-      name: "message of a partly known value",
+      name: 'message of a partly known value',
       path: 't.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [/callback, !Sub "/auth/\${Stage}"]
                      ^~~~~~~~~ a
@@ -90,7 +90,7 @@ ruleTester('redirect-uri-absolute', {
       ],
     },
     {
-      name: "a Parameter Default placeholder (as in the serverless-patterns SMS sample) is reported with its default",
+      name: 'a Parameter Default placeholder (as in the serverless-patterns SMS sample) is reported with its default',
       path: 'template.yaml',
       text: `Parameters:
   CallbackUrl:
@@ -113,7 +113,7 @@ Resources:
       errors: [{ at: 'a', message: /^CallbackURLs entry "<application-url-after-user-login>" is not an absolute URI.*\(the value comes from the default of Parameter "CallbackUrl"\)$/ }],
     },
     {
-      name: "Fn::If: only the bad branch is reported, once",
+      name: 'Fn::If: only the bad branch is reported, once',
       path: 't.yaml',
       text: `Conditions:
   IsProd: !Equals [!Ref Stage, prod]
@@ -125,7 +125,7 @@ ${CLIENT_YAML}      CallbackURLs:
 `,
     },
     {
-      name: "cloudformation json: a Fn::Join is unknown",
+      name: 'cloudformation json: a Fn::Join is unknown',
       path: 'Stack.template.json',
       text: `{
  "Resources": {
@@ -164,13 +164,13 @@ ${CLIENT_YAML}      CallbackURLs:
 }`,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "CallbackURLs": ["https://app.mycompany.com/cb"], "LogoutURLs": ["/logout"]}
                                                                                                                        ^~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - \${self:custom.callbackUrl}
@@ -178,7 +178,7 @@ ${CLIENT_YAML}      CallbackURLs:
 `,
     },
     {
-      name: "serverless.yml: a relative known prefix",
+      name: 'serverless.yml: a relative known prefix',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - /callback/\${self:custom.stage}
@@ -187,7 +187,7 @@ ${CLIENT_YAML}      CallbackURLs:
 `,
     },
     {
-      name: "terraform: unknown and partial values are silent",
+      name: 'terraform: unknown and partial values are silent',
       path: 'main.tf',
       text: `${TF_OAUTH}  callback_urls = [var.url, "\${var.host}/cb", aws_x.y.url]
 }

@@ -58,83 +58,83 @@ ruleTester('redirect-uri-https', {
   ],
   fixtures: [
     {
-      name: "Sub: a known host followed by an unknown path",
+      name: 'Sub: a known host followed by an unknown path',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://app.mycompany.com/\${Path}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub: a known host followed by an unknown port",
+      name: 'Sub: a known host followed by an unknown port',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://app.mycompany.com:\${Port}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub: a host cut off after \"api.\"",
+      name: 'Sub: a host cut off after "api."',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://api.\${Domain}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub: the host is unknown",
+      name: 'Sub: the host is unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://\${Host}/cb"]
 `,
     },
     {
-      name: "Sub: the host could still become localhost",
+      name: 'Sub: the host could still become localhost',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://local\${Suffix}/cb"]
 `,
     },
     {
-      name: "Sub: localhost with an unknown port",
+      name: 'Sub: localhost with an unknown port',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
 `,
     },
     {
-      name: "Sub: [::1] with an unknown rest",
+      name: 'Sub: [::1] with an unknown rest',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://[::1]\${Rest}"]
 `,
     },
     {
-      name: "Sub: an IPv6 host that could still be [::1]",
+      name: 'Sub: an IPv6 host that could still be [::1]',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://[::\${Suffix}]/cb"]
 `,
     },
     {
-      name: "Sub: an IPv6 host that cannot be [::1]",
+      name: 'Sub: an IPv6 host that cannot be [::1]',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://[fe80::\${Suffix}]/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub: the scheme is unknown",
+      name: 'Sub: the scheme is unknown',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "\${Scheme}://app.mycompany.com/cb"]
 `,
     },
     {
-      name: "GetAtt item",
+      name: 'GetAtt item',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
-      name: "list from ImportValue",
+      name: 'list from ImportValue',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
 `,
     },
     {
-      name: "messages: complete and partly known URLs",
+      name: 'messages: complete and partly known URLs',
       path: 't.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [http://app.mycompany.com/cb, !Sub "http://api.\${Domain}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~ a
@@ -146,14 +146,14 @@ ruleTester('redirect-uri-https', {
       ],
     },
     {
-      name: "Fn::If: one finding",
+      name: 'Fn::If: one finding',
       path: 't.yaml',
       text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
 `,
     },
     {
-      name: "a Parameter default is named",
+      name: 'a Parameter default is named',
       path: 't.yaml',
       text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref SiteUrl]
@@ -162,7 +162,7 @@ ruleTester('redirect-uri-https', {
       errors: [{ at: 'a' }, { at: 'b', message: /^LogoutURLs entry "http:\/\/app\.mycompany\.com\/" uses http:\/\/.*\(the value comes from the default of Parameter "SiteUrl"\)$/ }],
     },
     {
-      name: "cloudformation json: a Fn::Join with an unknown host is silent",
+      name: 'cloudformation json: a Fn::Join with an unknown host is silent',
       path: 'Stack.template.json',
       text: `{
  "Resources": {
@@ -201,13 +201,13 @@ ruleTester('redirect-uri-https', {
 }`,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "CallbackURLs": ["http://app.mycompany.com/cb"]}
                                                                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - \${self:custom.callbackUrl}
@@ -215,7 +215,7 @@ ruleTester('redirect-uri-https', {
 `,
     },
     {
-      name: "serverless.yml: a known host",
+      name: 'serverless.yml: a known host',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - http://app.mycompany.com/\${self:custom.path}
@@ -224,14 +224,14 @@ ruleTester('redirect-uri-https', {
 `,
     },
     {
-      name: "terraform: http known from the template prefix, host unknown: silent (could be localhost)",
+      name: 'terraform: http known from the template prefix, host unknown: silent (could be localhost)',
       path: 'main.tf',
       text: `${TF_OAUTH}  callback_urls = ["http://\${var.host}/cb"]
 }
 `,
     },
     {
-      name: "terraform: http with a literal host and an unknown path: reported",
+      name: 'terraform: http with a literal host and an unknown path: reported',
       path: 'main.tf',
       text: `${TF_OAUTH}  callback_urls = ["http://app.mycompany.com/\${var.path}"]
                    ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -239,7 +239,7 @@ ruleTester('redirect-uri-https', {
 `,
     },
     {
-      name: "terraform: https with an unknown host",
+      name: 'terraform: https with an unknown host',
       path: 'main.tf',
       text: `${TF_OAUTH}  callback_urls = ["https://\${var.host}/cb"]
 }

@@ -49,7 +49,7 @@ ruleTester('redirect-uri-no-fragment', {
   ],
   fixtures: [
     {
-      name: "fragment in a plain scalar",
+      name: 'fragment in a plain scalar',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs:
         - https://app.mycompany.com/#/callback
@@ -57,46 +57,46 @@ ruleTester('redirect-uri-no-fragment', {
 `,
     },
     {
-      name: "a YAML comment is not a fragment",
+      name: 'a YAML comment is not a fragment',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs:
         - https://app.mycompany.com/callback # the SPA
 `,
     },
     {
-      name: "Sub with the fragment in the known prefix",
+      name: 'Sub with the fragment in the known prefix',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.mycompany.com/#/\${Route}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub with the fragment after the unknown part",
+      name: 'Sub with the fragment after the unknown part',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://\${Domain}/#/cb"]
 `,
     },
     {
-      name: "Join with a literal fragment",
+      name: 'Join with a literal fragment',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Join ["", ["https://app.mycompany.com/#", !Ref Route]]]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "GetAtt item",
+      name: 'GetAtt item',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
-      name: "list from a Ref to a resource",
+      name: 'list from a Ref to a resource',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: !Ref Callbacks
 `,
     },
     {
-      name: "messages name the fragment",
+      name: 'messages name the fragment',
       path: 't.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.mycompany.com/#/\${Route}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
@@ -109,7 +109,7 @@ ruleTester('redirect-uri-no-fragment', {
       ],
     },
     {
-      name: "Fn::If: one finding",
+      name: 'Fn::If: one finding',
       path: 't.yaml',
       text: `${PARAMETERS}                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs:
@@ -117,7 +117,7 @@ ruleTester('redirect-uri-no-fragment', {
 `,
     },
     {
-      name: "a Parameter default is named",
+      name: 'a Parameter default is named',
       path: 't.yaml',
       text: `${PARAMETERS}                           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs:
@@ -127,20 +127,20 @@ ruleTester('redirect-uri-no-fragment', {
       errors: [{ at: 'a' }, { at: 'b', message: /^LogoutURLs entry "https:\/\/app\.mycompany\.com\/#\/callback" has the fragment "#\/callback".*\(the value comes from the default of Parameter "AppUrl"\)$/ }],
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "CallbackURLs": ["https://app.mycompany.com/#cb"]}
                                                                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('spa')}        CallbackURLs:
           - "\${self:custom.appUrl}#/callback"
 `,
     },
     {
-      name: "serverless.yml: the fragment in the known prefix",
+      name: 'serverless.yml: the fragment in the known prefix',
       path: 'serverless.yml',
       text: `${serverless('spa')}        CallbackURLs:
           - "https://app.mycompany.com/#/\${self:custom.route}"
@@ -148,7 +148,7 @@ ruleTester('redirect-uri-no-fragment', {
 `,
     },
     {
-      name: "terraform: fragment only in the known prefix of a template",
+      name: 'terraform: fragment only in the known prefix of a template',
       path: 'main.tf',
       text: `${TF_OAUTH}  logout_urls = ["https://app.mycompany.com/#\${var.route}"]
                  ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~

@@ -76,45 +76,45 @@ ruleTester('redirect-uri-placeholder', {
   ],
   fixtures: [
     {
-      name: "Sub: the host is cut off before a placeholder suffix",
+      name: 'Sub: the host is cut off before a placeholder suffix',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://\${Sub}.example.com/cb"]
 `,
     },
     {
-      name: "Sub: the known host ends at the path",
+      name: 'Sub: the known host ends at the path',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.example.com/\${Path}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub: the known host ends at the port",
+      name: 'Sub: the known host ends at the port',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://example.com:\${Port}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub: the host could go on",
+      name: 'Sub: the host could go on',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.example.com\${Suffix}/cb"]
 `,
     },
     {
-      name: "GetAtt item",
+      name: 'GetAtt item',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
-      name: "list from ImportValue",
+      name: 'list from ImportValue',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
 `,
     },
     {
-      name: "message of a partly known value",
+      name: 'message of a partly known value',
       path: 't.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://app.example.com/\${Path}"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
@@ -128,14 +128,14 @@ ruleTester('redirect-uri-placeholder', {
       ],
     },
     {
-      name: "Fn::If: one finding",
+      name: 'Fn::If: one finding',
       path: 't.yaml',
       text: `${PARAMETERS}                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
 `,
     },
     {
-      name: "a Parameter default is named",
+      name: 'a Parameter default is named',
       path: 't.yaml',
       text: `${PARAMETERS}                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref SiteUrl]
@@ -144,20 +144,20 @@ ruleTester('redirect-uri-placeholder', {
       errors: [{ at: 'a' }, { at: 'b', message: /^LogoutURLs entry "https:\/\/www\.example\.com\/" points at the placeholder host "www\.example\.com".*\(the value comes from the default of Parameter "SiteUrl"\)$/ }],
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "CallbackURLs": ["https://app.example.com/cb"]}
                                                                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - "https://\${self:custom.domain}/callback"
 `,
     },
     {
-      name: "serverless.yml: a known placeholder host",
+      name: 'serverless.yml: a known placeholder host',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - "https://example.com/\${self:custom.path}"

@@ -38,39 +38,39 @@ ruleTester('redirect-uri-wildcard', {
   ],
   fixtures: [
     {
-      name: "Sub with the star in the known prefix",
+      name: 'Sub with the star in the known prefix',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://*.\${Domain}/cb"]
                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 `,
     },
     {
-      name: "Sub with the star after the unknown part",
+      name: 'Sub with the star after the unknown part',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://\${Domain}/*"]
 `,
     },
     {
-      name: "GetAtt item",
+      name: 'GetAtt item',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
 `,
     },
     {
-      name: "list from ImportValue",
+      name: 'list from ImportValue',
       path: 'template.yaml',
       text: `${CFN_OAUTH}      LogoutURLs: !ImportValue SharedLogoutUrls
 `,
     },
     {
-      name: "Fn::If: one finding",
+      name: 'Fn::If: one finding',
       path: 't.yaml',
       text: `${PARAMETERS}                          ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
       LogoutURLs: [!Ref ProdUrl]
 `,
     },
     {
-      name: "a Parameter default is named",
+      name: 'a Parameter default is named',
       path: 't.yaml',
       text: `${PARAMETERS}                          ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
       LogoutURLs: [!Ref PreviewUrl]
@@ -79,20 +79,20 @@ ruleTester('redirect-uri-wildcard', {
       errors: [{ at: 'a' }, { at: 'b', message: /^LogoutURLs entry "https:\/\/\*\.preview\.mycompany\.com\/" contains "\*".*\(the value comes from the default of Parameter "PreviewUrl"\)$/ }],
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "LogoutURLs": ["https://app.mycompany.com/*"]}
                                                                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - "https://\${self:custom.domain}/*"
 `,
     },
     {
-      name: "serverless.yml: the star in the known prefix",
+      name: 'serverless.yml: the star in the known prefix',
       path: 'serverless.yml',
       text: `${serverless('web')}        CallbackURLs:
           - "https://*.\${self:custom.domain}/"

@@ -57,7 +57,7 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "flow mapping style",
+      name: 'flow mapping style',
       path: 'template.yaml',
       text: `${CFN}      RefreshTokenRotation: {Feature: ENABLED}
       ExplicitAuthFlows: [ALLOW_REFRESH_TOKEN_AUTH]
@@ -65,13 +65,13 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "Feature from Ref without a default",
+      name: 'Feature from Ref without a default',
       path: 'template.yaml',
       text: `${CFN}      RefreshTokenRotation: {Feature: !Ref Rotation}
 `,
     },
     {
-      name: "ExplicitAuthFlows from GetAtt",
+      name: 'ExplicitAuthFlows from GetAtt',
       path: 'template.yaml',
       text: `${CFN}      RefreshTokenRotation:
         Feature: ENABLED
@@ -80,7 +80,7 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "ExplicitAuthFlows with an unknown item only",
+      name: 'ExplicitAuthFlows with an unknown item only',
       path: 'template.yaml',
       text: `${CFN}      RefreshTokenRotation:
         Feature: ENABLED
@@ -89,14 +89,14 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "Feature from a Parameter default",
+      name: 'Feature from a Parameter default',
       path: 't.yaml',
       text: `${PARAMETERS}                 ^~~~~~~~~~~~~ a
 `,
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Rotation"\)$/ }],
     },
     {
-      name: "Feature from a Parameter default, refresh auth listed",
+      name: 'Feature from a Parameter default, refresh auth listed',
       path: 't.yaml',
       text: `${PARAMETERS}      ExplicitAuthFlows: [ALLOW_REFRESH_TOKEN_AUTH]
                           ^~~~~~~~~~~~~~~~~~~~~~~~ a
@@ -104,7 +104,7 @@ ruleTester(ID, {
       errors: [{ at: 'a', message: /while RefreshTokenRotation\.Feature is ENABLED, from the default of Parameter "Rotation";/ }],
     },
     {
-      name: "Fn::If: one finding for the rotating branch",
+      name: 'Fn::If: one finding for the rotating branch',
       path: 't.yaml',
       text: `Conditions:
   Rotate: !Equals [!Ref Env, prod]
@@ -118,7 +118,7 @@ ${CLIENT_YAML}      RefreshTokenRotation:
 `,
     },
     {
-      name: "CDK refreshTokenRotationGracePeriod leaves the refresh flow out",
+      name: 'CDK refreshTokenRotationGracePeriod leaves the refresh flow out',
       path: 'Stack.template.json',
       text: `{
  "Resources": {
@@ -134,20 +134,20 @@ ${CLIENT_YAML}      RefreshTokenRotation:
 }`,
     },
     {
-      name: "an update request resets an omitted ExplicitAuthFlows to the default list too",
+      name: 'an update request resets an omitted ExplicitAuthFlows to the default list too',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "RefreshTokenRotation": {"Feature": "ENABLED"}}
                                                                                        ^~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        RefreshTokenRotation:
           Feature: \${self:custom.rotation}
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${serverless('web')}        RefreshTokenRotation:
           Feature: ENABLED
@@ -155,7 +155,7 @@ ${CLIENT_YAML}      RefreshTokenRotation:
 `,
     },
     {
-      name: "terraform: dynamic block over an unknown list: silent",
+      name: 'terraform: dynamic block over an unknown list: silent',
       path: 'main.tf',
       text: `${TF}  dynamic "refresh_token_rotation" {
     for_each = var.rotation
@@ -167,7 +167,7 @@ ${CLIENT_YAML}      RefreshTokenRotation:
 `,
     },
     {
-      name: "terraform: dynamic block over a one-item list (reported at the item it iterates over)",
+      name: 'terraform: dynamic block over a one-item list (reported at the item it iterates over)',
       path: 'main.tf',
       text: `${TF}  dynamic "refresh_token_rotation" {
     for_each = ["ENABLED"]

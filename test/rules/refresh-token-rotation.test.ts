@@ -56,19 +56,19 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "Feature from Ref without a default",
+      name: 'Feature from Ref without a default',
       path: 'template.yaml',
       text: `${CFN}      RefreshTokenRotation: {Feature: !Ref Rotation}
 `,
     },
     {
-      name: "whole setting from GetAtt",
+      name: 'whole setting from GetAtt',
       path: 'template.yaml',
       text: `${CFN}      RefreshTokenRotation: !GetAtt Cfg.Rotation
 `,
     },
     {
-      name: "Parameter default",
+      name: 'Parameter default',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      RefreshTokenRotation:
         Feature: !Ref Rotation
@@ -77,7 +77,7 @@ ruleTester(ID, {
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Rotation"\)$/ }],
     },
     {
-      name: "Fn::If on the Feature",
+      name: 'Fn::If on the Feature',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      RefreshTokenRotation:
         Feature: !If [Prod, ENABLED, DISABLED]
@@ -85,7 +85,7 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "Fn::If on the whole setting: at the logical id",
+      name: 'Fn::If on the whole setting: at the logical id',
       path: 't.yaml',
       text: `${PARAMETERS}  Client:
   ^~~~~~
@@ -95,20 +95,20 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "RefreshTokenRotation": {"Feature": "DISABLED"}}
                                                                                        ^~~~~~~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        RefreshTokenRotation:
           Feature: \${self:custom.rotation}
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${serverless('web')}        RefreshTokenRotation:
           Feature: DISABLED

@@ -54,7 +54,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows:
       errors: [{ at: 'list', message: /AllowedOAuthFlows has 4 entries; the API allows at most 3/ }],
     },
     {
-      name: "cloudformation yaml: misspelt member at its key, with the closest valid member",
+      name: 'cloudformation yaml: misspelt member at its key, with the closest valid member',
       path: 't.yaml',
       text: `Resources:
   WebClient:
@@ -67,7 +67,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows:
       errors: [{ at: 'a', message: /"CallbackUrls" is not a member of AWS::Cognito::UserPoolClient; did you mean "CallbackURLs"\?/ }],
     },
     {
-      name: "cloudformation yaml: enum item, integer range, nested key and required nested member",
+      name: 'cloudformation yaml: enum item, integer range, nested key and required nested member',
       path: 't.yaml',
       text: `Resources:
   WebClient:
@@ -93,7 +93,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows:
       ],
     },
     {
-      name: "cloudformation: boolean and numeric strings mean their values; unknown values are never judged",
+      name: 'cloudformation: boolean and numeric strings mean their values; unknown values are never judged',
       path: 't.yaml',
       text: `Resources:
   WebClient:
@@ -108,7 +108,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows:
 `,
     },
     {
-      name: "cloudformation: a string that is not a boolean",
+      name: 'cloudformation: a string that is not a boolean',
       path: 't.yaml',
       text: `Resources:
   WebClient:
@@ -120,7 +120,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows:
 `,
     },
     {
-      name: "cloudformation: ClientId and ClientSecret are read-only attributes, not properties",
+      name: 'cloudformation: ClientId and ClientSecret are read-only attributes, not properties',
       path: 't.yaml',
       text: `Resources:
   WebClient:
@@ -132,7 +132,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows:
 `,
     },
     {
-      name: "cloudformation json (CDK): list size and required UserPoolId at the logical id",
+      name: 'cloudformation json (CDK): list size and required UserPoolId at the logical id',
       path: 'Stack.template.json',
       text: `{
  "Resources": {
@@ -153,7 +153,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows:
       ],
     },
     {
-      name: "api create request: ClientName required at the object start, UserPoolId pattern at the value",
+      name: 'api create request: ClientName required at the object start, UserPoolId pattern at the value',
       path: 'req.json',
       text: `{"UserPoolId": "<UserPoolId>"}
 ^ a
@@ -164,7 +164,7 @@ ${CLIENT_YAML}      AllowedOAuthFlows:
       ],
     },
     {
-      name: "api update request: GenerateSecret is not an update member; type errors name both types",
+      name: 'api update request: GenerateSecret is not an update member; type errors name both types',
       path: 'update.yaml',
       text: `UserPoolId: us-east-1_abc
 ClientId: abc123
@@ -179,13 +179,13 @@ AccessTokenValidity: one hour
       ],
     },
     {
-      name: "api response: output members are allowed; ClientType enum is checked",
+      name: 'api response: output members are allowed; ClientType enum is checked',
       path: 'out.json',
       text: `{"UserPoolClient": {"UserPoolId": "us-east-1_abc", "ClientId": "abc", "ClientSecret": "s3cr3t", "CreationDate": 1.5, "ClientType": "OTHER"}}
                                                                                                                                    ^~~~~~~`,
     },
     {
-      name: "serverless.yml: ${} variables are unknown, real violations still found",
+      name: 'serverless.yml: ${} variables are unknown, real violations still found',
       path: 'serverless.yml',
       text: `service: app
 resources:
@@ -200,7 +200,7 @@ resources:
 `,
     },
     {
-      name: "Fn::If branches: only the bad branch is reported, once",
+      name: 'Fn::If branches: only the bad branch is reported, once',
       path: 't.yaml',
       text: `Conditions:
   Prod: !Equals [!Ref Env, prod]
@@ -215,7 +215,7 @@ Resources:
       errors: [{ at: 'a', message: /PreventUserExistenceErrors is the boolean true; expected a string/ }],
     },
     {
-      name: "terraform: misspelt attributes suggest the Terraform name",
+      name: 'terraform: misspelt attributes suggest the Terraform name',
       path: 'main.tf',
       text: `${TF}  callback_url = ["https://app.mycompany.com/cb"]
   ^~~~~~~~~~~~ a
@@ -231,7 +231,7 @@ Resources:
       ],
     },
     {
-      name: "terraform: values are judged with Terraform paths; name is required; meta-arguments are not members",
+      name: 'terraform: values are judged with Terraform paths; name is required; meta-arguments are not members',
       path: 'main.tf',
       text: `resource "aws_cognito_user_pool_client" "web" {
                                         ^~~~~ a
@@ -260,7 +260,7 @@ Resources:
       ],
     },
     {
-      name: "terraform: awscc follows CloudFormation (client_name optional) and its own spellings",
+      name: 'terraform: awscc follows CloudFormation (client_name optional) and its own spellings',
       path: 'main.tf',
       text: `resource "awscc_cognito_user_pool_client" "web" {
   user_pool_id  = aws_cognito_user_pool.pool.id

@@ -68,7 +68,7 @@ ruleTester('scope-defined', {
   ],
   fixtures: [
     {
-      name: "undefined scope name",
+      name: 'undefined scope name',
       path: 'template.yaml',
       text: `${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -79,7 +79,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "undefined identifier, block list",
+      name: 'undefined identifier, block list',
       path: 'template.yaml',
       text: `${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -92,7 +92,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "all defined",
+      name: 'all defined',
       path: 'template.yaml',
       text: `${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -102,7 +102,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "same pool written in long form",
+      name: 'same pool written in long form',
       path: 'template.yaml',
       text: `${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -113,7 +113,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "client of another pool: unknown",
+      name: 'client of another pool: unknown',
       path: 'template.yaml',
       text: `${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -123,7 +123,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "client without UserPoolId: unknown",
+      name: 'client without UserPoolId: unknown',
       path: 'template.yaml',
       text: `${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -132,7 +132,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "scope partly unknown",
+      name: 'scope partly unknown',
       path: 'template.yaml',
       text: `${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -142,7 +142,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "whole list unknown",
+      name: 'whole list unknown',
       path: 'template.yaml',
       text: `${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -152,7 +152,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "message lists the defined scopes",
+      name: 'message lists the defined scopes',
       path: 't.yaml',
       text: `${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -170,7 +170,7 @@ ruleTester('scope-defined', {
       ],
     },
     {
-      name: "a second server without Scopes defines none",
+      name: 'a second server without Scopes defines none',
       path: 't.yaml',
       text: `${SERVER}${BILLING}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -181,7 +181,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "a second server with the scope",
+      name: 'a second server with the scope',
       path: 't.yaml',
       text: `${SERVER}${BILLING}      Scopes:
         - {ScopeName: charge, ScopeDescription: Charge}
@@ -193,7 +193,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "a server of the pool whose scope name is not known: anything may be defined",
+      name: 'a server of the pool whose scope name is not known: anything may be defined',
       path: 't.yaml',
       text: `${SERVER}${BILLING}      Scopes:
         - ScopeName: !Ref ScopeName
@@ -205,7 +205,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "a scope name from Fn::If",
+      name: 'a scope name from Fn::If',
       path: 't.yaml',
       text: `${SERVER}${BILLING}      Scopes:
         - ScopeName: !If [Prod, charge, refund]
@@ -217,7 +217,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "a server identifier that is not known",
+      name: 'a server identifier that is not known',
       path: 't.yaml',
       text: `${SERVER}  Billing:
     Type: AWS::Cognito::UserPoolResourceServer
@@ -233,7 +233,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "a scope from a Parameter default",
+      name: 'a scope from a Parameter default',
       path: 't.yaml',
       text: `${PARAMETERS}${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -245,7 +245,7 @@ ruleTester('scope-defined', {
       errors: [{ at: 'a', message: /"orders\/admin".*\(the value comes from the default of Parameter "Scope"\)$/ }],
     },
     {
-      name: "Fn::If",
+      name: 'Fn::If',
       path: 't.yaml',
       text: `${PARAMETERS}${SERVER}  Client:
     Type: AWS::Cognito::UserPoolClient
@@ -256,7 +256,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "a server identifier from a Parameter default is known too",
+      name: 'a server identifier from a Parameter default is known too',
       path: 't.yaml',
       text: `${PARAMETERS}Resources:
   Pool:
@@ -280,7 +280,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "a server identifier from a Parameter default: undefined scope",
+      name: 'a server identifier from a Parameter default: undefined scope',
       path: 't.yaml',
       text: `${PARAMETERS}Resources:
   Pool:
@@ -337,20 +337,20 @@ ruleTester('scope-defined', {
 }`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${SERVERLESS}        AllowedOAuthScopes: [orders/read, "\${self:custom.extraScope}"]
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${SERVERLESS}        AllowedOAuthScopes: [orders/read, orders/write]
                                           ^~~~~~~~~~~~
 `,
     },
     {
-      name: "terraform: an undefined scope",
+      name: 'terraform: an undefined scope',
       path: 'main.tf',
       text: `${TF_SERVER}resource "aws_cognito_user_pool_client" "web" {
   name         = "web"
@@ -361,7 +361,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "terraform: all defined",
+      name: 'terraform: all defined',
       path: 'main.tf',
       text: `${TF_SERVER}resource "aws_cognito_user_pool_client" "web" {
   name         = "web"
@@ -371,7 +371,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "terraform: a server of another pool: not known",
+      name: 'terraform: a server of another pool: not known',
       path: 'main.tf',
       text: `resource "aws_cognito_resource_server" "orders" {
   identifier   = "orders"
@@ -390,7 +390,7 @@ resource "aws_cognito_user_pool_client" "web" {
 `,
     },
     {
-      name: "terraform: dynamic scope blocks over a known list are folded",
+      name: 'terraform: dynamic scope blocks over a known list are folded',
       path: 'main.tf',
       text: `resource "aws_cognito_resource_server" "orders" {
   identifier   = "orders"
@@ -412,7 +412,7 @@ resource "aws_cognito_user_pool_client" "web" {
 `,
     },
     {
-      name: "terraform: dynamic scope blocks over an unknown list make the scopes unknown",
+      name: 'terraform: dynamic scope blocks over an unknown list make the scopes unknown',
       path: 'main.tf',
       text: `resource "aws_cognito_resource_server" "orders" {
   identifier   = "orders"
@@ -433,7 +433,7 @@ resource "aws_cognito_user_pool_client" "web" {
 `,
     },
     {
-      name: "terraform: awscc resource server, scopes list of objects",
+      name: 'terraform: awscc resource server, scopes list of objects',
       path: 'main.tf',
       text: `resource "awscc_cognito_user_pool_resource_server" "orders" {
   identifier   = "orders"
@@ -449,7 +449,7 @@ resource "aws_cognito_user_pool_client" "web" {
 `,
     },
     {
-      name: "terraform: message",
+      name: 'terraform: message',
       path: 'main.tf',
       text: `${TF_SERVER}resource "aws_cognito_user_pool_client" "web" {
   name         = "web"

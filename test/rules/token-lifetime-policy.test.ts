@@ -90,20 +90,20 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "unknown value",
+      name: 'unknown value',
       path: 'template.yaml',
       text: `${CFN}      AccessTokenValidity: !GetAtt Cfg.Validity
 `,
     },
     {
-      name: "unknown unit",
+      name: 'unknown unit',
       path: 'template.yaml',
       text: `${CFN}      AccessTokenValidity: 12
       TokenValidityUnits: {AccessToken: !Ref Unit}
 `,
     },
     {
-      name: "Parameter defaults: value and unit",
+      name: 'Parameter defaults: value and unit',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      RefreshTokenValidity: !Ref RefreshDays
                             ^~~~~~~~~~~~~~~~ a
@@ -118,7 +118,7 @@ ruleTester(ID, {
       ],
     },
     {
-      name: "Parameters without defaults",
+      name: 'Parameters without defaults',
       path: 't.yaml',
       text: `Parameters:
   RefreshDays:
@@ -135,7 +135,7 @@ ${CLIENT_YAML}      RefreshTokenValidity: !Ref RefreshDays
 `,
     },
     {
-      name: "Fn::If branches",
+      name: 'Fn::If branches',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      RefreshTokenValidity: !If [Prod, 7, 90]
                                           ^~
@@ -145,19 +145,19 @@ ${CLIENT_YAML}      RefreshTokenValidity: !Ref RefreshDays
 `,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "RefreshTokenValidity": 90}
                                                                            ^~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        RefreshTokenValidity: \${self:custom.refreshDays}
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${serverless('web')}        RefreshTokenValidity: 365
                               ^~~

@@ -55,26 +55,26 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "FALSE string",
+      name: 'FALSE string',
       path: 'template.yaml',
       text: `${CFN}      EnableTokenRevocation: FALSE
                              ^~~~~
 `,
     },
     {
-      name: "Ref without Default",
+      name: 'Ref without Default',
       path: 'template.yaml',
       text: `${CFN}      EnableTokenRevocation: !Ref Revocation
 `,
     },
     {
-      name: "GetAtt",
+      name: 'GetAtt',
       path: 'template.yaml',
       text: `${CFN}      EnableTokenRevocation: !GetAtt Cfg.Revocation
 `,
     },
     {
-      name: "Parameter default",
+      name: 'Parameter default',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
                              ^~~~~~~~~~~~~~~ a
@@ -82,7 +82,7 @@ ruleTester(ID, {
       errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Revocation"\)$/ }],
     },
     {
-      name: "Parameter without default",
+      name: 'Parameter without default',
       path: 't.yaml',
       text: `Parameters:
   Revocation:
@@ -95,40 +95,40 @@ ${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
 `,
     },
     {
-      name: "Fn::If: the false branch",
+      name: 'Fn::If: the false branch',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, true, false]
                                               ^~~~~
 `,
     },
     {
-      name: "Fn::If: false or removed",
+      name: 'Fn::If: false or removed',
       path: 't.yaml',
       text: `${PARAMETERS}${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, false, !Ref AWS::NoValue]
                                         ^~~~~
 `,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "EnableTokenRevocation": false}
                                                                             ^~~~~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        EnableTokenRevocation: \${self:custom.revocation}
 `,
     },
     {
-      name: "serverless.yml: a literal false",
+      name: 'serverless.yml: a literal false',
       path: 'serverless.yml',
       text: `${serverless('web')}        EnableTokenRevocation: false
                                ^~~~~
 `,
     },
     {
-      name: "terraform: from a conditional with a known condition",
+      name: 'terraform: from a conditional with a known condition',
       path: 'main.tf',
       text: `${TF}  enable_token_revocation = 1 == 2 ? true : false
                                             ^~~~~
@@ -136,7 +136,7 @@ ${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
 `,
     },
     {
-      name: "terraform: from a conditional on an unknown variable: silent",
+      name: 'terraform: from a conditional on an unknown variable: silent',
       path: 'main.tf',
       text: `${TF}  enable_token_revocation = var.prod ? true : false
 }

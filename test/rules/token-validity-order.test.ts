@@ -87,7 +87,7 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "unknown refresh is silent",
+      name: 'unknown refresh is silent',
       path: 'template.yaml',
       text: `${CFN}      AccessTokenValidity: 24
       RefreshTokenValidity: !GetAtt Cfg.Refresh
@@ -95,7 +95,7 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "unknown refresh unit is silent",
+      name: 'unknown refresh unit is silent',
       path: 'template.yaml',
       text: `${CFN}      AccessTokenValidity: 24
       RefreshTokenValidity: 1
@@ -103,7 +103,7 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "unknown access is silent",
+      name: 'unknown access is silent',
       path: 'template.yaml',
       text: `${CFN}      AccessTokenValidity: !Ref Validity
       RefreshTokenValidity: 1
@@ -111,7 +111,7 @@ ruleTester(ID, {
 `,
     },
     {
-      name: "Parameter defaults: message and related locations",
+      name: 'Parameter defaults: message and related locations',
       path: 't.yaml',
       text: `Parameters:
   RefreshDays:
@@ -148,7 +148,7 @@ ${CLIENT_YAML}      AccessTokenValidity: 2
       ],
     },
     {
-      name: "without defaults the refresh lifetime is unknown: silent",
+      name: 'without defaults the refresh lifetime is unknown: silent',
       path: 't.yaml',
       text: `Parameters:
   RefreshDays:
@@ -166,7 +166,7 @@ ${CLIENT_YAML}      AccessTokenValidity: 2
 `,
     },
     {
-      name: "Fn::If: one branch too long, one finding",
+      name: 'Fn::If: one branch too long, one finding',
       path: 't.yaml',
       text: `Parameters:
   RefreshDays:
@@ -186,13 +186,13 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 1, 5]
 `,
     },
     {
-      name: "api update request",
+      name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "IdTokenValidity": 12, "RefreshTokenValidity": 360, "TokenValidityUnits": {"RefreshToken": "minutes"}}
                                                                       ^~`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${serverless('web')}        AccessTokenValidity: 12
         RefreshTokenValidity: \${self:custom.refreshHours}
@@ -201,7 +201,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 1, 5]
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${serverless('web')}        AccessTokenValidity: 12
                              ^~
@@ -211,7 +211,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 1, 5]
 `,
     },
     {
-      name: "terraform: unit from a variable without default: silent",
+      name: 'terraform: unit from a variable without default: silent',
       path: 'main.tf',
       text: `${TF}  access_token_validity = 1
   refresh_token_validity = 12

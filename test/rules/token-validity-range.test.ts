@@ -154,27 +154,27 @@ ruleTester(ID, {
   ],
   fixtures: [
     {
-      name: "unknown unit (Ref without Default) is silent",
+      name: 'unknown unit (Ref without Default) is silent',
       path: 'template.yaml',
       text: `${CFN}      AccessTokenValidity: 48
       TokenValidityUnits: {AccessToken: !Ref Unit}
 `,
     },
     {
-      name: "whole units object from GetAtt is silent",
+      name: 'whole units object from GetAtt is silent',
       path: 'template.yaml',
       text: `${CFN}      AccessTokenValidity: 48
       TokenValidityUnits: !GetAtt Cfg.Units
 `,
     },
     {
-      name: "unknown value is silent",
+      name: 'unknown value is silent',
       path: 'template.yaml',
       text: `${CFN}      AccessTokenValidity: !GetAtt Cfg.Validity
 `,
     },
     {
-      name: "a value from a Parameter default",
+      name: 'a value from a Parameter default',
       path: 't.yaml',
       text: `Parameters:
   Validity:
@@ -199,7 +199,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !Ref Validity
       ],
     },
     {
-      name: "a literal value whose unit is known only from a default: the message and the related locations say so",
+      name: 'a literal value whose unit is known only from a default: the message and the related locations say so',
       path: 't.yaml',
       text: `${PARAMETERS}             ^~~~ ar1
 Conditions:
@@ -224,7 +224,7 @@ ${CLIENT_YAML}      AccessTokenValidity: 3
       ],
     },
     {
-      name: "without a Default the parameter is unknown: silent",
+      name: 'without a Default the parameter is unknown: silent',
       path: 't.yaml',
       text: `Parameters:
   Validity:
@@ -239,7 +239,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !Ref Validity
 `,
     },
     {
-      name: "Fn::If: one bad branch, one finding at that branch",
+      name: 'Fn::If: one bad branch, one finding at that branch',
       path: 't.yaml',
       text: `${PARAMETERS}Conditions:
   Prod: !Equals [!Ref Env, prod]
@@ -249,7 +249,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 1, 48]
 `,
     },
     {
-      name: "Fn::If on the unit: at the value",
+      name: 'Fn::If on the unit: at the value',
       path: 't.yaml',
       text: `${PARAMETERS}Conditions:
   Prod: !Equals [!Ref Env, prod]
@@ -261,7 +261,7 @@ ${CLIENT_YAML}      AccessTokenValidity: 30
 `,
     },
     {
-      name: "Fn::If with AWS::NoValue",
+      name: 'Fn::If with AWS::NoValue',
       path: 't.yaml',
       text: `${PARAMETERS}Conditions:
   Prod: !Equals [!Ref Env, prod]
@@ -271,7 +271,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
 `,
     },
     {
-      name: "cloudformation json: numeric strings and Fn::If",
+      name: 'cloudformation json: numeric strings and Fn::If',
       path: 'Stack.template.json',
       text: `{
  "Resources": {
@@ -294,18 +294,18 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
 }`,
     },
     {
-      name: "api update request behaves like create",
+      name: 'api update request behaves like create',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "AccessTokenValidity": 86400, "TokenValidityUnits": {"AccessToken": "seconds"}, "AuthSessionValidity": 1}
                                                                                                                                                           ^`,
     },
     {
-      name: "api update request: absent members are defaults",
+      name: 'api update request: absent members are defaults',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc"}`,
     },
     {
-      name: "serverless.yml: a ${self:custom} variable stays silent",
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
       path: 'serverless.yml',
       text: `${SERVERLESS}        AccessTokenValidity: \${self:custom.validity}
         TokenValidityUnits:
@@ -314,7 +314,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
 `,
     },
     {
-      name: "serverless.yml: a literal",
+      name: 'serverless.yml: a literal',
       path: 'serverless.yml',
       text: `${SERVERLESS}        AccessTokenValidity: 48
                              ^~
@@ -324,7 +324,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
 `,
     },
     {
-      name: "terraform: arithmetic on literals",
+      name: 'terraform: arithmetic on literals',
       path: 'main.tf',
       text: `${TF}  access_token_validity = 24 * 2
                           ^~~~~~
@@ -332,7 +332,7 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
 `,
     },
     {
-      name: "terraform: awscc token_validity_units object attribute",
+      name: 'terraform: awscc token_validity_units object attribute',
       path: 'main.tf',
       text: `resource "awscc_cognito_user_pool_client" "web" {
   user_pool_id          = aws_cognito_user_pool.pool.id
