@@ -86,6 +86,11 @@ test('fixture markers: caret lines, inline markers across lines, names; CRLF kee
   assert.deepEqual(marks.get('he'), { line: 2, column: 5, endLine: 2, endColumn: 7 });
   assert.deepEqual(marks.get('xy'), { line: 3, column: 4, endLine: 4, endColumn: 2 });
   assert.throws(() => parseFixture('  ^~~\nx', false), /no line above it/);
+  // A caret line stands under the line as written, inline marker included; the columns are those without it.
+  const mixed = parseFixture(['x: «ab»[ab] cd', '            ^~ cd'].join('\n'), false);
+  assert.equal(mixed.text, 'x: ab cd');
+  assert.deepEqual(mixed.marks.get('ab'), { line: 1, column: 4, endLine: 1, endColumn: 6 });
+  assert.deepEqual(mixed.marks.get('cd'), { line: 1, column: 7, endLine: 1, endColumn: 9 });
 });
 
 test('fixtures fail on a wrong marker, an unreferenced name, a missing finding', async () => {

@@ -81,6 +81,7 @@ export type DialectText = Text | { api?: Text; terraform?: Text };
 
 export interface ApiRelated {
   at: string | typeof CLIENT;
+  /** The member's value (default) or its name; in Terraform a block's value is the whole block. */
   on?: 'key' | 'value';
   message?: DialectText;
 }
@@ -99,7 +100,10 @@ export interface ValidCase {
 }
 
 export interface InvalidCase extends ValidCase {
-  /** `at` is a member path: `PreventUserExistenceErrors`, `CallbackURLs[1]`, `TokenValidityUnits.AccessToken`. */
+  /**
+   * `at` is a member path: `PreventUserExistenceErrors`, `CallbackURLs[1]`, `TokenValidityUnits.AccessToken`.
+   * Several findings at one place are compared in the order of their messages.
+   */
   errors: ApiError[];
 }
 
@@ -130,15 +134,18 @@ export interface RuleTable {
   fixtures?: FixtureCase[];
 }
 
-/** Registers one node:test test per case and dialect (per fixture). */
+/** Registers one node:test test per case and dialect, and one per fixture. */
 export function ruleTester(ruleId: string, table: RuleTable): void {
+  const register = (item: InvalidCase): void => {
+    for (const dialect of DIALECTS) {
+      if (item.skip?.[dialect] === undefined) test(`${item.name} [${dialect}]`, () => checkApiCase(ruleId, dialect, item));
+    }
+  };
   describe(ruleId, () => {
-    for (const item of [...(table.valid ?? []).map((c) => ({ ...c, errors: [] })), ...(table.invalid ?? [])]) {
-      if (table.invalid?.includes(item as InvalidCase) && item.errors.length === 0) throw new Error(`${ruleId}: invalid case "${item.name}" expects no finding; make it a valid case`);
-      for (const dialect of DIALECTS) {
-        if (item.skip?.[dialect] !== undefined) continue;
-        test(`${item.name} [${dialect}]`, () => checkApiCase(ruleId, dialect, item));
-      }
+    for (const item of table.valid ?? []) register({ ...item, errors: [] });
+    for (const item of table.invalid ?? []) {
+      if (item.errors.length === 0) throw new Error(`${ruleId}: invalid case "${item.name}" expects no finding; make it a valid case`);
+      register(item);
     }
     for (const fixture of table.fixtures ?? []) test(`${fixture.name} [${fixture.path}]`, () => checkFixture(ruleId, fixture));
   });
@@ -219,7 +226,7 @@ const INLINE = /«([^«»]*)»(?:\[([A-Za-z][\w-]*)\])?/g;
 export function parseFixture(annotated: string, crlf: boolean): { text: string; marks: Map<string, Place>; unnamed: Place[] } {
   // 1. Drop caret lines, remembering their spans as offsets into the remaining text.
   const content: string[] = [];
-  const spans: Array<{ start: number; end: number; name: string | undefined }> = [];
+  const carets: Array<{ start: number; end: number; name: string | undefined }> = [];
   let offset = 0;
   let lastLineStart = -1;
   for (const line of annotated.split('\n')) {
@@ -227,35 +234,38 @@ export function parseFixture(annotated: string, crlf: boolean): { text: string; 
     if (caret) {
       if (lastLineStart < 0) throw new Error(`marker line "${line}" has no line above it`);
       const start = lastLineStart + caret[1]!.length;
-      spans.push({ start, end: start + caret[2]!.length, name: caret[3] });
+      carets.push({ start, end: start + caret[2]!.length, name: caret[3] });
       continue;
     }
     lastLineStart = offset;
     content.push(line);
     offset += line.length + 1;
   }
+  // 2. Drop inline markers, keeping their spans, and move the caret spans by what was dropped before them.
   const withInline = content.join('\n');
-  // 2. Remove inline markers; map every old offset to its new one for the caret spans.
+  const spans: Array<{ start: number; end: number; name: string | undefined }> = [];
+  const removed: Array<{ at: number; length: number }> = [];
   let text = '';
-  const moved: number[] = [];
   let last = 0;
   for (const match of withInline.matchAll(INLINE)) {
-    for (let i = last; i < match.index; i++) moved[i] = text.length + (i - last);
     text += withInline.slice(last, match.index);
     const start = text.length;
     text += match[1];
-    spans.push({ start: -start - 1, end: -text.length - 1, name: match[2] }); // negative: already in new offsets
-    for (let i = match.index; i < match.index + match[0].length; i++) moved[i] = start;
+    spans.push({ start, end: text.length, name: match[2] });
+    removed.push({ at: match.index, length: match[0].length - match[1]!.length });
     last = match.index + match[0].length;
   }
-  for (let i = last; i <= withInline.length; i++) moved[i] = text.length + (i - last);
   text += withInline.slice(last);
-  const final = (o: number): number => (o < 0 ? -o - 1 : moved[o]!);
+  const moved = (o: number): number => o - removed.filter((r) => r.at < o).reduce((sum, r) => sum + r.length, 0);
+  for (const caret of carets) {
+    if (removed.some((r) => r.at >= caret.start && r.at < caret.end)) throw new Error('a caret marker spans an inline marker');
+    spans.push({ start: moved(caret.start), end: moved(caret.end), name: caret.name });
+  }
 
   const marks = new Map<string, Place>();
   const unnamed: Place[] = [];
   for (const span of spans) {
-    const place = { ...positionIn(text, final(span.start)), ...endIn(text, final(span.end)) };
+    const place = { ...positionIn(text, span.start), ...endIn(text, span.end) };
     if (span.name === undefined) unnamed.push(place);
     else if (marks.has(span.name)) throw new Error(`marker "${span.name}" is used twice`);
     else marks.set(span.name, place);
@@ -335,10 +345,14 @@ class Rendering {
     return { start, end: this.text.length };
   }
 
+  /**
+   * The first value recorded for a path stays: a plan block's object is written (and recorded) inside
+   * the one-item list that the block's member then records.
+   */
   record(path: string | undefined, key: Range | undefined, value: Range): void {
     if (path === undefined) return;
     if (key) this.keys.set(path, key);
-    this.values.set(path, value);
+    if (!this.values.has(path)) this.values.set(path, value);
   }
 
   place(at: string | typeof CLIENT, on: 'key' | 'value'): Place {
@@ -448,9 +462,7 @@ function jsonValue(r: Rendering, tree: Tree, indent: number): Range {
   const start = r.write('[').start;
   tree.items.forEach((item, i) => {
     r.write(`${i === 0 ? '' : ','}\n${' '.repeat(indent + 2)}`);
-    // A plan block's inner object carries the block's path: record only if nothing else did.
-    const range = jsonValue(r, item.tree, indent + 2);
-    if (item.tree.kind !== 'object' || !item.tree.block) r.record(item.path, undefined, range);
+    r.record(item.path, undefined, jsonValue(r, item.tree, indent + 2));
   });
   r.write(`\n${' '.repeat(indent)}`);
   return { start, end: r.write(']').end };
@@ -463,20 +475,10 @@ function jsonObject(r: Rendering, members: Member[], indent: number): Range {
     r.write(`${i === 0 ? '' : ','}\n${' '.repeat(indent + 2)}`);
     const key = r.write(JSON.stringify(member.key));
     r.write(': ');
-    const value = jsonValue(r, member.tree, indent + 2);
-    const inner = member.tree.kind === 'list' && member.tree.items.length === 1 ? member.tree.items[0]! : undefined;
-    // For a plan block, the value is the object inside the list.
-    if (inner && inner.tree.kind === 'object' && inner.tree.block) r.record(member.path, key, placeOfOnlyItem(r, value));
-    else r.record(member.path, key, value);
+    r.record(member.path, key, jsonValue(r, member.tree, indent + 2));
   });
   r.write(`\n${' '.repeat(indent)}`);
   return { start, end: r.write('}').end };
-}
-
-/** The range of the only item of a list written as `[\n<indent>{...}\n<indent>]`. */
-function placeOfOnlyItem(r: Rendering, list: Range): Range {
-  const body = r.text.slice(list.start, list.end);
-  return { start: list.start + body.indexOf('{'), end: list.start + body.lastIndexOf('}') + 1 };
 }
 
 function yamlMembers(r: Rendering, members: Member[], indent: number): void {
