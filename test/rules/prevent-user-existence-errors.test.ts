@@ -1,5 +1,5 @@
 import { CLIENT, ruleTester } from '../rule-tester';
-import { TF } from './fixture-parts';
+import { CFN, TF } from './fixture-parts';
 
 ruleTester('prevent-user-existence-errors', {
   valid: [{ name: 'ENABLED', client: { PreventUserExistenceErrors: 'ENABLED' } }],
@@ -40,6 +40,14 @@ Resources:
                                   ^~~~~~~~~ ref
 `,
       errors: [{ at: 'ref', message: /default of Parameter "Mode"/ }],
+    },
+    {
+      name: 'CRLF line ends change no column',
+      path: 't.yaml',
+      crlf: true,
+      text: `${CFN}      PreventUserExistenceErrors: LEGACY
+                                  ^~~~~~
+`,
     },
     {
       name: 'terraform: null is not set',
