@@ -10,9 +10,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 // The one place the tester touches today's internals: `lint` below. Re-point it when the load stage changes.
 import { SourceFile } from '../src/source';
-import { loadFile } from '../src/load';
+import { loadFile, prepareParsers } from '../src/load';
 import { evaluate } from '../src/evaluate';
-import { loadHclParser } from '../src/parse/hcl';
 import { loadRule } from '../rules';
 import type { Finding } from '../src/finding';
 
@@ -37,13 +36,10 @@ export interface Reported extends Place {
   related: Array<Place & { message: string }>;
 }
 
-// The HCL parser is WebAssembly and loads asynchronously: started once per process, awaited by every lint.
-let hclReady: Promise<void> | undefined;
-
 /** Runs one rule (as an error, with its default options merged with `options`) over `text` read as `path`. */
 export async function lint(ruleId: string, path: string, text: string, options: RuleOptions = {}): Promise<Reported[]> {
-  hclReady ??= loadHclParser();
-  await hclReady;
+  // The HCL parser is WebAssembly and starts asynchronously; the load stage starts it once per process.
+  await prepareParsers([path]);
   const rule = loadRule(ruleId);
   const settings = new Map([[ruleId, { severity: 'error' as const, options: { ...(rule.meta.defaultOptions ?? {}), ...options } }]]);
   return evaluate([loadFile(new SourceFile(path, text))], [rule], settings).map(toReported);
