@@ -1,142 +1,117 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { positions, runRule } from '../helpers';
-import { SourceFile } from '../../src/source';
-import { loadFile } from '../../src/load';
-import { evaluate } from '../../src/evaluate';
-import { loadRule } from '../../rules';
+import { ruleTester } from '../rule-tester';
+import { CFN_OAUTH, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
-const ID = 'duplicate-values';
-const HEAD = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool', '      AllowedOAuthFlowsUserPoolClient: true'];
-/** A CloudFormation YAML template whose remaining client properties start on line 7. */
-const cfn = (...props: string[]): string => [...HEAD, ...props.map((prop) => `      ${prop}`), ''].join('\n');
-const at = (line: number, column: number, endLine: number, endColumn: number) => ({ ruleId: ID, line, column, endLine, endColumn });
+const CB = 'https://app.mycompany.com/cb';
+/** Every case is an OAuth client, as in the templates these lists come from. */
+const oauth = (members: Record<string, string[]>) => ({ AllowedOAuthFlowsUserPoolClient: true, ...members });
 
-/** Related locations of each finding as [message, line, column, endLine, endColumn]. */
-function related(path: string, text: string): Array<Array<Array<string | number>>> {
-  const rule = loadRule(ID);
-  const findings = evaluate([loadFile(new SourceFile(path, text))], [rule], new Map([[ID, { severity: 'warning', options: {} }]]));
-  return findings.map((f) => f.related.map((r) => [r.message, r.region.start.line, r.region.start.column, r.region.end.line, r.region.end.column]));
-}
-
-test('cloudformation yaml: every list member', () => {
-  const cases: Array<[string, string[], ReturnType<typeof at>[]]> = [
-    ['CallbackURLs', ['CallbackURLs: [https://app.mycompany.com/cb, myapp://cb, https://app.mycompany.com/cb]'], [at(7, 64, 7, 92)]],
-    ['LogoutURLs block list', ['LogoutURLs:', '  - https://app.mycompany.com/', '  - https://app.mycompany.com/'], [at(9, 11, 9, 37)]],
-    ['AllowedOAuthScopes', ['AllowedOAuthScopes: [openid, email, openid]'], [at(7, 43, 7, 49)]],
-    ['AllowedOAuthFlows', ['AllowedOAuthFlows: [code, code]'], [at(7, 33, 7, 37)]],
-    ['ExplicitAuthFlows', ['ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH]'], [at(7, 74, 7, 93)]],
-    ['ReadAttributes', ['ReadAttributes: [email, name, email]'], [at(7, 37, 7, 42)]],
-    ['WriteAttributes', ['WriteAttributes: ["custom:tier", "custom:tier"]'], [at(7, 40, 7, 53)]],
-    ['SupportedIdentityProviders', ['SupportedIdentityProviders: [COGNITO, Google, COGNITO]'], [at(7, 53, 7, 60)]],
-    ['three times: the second and the third', ['AllowedOAuthScopes: [openid, openid, openid]'], [at(7, 36, 7, 42), at(7, 44, 7, 50)]],
-    ['values that differ in case are different', ['AllowedOAuthScopes: [openid, OpenID]', 'CallbackURLs: [https://app.mycompany.com/cb, https://app.mycompany.com/cb/]'], []],
-    ['the same value in two lists is fine', ['ReadAttributes: [email]', 'WriteAttributes: [email]'], []],
-    ['unknown items are not compared', ['AllowedOAuthScopes: [!Ref ScopeA, !Ref ScopeA, !GetAtt Server.Scope, !GetAtt Server.Scope]'], []],
-    ['not a list member of this rule', ['UserPoolId: same', 'ClientName: same'], []],
-  ];
-  for (const [name, props, expected] of cases) assert.deepEqual(positions(ID, 'template.yaml', cfn(...props)), expected, name);
-});
-
-test('message and related location at the first occurrence', () => {
-  const text = cfn('AllowedOAuthScopes:', '  - openid', '  - email', '  - openid');
-  const [row] = runRule(ID, 't.yaml', text);
-  assert.equal(
-    row!.message,
-    'AllowedOAuthScopes[2] repeats "openid", already listed as AllowedOAuthScopes[0]; the repeated entry adds nothing. Remove it, or correct it if another value was meant.',
-  );
-  assert.deepEqual(related('t.yaml', text), [[['first "openid" in AllowedOAuthScopes', 8, 11, 8, 17]]]);
-});
-
-test('Fn::If: one finding', () => {
-  const text = [
-    'Conditions:',
-    '  HasAdmin: !Equals [!Ref Admin, "yes"]',
-    'Resources:',
-    '  Client:',
-    '    Type: AWS::Cognito::UserPoolClient',
-    '    Properties:',
-    '      AllowedOAuthScopes:',
-    '        - openid',
-    '        - !If [HasAdmin, aws.cognito.signin.user.admin, openid]',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 't.yaml', text), [at(9, 57, 9, 63)]);
-  assert.deepEqual(related('t.yaml', text), [[['first "openid" in AllowedOAuthScopes', 8, 11, 8, 17]]]);
-});
-
-test('a CommaDelimitedList Parameter default: named in the message, no second location at the same place', () => {
-  const text = [
-    'Parameters:',
-    '  Scopes:',
-    '    Type: CommaDelimitedList',
-    '    Default: "openid,email,openid"',
-    'Resources:',
-    '  Client:',
-    '    Type: AWS::Cognito::UserPoolClient',
-    '    Properties:',
-    '      AllowedOAuthScopes: !Ref Scopes',
-    '',
-  ].join('\n');
-  const rows = runRule(ID, 't.yaml', text);
-  assert.deepEqual(rows.map(({ message: _m, ...rest }) => rest), [at(9, 27, 9, 38)]);
-  assert.match(rows[0]!.message, /^AllowedOAuthScopes\[2\] repeats "openid".*\(the value comes from the default of Parameter "Scopes"\)$/);
-  assert.deepEqual(related('t.yaml', text), [[['default of Parameter "Scopes"', 4, 14, 4, 35]]]);
-});
-
-test('cloudformation json as CDK synth writes it', () => {
-  const text = `{
- "Resources": {
-  "UserPoolWebClientB7E4B61A": {
-   "Type": "AWS::Cognito::UserPoolClient",
-   "Properties": {
-    "UserPoolId": {
-     "Ref": "UserPool6BA7E5F2"
+ruleTester('duplicate-values', {
+  valid: [
+    { name: 'values that differ in case are different', client: oauth({ AllowedOAuthScopes: ['openid', 'OpenID'], CallbackURLs: [CB, `${CB}/`] }) },
+    { name: 'the same value in two lists is fine', client: oauth({ ReadAttributes: ['email'], WriteAttributes: ['email'] }) },
+    { name: 'not a list member of this rule', client: { UserPoolId: 'same', ClientName: 'same' } },
+    { name: 'identity providers without a repeat', client: { SupportedIdentityProviders: ['COGNITO', 'Google'] } },
+  ],
+  invalid: [
+    { name: 'CallbackURLs', client: oauth({ CallbackURLs: [CB, 'myapp://cb', CB] }), errors: [{ at: 'CallbackURLs[2]' }] },
+    { name: 'LogoutURLs', client: oauth({ LogoutURLs: ['https://app.mycompany.com/', 'https://app.mycompany.com/'] }), errors: [{ at: 'LogoutURLs[1]' }] },
+    { name: 'AllowedOAuthScopes', client: oauth({ AllowedOAuthScopes: ['openid', 'email', 'openid'] }), errors: [{ at: 'AllowedOAuthScopes[2]' }] },
+    { name: 'AllowedOAuthFlows', client: oauth({ AllowedOAuthFlows: ['code', 'code'] }), errors: [{ at: 'AllowedOAuthFlows[1]' }] },
+    { name: 'ExplicitAuthFlows', client: oauth({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH'] }), errors: [{ at: 'ExplicitAuthFlows[2]' }] },
+    { name: 'ReadAttributes', client: oauth({ ReadAttributes: ['email', 'name', 'email'] }), errors: [{ at: 'ReadAttributes[2]' }] },
+    { name: 'WriteAttributes', client: oauth({ WriteAttributes: ['custom:tier', 'custom:tier'] }), errors: [{ at: 'WriteAttributes[1]' }] },
+    { name: 'SupportedIdentityProviders', client: oauth({ SupportedIdentityProviders: ['COGNITO', 'Google', 'COGNITO'] }), errors: [{ at: 'SupportedIdentityProviders[2]' }] },
+    { name: 'three times: the second and the third', client: oauth({ AllowedOAuthScopes: ['openid', 'openid', 'openid'] }), errors: [{ at: 'AllowedOAuthScopes[1]' }, { at: 'AllowedOAuthScopes[2]' }] },
+    {
+      name: 'message and related location at the first occurrence',
+      client: oauth({ AllowedOAuthScopes: ['openid', 'email', 'openid'] }),
+      errors: [
+        {
+          at: 'AllowedOAuthScopes[2]',
+          message: { api: 'AllowedOAuthScopes[2] repeats "openid", already listed as AllowedOAuthScopes[0]; the repeated entry adds nothing. Remove it, or correct it if another value was meant.' },
+          related: [{ at: 'AllowedOAuthScopes[0]', message: { api: 'first "openid" in AllowedOAuthScopes' } }],
+        },
+      ],
     },
-    "AllowedOAuthFlowsUserPoolClient": true,
-    "AllowedOAuthScopes": [
-     "openid",
-     "email"
-    ],
-    "CallbackURLs": [
-     "https://app.mycompany.com/callback",
-     "https://app.mycompany.com/callback"
-    ],
-    "ExplicitAuthFlows": [
-     "ALLOW_USER_SRP_AUTH",
-     "ALLOW_REFRESH_TOKEN_AUTH"
-    ]
-   }
-  }
- }
-}`;
-  assert.deepEqual(positions(ID, 'Stack.template.json', text), [at(16, 6, 16, 42)]);
-  assert.deepEqual(related('Stack.template.json', text), [[['first "https://app.mycompany.com/callback" in CallbackURLs', 15, 6, 15, 42]]]);
-});
-
-test('api create and update requests, describe output', () => {
-  const create = '{"UserPoolId": "us-east-1_abc", "ClientName": "web", "ReadAttributes": ["email", "email"]}';
-  assert.deepEqual(positions(ID, 'create.json', create), [at(1, 82, 1, 89)]);
-  assert.deepEqual(positions(ID, 'update.json', create.replace('"ClientName": "web"', '"ClientId": "abc123"')), [at(1, 83, 1, 90)]);
-  const described = '{"UserPoolClient": {"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "SupportedIdentityProviders": ["COGNITO", "Google"]}}';
-  assert.deepEqual(positions(ID, 'describe.json', described), []);
-  assert.deepEqual(positions(ID, 'describe.json', described.replace('"Google"', '"COGNITO"')), [at(1, 116, 1, 125)]);
-});
-
-test('serverless.yml: ${self:custom} variables stay silent', () => {
-  const text = [
-    'service: web',
-    'resources:',
-    '  Resources:',
-    '    Client:',
-    '      Type: AWS::Cognito::UserPoolClient',
-    '      Properties:',
-    '        UserPoolId: !Ref Pool',
-    '        CallbackURLs:',
-    '          - ${self:custom.callbackUrl}',
-    '          - ${self:custom.callbackUrl}',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 'serverless.yml', text), []);
-  assert.deepEqual(positions(ID, 'serverless.yml', text.replaceAll('${self:custom.callbackUrl}', 'https://app.mycompany.com/cb')), [at(10, 13, 10, 41)]);
+    {
+      name: 'a repeated callback as CDK writes it',
+      client: oauth({ AllowedOAuthScopes: ['openid', 'email'], CallbackURLs: ['https://app.mycompany.com/callback', 'https://app.mycompany.com/callback'], ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+      errors: [{ at: 'CallbackURLs[1]', related: [{ at: 'CallbackURLs[0]', message: { api: 'first "https://app.mycompany.com/callback" in CallbackURLs' } }] }],
+    },
+    { name: 'a repeated scope and callback', client: oauth({ AllowedOAuthScopes: ['openid', 'email', 'openid'], CallbackURLs: ['https://a.mycompany.com/cb', 'https://a.mycompany.com/cb'] }), errors: [{ at: 'AllowedOAuthScopes[2]' }, { at: 'CallbackURLs[1]' }] },
+  ],
+  fixtures: [
+    {
+      name: 'unknown items are not compared',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      AllowedOAuthScopes: [!Ref ScopeA, !Ref ScopeA, !GetAtt Server.Scope, !GetAtt Server.Scope]
+`,
+    },
+    {
+      name: 'Fn::If: one finding',
+      path: 't.yaml',
+      text: `Conditions:
+  HasAdmin: !Equals [!Ref Admin, "yes"]
+Resources:
+${CLIENT_YAML}      AllowedOAuthScopes:
+        - openid
+          ^~~~~~ ar0
+        - !If [HasAdmin, aws.cognito.signin.user.admin, openid]
+                                                        ^~~~~~ a
+`,
+      errors: [{ at: 'a', related: [{ at: 'ar0', message: 'first "openid" in AllowedOAuthScopes' }] }],
+    },
+    {
+      name: 'a CommaDelimitedList Parameter default: named in the message, no second location at the same place',
+      path: 't.yaml',
+      text: `Parameters:
+  Scopes:
+    Type: CommaDelimitedList
+    Default: "openid,email,openid"
+             ^~~~~~~~~~~~~~~~~~~~~ ar0
+Resources:
+${CLIENT_YAML}      AllowedOAuthScopes: !Ref Scopes
+                          ^~~~~~~~~~~ a
+`,
+      errors: [{ at: 'a', message: /^AllowedOAuthScopes\[2\] repeats "openid".*\(the value comes from the default of Parameter "Scopes"\)$/, related: [{ at: 'ar0', message: 'default of Parameter "Scopes"' }] }],
+    },
+    {
+      name: 'api update request',
+      path: 'update.json',
+      text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "ReadAttributes": ["email", "email"]}
+                                                                                  ^~~~~~~`,
+    },
+    {
+      name: 'serverless.yml: ${self:custom} variables stay silent',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        CallbackURLs:
+          - \${self:custom.callbackUrl}
+          - \${self:custom.callbackUrl}
+`,
+    },
+    {
+      name: 'serverless.yml: literal values',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        CallbackURLs:
+          - https://app.mycompany.com/cb
+          - https://app.mycompany.com/cb
+            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'terraform: concat of two known lists',
+      path: 'main.tf',
+      text: `${TF}  explicit_auth_flows = concat(["ALLOW_USER_SRP_AUTH"], ["ALLOW_USER_SRP_AUTH"])
+                                                         ^~~~~~~~~~~~~~~~~~~~~
+}
+`,
+    },
+    {
+      name: 'terraform: toset() removes repeats',
+      path: 'main.tf',
+      text: `${TF}  allowed_oauth_scopes = toset(["openid", "openid"])
+}
+`,
+    },
+  ],
 });

@@ -1,94 +1,103 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { positions, runRule } from '../helpers';
+import { ruleTester } from '../rule-tester';
+import { CFN_OAUTH, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
-const ID = 'no-implicit-flow';
-const HEAD = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool', '      AllowedOAuthFlowsUserPoolClient: true'];
-/** A CloudFormation YAML template whose remaining client properties start on line 7. */
-const cfn = (...props: string[]): string => [...HEAD, ...props.map((prop) => `      ${prop}`), ''].join('\n');
-const at = (line: number, column: number, endLine: number, endColumn: number) => ({ ruleId: ID, line, column, endLine, endColumn });
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  Flow:
+    Type: String
+    Default: implicit
+Conditions:
+  Spa: !Equals [!Ref AppType, spa]
+Resources:
+`;
 
-test('cloudformation yaml: table', () => {
-  const cases: Array<[string, string[], ReturnType<typeof at>[]]> = [
-    ['implicit and code', ['AllowedOAuthFlows: [implicit, code]'], [at(7, 27, 7, 35)]],
-    ['block list', ['AllowedOAuthFlows:', '  - code', '  - implicit'], [at(9, 11, 9, 19)]],
-    ['code only', ['AllowedOAuthFlows: [code]'], []],
-    ['absent', ['CallbackURLs: [https://app.example.org/cb]'], []],
-    ['unknown item', ['AllowedOAuthFlows: [code, !Ref SecondFlow]'], []],
-    ['list from ImportValue', ['AllowedOAuthFlows: !ImportValue SharedFlows'], []],
-  ];
-  for (const [name, props, expected] of cases) assert.deepEqual(positions(ID, 'template.yaml', cfn(...props)), expected, name);
-});
-
-test('message', () => {
-  const [row] = runRule(ID, 't.yaml', cfn('AllowedOAuthFlows: [implicit]'));
-  assert.equal(
-    row!.message,
-    'AllowedOAuthFlows allows "implicit", which returns tokens in the redirect URL where they can leak (OAuth 2.1 removes this grant); expected "code". Replace "implicit" with "code" and use PKCE in the app.',
-  );
-});
-
-test('Fn::If: one finding; a Parameter default is named', () => {
-  const text = [
-    'Parameters:',
-    '  Flow:',
-    '    Type: String',
-    '    Default: implicit',
-    'Conditions:',
-    '  Spa: !Equals [!Ref AppType, spa]',
-    'Resources:',
-    '  Client:',
-    '    Type: AWS::Cognito::UserPoolClient',
-    '    Properties:',
-    '      AllowedOAuthFlows: [!If [Spa, implicit, code]]',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 't.yaml', text), [at(11, 37, 11, 45)]);
-  const rows = runRule(ID, 't.yaml', text.replace('!If [Spa, implicit, code]', '!Ref Flow'));
-  assert.deepEqual(rows.map(({ message: _m, ...rest }) => rest), [at(11, 27, 11, 36)]);
-  assert.match(rows[0]!.message, /\(the value comes from the default of Parameter "Flow"\)$/);
-});
-
-test('cloudformation json: CDK default OAuth settings', () => {
-  const text = `{
- "Resources": {
-  "PoolClient": {
-   "Type": "AWS::Cognito::UserPoolClient",
-   "Properties": {
-    "UserPoolId": { "Ref": "Pool" },
-    "AllowedOAuthFlows": [
-     "implicit",
-     "code"
-    ],
-    "AllowedOAuthFlowsUserPoolClient": true,
-    "CallbackURLs": ["https://example.com"]
-   }
-  }
- }
-}`;
-  assert.deepEqual(positions(ID, 'Stack.template.json', text), [at(8, 6, 8, 16)]);
-});
-
-test('api create and update requests, describe output', () => {
-  const create = '{"UserPoolId": "us-east-1_abc", "ClientName": "spa", "AllowedOAuthFlows": ["implicit"]}';
-  assert.deepEqual(positions(ID, 'create.json', create), [at(1, 76, 1, 86)]);
-  assert.deepEqual(positions(ID, 'update.json', create.replace('"ClientName": "spa"', '"ClientId": "abc"')), [at(1, 74, 1, 84)]);
-  const described = '{"UserPoolClient": {"UserPoolId": "us-east-1_abc", "AllowedOAuthFlows": ["code"]}}';
-  assert.deepEqual(positions(ID, 'describe.json', described), []);
-});
-
-test('serverless.yml: a ${self:custom} variable stays silent', () => {
-  const text = [
-    'service: spa',
-    'resources:',
-    '  Resources:',
-    '    Client:',
-    '      Type: AWS::Cognito::UserPoolClient',
-    '      Properties:',
-    '        UserPoolId: !Ref Pool',
-    '        AllowedOAuthFlows: ["${self:custom.oauthFlow}"]',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 'serverless.yml', text), []);
-  assert.deepEqual(positions(ID, 'serverless.yml', text.replace('"${self:custom.oauthFlow}"', 'implicit')), [at(8, 29, 8, 37)]);
+ruleTester('no-implicit-flow', {
+  valid: [
+    { name: 'code only', client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'] } },
+    { name: 'absent', client: { AllowedOAuthFlowsUserPoolClient: true, CallbackURLs: ['https://app.example.org/cb'] } },
+  ],
+  invalid: [
+    { name: 'implicit and code', client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['implicit', 'code'] }, errors: [{ at: 'AllowedOAuthFlows[0]' }] },
+    { name: 'code and implicit', client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code', 'implicit'] }, errors: [{ at: 'AllowedOAuthFlows[1]' }] },
+    {
+      name: 'message',
+      client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['implicit'] },
+      errors: [
+        {
+          at: 'AllowedOAuthFlows[0]',
+          message: {
+            api: 'AllowedOAuthFlows allows "implicit", which returns tokens in the redirect URL where they can leak (OAuth 2.1 removes this grant); expected "code". Replace "implicit" with "code" and use PKCE in the app.',
+          },
+        },
+      ],
+    },
+    { name: 'without the flag', client: { AllowedOAuthFlows: ['implicit'] }, errors: [{ at: 'AllowedOAuthFlows[0]' }] },
+    { name: 'CDK default OAuth settings', client: { AllowedOAuthFlows: ['implicit', 'code'], AllowedOAuthFlowsUserPoolClient: true, CallbackURLs: ['https://example.com'] }, errors: [{ at: 'AllowedOAuthFlows[0]' }] },
+  ],
+  fixtures: [
+    {
+      name: 'unknown item',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      AllowedOAuthFlows: [code, !Ref SecondFlow]
+`,
+    },
+    {
+      name: 'list from ImportValue',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      AllowedOAuthFlows: !ImportValue SharedFlows
+`,
+    },
+    {
+      name: 'Fn::If: one finding',
+      path: 't.yaml',
+      text: `${PARAMETERS}${CLIENT_YAML}      AllowedOAuthFlows: [!If [Spa, implicit, code]]
+                                    ^~~~~~~~
+`,
+    },
+    {
+      name: 'a Parameter default is named',
+      path: 't.yaml',
+      text: `${PARAMETERS}${CLIENT_YAML}      AllowedOAuthFlows: [!Ref Flow]
+                          ^~~~~~~~~ a
+`,
+      errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Flow"\)$/ }],
+    },
+    {
+      name: 'api update request',
+      path: 'update.json',
+      text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "AllowedOAuthFlows": ["implicit"]}
+                                                                         ^~~~~~~~~~`,
+    },
+    {
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
+      path: 'serverless.yml',
+      text: `${serverless('spa')}        AllowedOAuthFlows: ["\${self:custom.oauthFlow}"]
+`,
+    },
+    {
+      name: 'serverless.yml: a literal',
+      path: 'serverless.yml',
+      text: `${serverless('spa')}        AllowedOAuthFlows: [implicit]
+                            ^~~~~~~~
+`,
+    },
+    {
+      name: 'terraform: from a for expression over a known list: at the item',
+      path: 'main.tf',
+      text: `${TF}  allowed_oauth_flows = [for f in ["code", "implicit"] : f]
+                                           ^~~~~~~~~~
+}
+`,
+    },
+    {
+      name: 'terraform: awscc resource',
+      path: 'main.tf',
+      text: `resource "awscc_cognito_user_pool_client" "spa" {
+  user_pool_id         = aws_cognito_user_pool.pool.id
+  allowed_o_auth_flows = ["implicit"]
+                          ^~~~~~~~~~
+}
+`,
+    },
+  ],
 });

@@ -2,13 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
 import { DEFAULT_PATTERNS, matchingPattern, wordStarts } from '../../rules/no-writable-privileged-attributes';
-import { positions, runRule } from '../helpers';
+import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'no-writable-privileged-attributes';
-const HEAD = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool'];
-/** A CloudFormation YAML template whose client properties start on line 6, column 7. */
-const cfn = (...props: string[]): string => [...HEAD, ...props.map((prop) => `      ${prop}`), ''].join('\n');
-const at = (line: number, column: number, endLine: number, endColumn: number) => ({ ruleId: ID, line, column, endLine, endColumn });
 
 test('metadata and options', () => {
   const { meta } = loadRule(ID);
@@ -57,103 +54,118 @@ test('pattern matching: at the start of a word part, case-insensitive', () => {
   for (const [name, expected] of cases) assert.equal(matchingPattern(name, DEFAULT_PATTERNS), expected, name);
 });
 
-test('cloudformation yaml: table', () => {
-  const cases: Array<[string, string[], ReturnType<typeof at>[]]> = [
-    ['absent: the default write set has no custom attributes', [], []],
-    ['standard attributes are not judged', ['WriteAttributes: [email, name, preferred_username]'], []],
-    ['harmless custom attributes', ['WriteAttributes: [custom:favorite_color, custom:storage_quota, custom:nickname]'], []],
-    ['custom:tenant_id', ['WriteAttributes:', '  - email', '  - custom:tenant_id'], [at(8, 11, 8, 27)]],
-    ['several, flow style', ['WriteAttributes: [custom:userRole, custom:bio, custom:isAdmin]'], [at(6, 25, 6, 40), at(6, 54, 6, 68)]],
-    ['only readable', ['ReadAttributes: [custom:role]'], []],
-    ['the custom: prefix is required', ['WriteAttributes: [role]'], []],
-    ['a known beginning is enough: custom:org_${Suffix}', ['WriteAttributes: [!Sub "custom:org_${Suffix}"]'], [at(6, 25, 6, 52)]],
-    ['an unknown rest is not judged: custom:${Name}', ['WriteAttributes: [!Sub "custom:${Name}"]'], []],
-    ['unknown list', ['WriteAttributes: !GetAtt Cfg.Attributes'], []],
-  ];
-  for (const [name, props, expected] of cases) assert.deepEqual(positions(ID, 'template.yaml', cfn(...props)), expected, name);
-});
+const LEVELS = { WriteAttributes: ['custom:tenant_id', 'custom:accessLevel', 'custom:clearance'] };
 
-test('patterns option', () => {
-  const text = cfn('WriteAttributes: [custom:tenant_id, custom:accessLevel, custom:clearance]');
-  assert.deepEqual(positions(ID, 't.yaml', text), [at(6, 25, 6, 41)]);
-  assert.deepEqual(positions(ID, 't.yaml', text, { patterns: ['access', 'CLEARANCE'] }), [at(6, 43, 6, 61), at(6, 63, 6, 79)]);
-  assert.deepEqual(positions(ID, 't.yaml', text, { patterns: [] }), []);
-  // An invalid option (the options schema rejects it) falls back to the defaults.
-  assert.deepEqual(positions(ID, 't.yaml', text, { patterns: 'tenant' }), [at(6, 25, 6, 41)]);
-});
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  WriteAttributes:
+    Type: CommaDelimitedList
+    Default: "email, custom:plan"
+Conditions:
+  Admin: !Equals [!Ref Env, admin]
+Resources:
+`;
 
-test('messages', () => {
-  assert.equal(
-    runRule(ID, 't.yaml', cfn('WriteAttributes: [custom:userRole]'))[0]!.message,
-    'WriteAttributes includes "custom:userRole", whose name suggests authorization ("role"), so users can change it themselves with UpdateUserAttributes and grant themselves access; expected authorization attributes to be read-only for the app client. Remove it from WriteAttributes and set it from a trusted backend with AdminUpdateUserAttributes.',
-  );
-  assert.match(runRule(ID, 't.yaml', cfn('WriteAttributes: [!Sub "custom:org_${Suffix}"]'))[0]!.message, /^WriteAttributes includes "custom:org_…", whose name suggests authorization \("org"\)/);
-});
-
-test('CommaDelimitedList Parameter default and Fn::If', () => {
-  const text = [
-    'Parameters:',
-    '  WriteAttributes:',
-    '    Type: CommaDelimitedList',
-    '    Default: "email, custom:plan"',
-    'Conditions:',
-    '  Admin: !Equals [!Ref Env, admin]',
-    'Resources:',
-    '  Client:',
-    '    Type: AWS::Cognito::UserPoolClient',
-    '    Properties:',
-    '      WriteAttributes: !Ref WriteAttributes',
-    '',
-  ].join('\n');
-  const rows = runRule(ID, 't.yaml', text);
-  assert.deepEqual(rows.map(({ message: _m, ...rest }) => rest), [at(11, 24, 11, 44)]);
-  assert.match(rows[0]!.message, /^WriteAttributes includes "custom:plan".*\(the value comes from the default of Parameter "WriteAttributes"\)$/);
-  assert.deepEqual(positions(ID, 't.yaml', text.replace('    Default: "email, custom:plan"\n', '')), []);
-  const branches = text.replace('!Ref WriteAttributes', '[email, !If [Admin, custom:admin_level, custom:theme]]');
-  assert.deepEqual(positions(ID, 't.yaml', branches), [at(11, 44, 11, 62)]);
-});
-
-test('cloudformation json (CDK withCustomAttributes)', () => {
-  const text = `{
- "Resources": {
-  "WebClient1A2B3C4D": {
-   "Type": "AWS::Cognito::UserPoolClient",
-   "Properties": {
-    "UserPoolId": { "Ref": "Pool" },
-    "WriteAttributes": [
-     "custom:favoritePizza",
-     "custom:tenantId",
-     "email"
-    ]
-   }
-  }
- }
-}`;
-  assert.deepEqual(positions(ID, 'Stack.template.json', text), [at(9, 6, 9, 23)]);
-});
-
-test('api create, update and describe', () => {
-  const create = '{"UserPoolId": "us-east-1_abc", "ClientName": "web", "WriteAttributes": ["custom:groups"]}';
-  assert.deepEqual(positions(ID, 'create.json', create), [at(1, 74, 1, 89)]);
-  const update = '{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "WriteAttributes": ["custom:groups"]}';
-  assert.deepEqual(positions(ID, 'update.json', update), [at(1, 72, 1, 87)]);
-  const describe = '{\n  "UserPoolClient": {\n    "UserPoolId": "us-east-1_abc",\n    "WriteAttributes": ["email", "custom:permissions"]\n  }\n}';
-  assert.deepEqual(positions(ID, 'describe.json', describe), [at(4, 34, 4, 54)]);
-});
-
-test('serverless.yml: a ${self:custom} variable stays silent', () => {
-  const text = [
-    'service: web',
-    'resources:',
-    '  Resources:',
-    '    Client:',
-    '      Type: AWS::Cognito::UserPoolClient',
-    '      Properties:',
-    '        UserPoolId: !Ref Pool',
-    '        WriteAttributes:',
-    '          - ${self:custom.roleAttribute}',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 'serverless.yml', text), []);
-  assert.deepEqual(positions(ID, 'serverless.yml', text.replace('${self:custom.roleAttribute}', 'custom:role')), [at(9, 13, 9, 24)]);
+ruleTester(ID, {
+  valid: [
+    { name: 'absent: the default write set has no custom attributes', client: {} },
+    { name: 'standard attributes are not judged', client: { WriteAttributes: ['email', 'name', 'preferred_username'] } },
+    { name: 'harmless custom attributes', client: { WriteAttributes: ['custom:favorite_color', 'custom:storage_quota', 'custom:nickname'] } },
+    { name: 'only readable', client: { ReadAttributes: ['custom:role'] } },
+    { name: 'the custom: prefix is required', client: { WriteAttributes: ['role'] } },
+    { name: 'patterns option: none', client: LEVELS, options: { patterns: [] } },
+  ],
+  invalid: [
+    { name: 'custom:tenant_id', client: { WriteAttributes: ['email', 'custom:tenant_id'] }, errors: [{ at: 'WriteAttributes[1]' }] },
+    {
+      name: 'several: one finding each',
+      client: { WriteAttributes: ['custom:userRole', 'custom:bio', 'custom:isAdmin'] },
+      errors: [
+        {
+          at: 'WriteAttributes[0]',
+          message: {
+            api: 'WriteAttributes includes "custom:userRole", whose name suggests authorization ("role"), so users can change it themselves with UpdateUserAttributes and grant themselves access; expected authorization attributes to be read-only for the app client. Remove it from WriteAttributes and set it from a trusted backend with AdminUpdateUserAttributes.',
+          },
+        },
+        { at: 'WriteAttributes[2]' },
+      ],
+    },
+    { name: 'custom:tenantId among others', client: { WriteAttributes: ['custom:favoritePizza', 'custom:tenantId', 'email'] }, errors: [{ at: 'WriteAttributes[1]' }] },
+    { name: 'custom:groups', client: { WriteAttributes: ['custom:groups'] }, errors: [{ at: 'WriteAttributes[0]' }] },
+    { name: 'custom:permissions', client: { WriteAttributes: ['email', 'custom:permissions'] }, errors: [{ at: 'WriteAttributes[1]' }] },
+    { name: 'patterns option: defaults', client: LEVELS, errors: [{ at: 'WriteAttributes[0]' }] },
+    { name: 'patterns option: replaces the defaults, case-insensitive', client: LEVELS, options: { patterns: ['access', 'CLEARANCE'] }, errors: [{ at: 'WriteAttributes[1]' }, { at: 'WriteAttributes[2]' }] },
+    // The options schema rejects a string: the defaults apply.
+    { name: 'patterns option: invalid falls back to the defaults', client: LEVELS, options: { patterns: 'tenant' }, errors: [{ at: 'WriteAttributes[0]' }] },
+  ],
+  fixtures: [
+    {
+      name: 'a known beginning is enough: custom:org_${Suffix}',
+      path: 'template.yaml',
+      text: `${CFN}      WriteAttributes: [!Sub "custom:org_\${Suffix}"]
+                        ^~~~~~~~~~~~~~~~~~~~~~~~~~~ a
+`,
+      errors: [{ at: 'a', message: /^WriteAttributes includes "custom:org_…", whose name suggests authorization \("org"\)/ }],
+    },
+    {
+      name: 'an unknown rest is not judged: custom:${Name}',
+      path: 'template.yaml',
+      text: `${CFN}      WriteAttributes: [!Sub "custom:\${Name}"]
+`,
+    },
+    {
+      name: 'unknown list',
+      path: 'template.yaml',
+      text: `${CFN}      WriteAttributes: !GetAtt Cfg.Attributes
+`,
+    },
+    {
+      name: 'CommaDelimitedList Parameter default',
+      path: 't.yaml',
+      text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
+                       ^~~~~~~~~~~~~~~~~~~~ a
+`,
+      errors: [{ at: 'a', message: /^WriteAttributes includes "custom:plan".*\(the value comes from the default of Parameter "WriteAttributes"\)$/ }],
+    },
+    {
+      name: 'CommaDelimitedList Parameter without default',
+      path: 't.yaml',
+      text: `Parameters:
+  WriteAttributes:
+    Type: CommaDelimitedList
+Conditions:
+  Admin: !Equals [!Ref Env, admin]
+Resources:
+${CLIENT_YAML}      WriteAttributes: !Ref WriteAttributes
+`,
+    },
+    {
+      name: 'Fn::If branch',
+      path: 't.yaml',
+      text: `${PARAMETERS}${CLIENT_YAML}      WriteAttributes: [email, !If [Admin, custom:admin_level, custom:theme]]
+                                           ^~~~~~~~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'api update request',
+      path: 'update.json',
+      text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "WriteAttributes": ["custom:groups"]}
+                                                                       ^~~~~~~~~~~~~~~`,
+    },
+    {
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        WriteAttributes:
+          - \${self:custom.roleAttribute}
+`,
+    },
+    {
+      name: 'serverless.yml: a literal item',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        WriteAttributes:
+          - custom:role
+            ^~~~~~~~~~~
+`,
+    },
+  ],
 });

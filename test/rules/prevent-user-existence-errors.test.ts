@@ -1,43 +1,71 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { positions, runRule } from '../helpers';
+import { CLIENT, ruleTester } from '../rule-tester';
+import { CFN, TF } from './fixture-parts';
 
-const ID = 'prevent-user-existence-errors';
-
-test('cloudformation yaml: missing member is reported at the logical id', () => {
-  const text = ['Resources:', '  WebClient:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool', ''].join('\n');
-  assert.deepEqual(positions(ID, 'template.yaml', text), [{ ruleId: ID, line: 2, column: 3, endLine: 2, endColumn: 12 }]);
-});
-
-test('cloudformation yaml: LEGACY is reported at the value', () => {
-  const text = ['Resources:', '  WebClient:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool', '      PreventUserExistenceErrors: LEGACY', ''].join('\n');
-  const rows = runRule(ID, 'template.yaml', text);
-  assert.deepEqual(rows.map(({ line, column, endLine, endColumn }) => [line, column, endLine, endColumn]), [[6, 35, 6, 41]]);
-  assert.match(rows[0]!.message, /is "LEGACY".*expected ENABLED/);
-});
-
-test('cloudformation json: ENABLED passes, LEGACY fails at the string', () => {
-  const good = '{"Resources":{"C":{"Type":"AWS::Cognito::UserPoolClient","Properties":{"UserPoolId":"p","PreventUserExistenceErrors":"ENABLED"}}}}';
-  assert.deepEqual(positions(ID, 'template.json', good), []);
-  const bad = '{\n  "Resources": {\n    "C": {\n      "Type": "AWS::Cognito::UserPoolClient",\n      "Properties": {\n        "PreventUserExistenceErrors": "LEGACY"\n      }\n    }\n  }\n}\n';
-  assert.deepEqual(positions(ID, 'template.json', bad), [{ ruleId: ID, line: 6, column: 39, endLine: 6, endColumn: 47 }]);
-});
-
-test('unknown value (parameter without default) is silent; a default is reported with its origin', () => {
-  const unknown = ['Parameters:', '  Mode:', '    Type: String', 'Resources:', '  C:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      PreventUserExistenceErrors: !Ref Mode', ''].join('\n');
-  assert.deepEqual(positions(ID, 't.yaml', unknown), []);
-  const defaulted = unknown.replace('    Type: String', '    Type: String\n    Default: LEGACY');
-  const rows = runRule(ID, 't.yaml', defaulted);
-  assert.equal(rows.length, 1);
-  assert.deepEqual([rows[0]!.line, rows[0]!.column, rows[0]!.endLine, rows[0]!.endColumn], [9, 35, 9, 44]);
-  assert.match(rows[0]!.message, /default of Parameter "Mode"/);
-});
-
-test('api request json: missing member is reported at the object start', () => {
-  assert.deepEqual(positions(ID, 'req.json', '{"UserPoolId": "us-east-1_abc", "ClientName": "web"}'), [{ ruleId: ID, line: 1, column: 1, endLine: 1, endColumn: 2 }]);
-});
-
-test('api response: reported at the UserPoolClient key', () => {
-  const text = '{\n  "UserPoolClient": {\n    "UserPoolId": "us-east-1_abc",\n    "ClientId": "abc"\n  }\n}';
-  assert.deepEqual(positions(ID, 'out.json', text), [{ ruleId: ID, line: 2, column: 3, endLine: 2, endColumn: 19 }]);
+ruleTester('prevent-user-existence-errors', {
+  valid: [{ name: 'ENABLED', client: { PreventUserExistenceErrors: 'ENABLED' } }],
+  invalid: [
+    {
+      name: 'missing member: at the logical id, request object, UserPoolClient key, block label',
+      client: {},
+      errors: [{ at: CLIENT, message: { terraform: /^prevent_user_existence_errors is not set.*Add prevent_user_existence_errors = "ENABLED"\./ } }],
+    },
+    { name: 'LEGACY: at the value', client: { PreventUserExistenceErrors: 'LEGACY' }, errors: [{ at: 'PreventUserExistenceErrors', message: { api: /is "LEGACY".*expected ENABLED/ } }] },
+  ],
+  fixtures: [
+    {
+      name: 'unknown value (Parameter without default) is silent',
+      path: 't.yaml',
+      text: `Parameters:
+  Mode:
+    Type: String
+Resources:
+  C:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      PreventUserExistenceErrors: !Ref Mode
+`,
+    },
+    {
+      name: 'a Parameter default is reported with its origin',
+      path: 't.yaml',
+      text: `Parameters:
+  Mode:
+    Type: String
+    Default: LEGACY
+Resources:
+  C:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      PreventUserExistenceErrors: !Ref Mode
+                                  ^~~~~~~~~ ref
+`,
+      errors: [{ at: 'ref', message: /default of Parameter "Mode"/ }],
+    },
+    {
+      name: 'CRLF line ends change no column',
+      path: 't.yaml',
+      crlf: true,
+      text: `${CFN}      PreventUserExistenceErrors: LEGACY
+                                  ^~~~~~
+`,
+    },
+    {
+      name: 'terraform: null is not set',
+      path: 'main.tf',
+      text: `resource "aws_cognito_user_pool_client" "web" {
+                                        ^~~~~
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  prevent_user_existence_errors = null
+}
+`,
+    },
+    {
+      name: 'terraform: unknown variable is silent',
+      path: 'main.tf',
+      text: `${TF}  prevent_user_existence_errors = var.mode
+}
+`,
+    },
+  ],
 });

@@ -1,89 +1,133 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { positions, runRule } from '../helpers';
+import { ruleTester } from '../rule-tester';
+import { OAUTH, callbackCases } from './redirect-cases';
+import { CFN_OAUTH, CLIENT_YAML, TF_OAUTH, serverless } from './fixture-parts';
 
-const ID = 'redirect-uri-absolute';
-const HEAD = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool', '      AllowedOAuthFlowsUserPoolClient: true'];
-/** A CloudFormation YAML template whose remaining client properties start on line 7. */
-const cfn = (...props: string[]): string => [...HEAD, ...props.map((prop) => `      ${prop}`), ''].join('\n');
-const at = (line: number, column: number, endLine: number, endColumn: number) => ({ ruleId: ID, line, column, endLine, endColumn });
+const urls = callbackCases([
+  ['relative path', '/callback', true],
+  ['host without scheme', 'app.mycompany.com/cb', true],
+  ['scheme missing its colon', 'https//app.mycompany.com/cb', true],
+  ['https', 'https://app.mycompany.com/cb', false],
+  ['an app scheme', 'myapp://callback', false],
+  ['a reverse-domain app scheme', 'com.mycompany.app:/oauth2redirect', false],
+  // "localhost:3000/callback" has the scheme "localhost:" as far as RFC 3986 goes.
+  ['localhost:3000 without a scheme', 'localhost:3000/callback', false],
+]);
+const NOT_ABSOLUTE = 'is not an absolute URI (it has no scheme such as https:); Cognito requires absolute redirect URIs. Write the full URL with its scheme and host, such as https://host/path or myapp://path.';
 
-test('cloudformation yaml: table', () => {
-  const cases: Array<[string, string[], ReturnType<typeof at>[]]> = [
-    ['relative path', ['CallbackURLs: [/callback]'], [at(7, 22, 7, 31)]],
-    ['host without scheme', ['CallbackURLs: [https://app.mycompany.com/cb, app.mycompany.com/cb]'], [at(7, 52, 7, 72)]],
-    ['bare word in LogoutURLs', ['LogoutURLs:', '  - signout'], [at(8, 11, 8, 18)]],
-    ['DefaultRedirectURI', ['CallbackURLs: [https://app.mycompany.com/cb]', 'DefaultRedirectURI: /home'], [at(8, 27, 8, 32)]],
-    ['scheme missing its colon', ['CallbackURLs: [https//app.mycompany.com/cb]'], [at(7, 22, 7, 49)]],
-    ['https and app schemes', ['CallbackURLs: [https://app.mycompany.com/cb, myapp://callback, com.mycompany.app:/oauth2redirect]'], []],
-    ['Sub with a literal scheme', ['CallbackURLs: [!Sub "https://${Domain}/cb"]'], []],
-    ['Sub with a relative literal prefix', ['CallbackURLs: [!Sub "/auth/${Stage}/cb"]'], [at(7, 22, 7, 46)]],
-    ['Sub whose scheme is cut off: not certain', ['CallbackURLs: [!Sub "myapp${Suffix}://cb"]'], []],
-    ['Sub starting with a variable', ['CallbackURLs: [!Sub "${Scheme}://app/cb"]'], []],
-    ['GetAtt item', ['CallbackURLs: [!GetAtt Distribution.DomainName]'], []],
-    ['Ref to a resource', ['DefaultRedirectURI: !Ref CallbackUrlResource'], []],
-    ['list from ImportValue', ['CallbackURLs: !ImportValue SharedCallbacks'], []],
-    ['absent', ['AllowedOAuthFlows: [code]'], []],
-  ];
-  for (const [name, props, expected] of cases) assert.deepEqual(positions(ID, 'template.yaml', cfn(...props)), expected, name);
-});
-
-test('messages: list entry, DefaultRedirectURI, partial value', () => {
-  const rows = runRule(ID, 't.yaml', cfn('CallbackURLs: [/callback, !Sub "/auth/${Stage}"]', 'DefaultRedirectURI: /callback'));
-  assert.deepEqual(
-    rows.map((row) => row.message),
-    [
-      'CallbackURLs entry "/callback" is not an absolute URI (it has no scheme such as https:); Cognito requires absolute redirect URIs. Write the full URL with its scheme and host, such as https://host/path or myapp://path.',
-      'CallbackURLs entry "/auth/…" is not an absolute URI (it has no scheme such as https:); Cognito requires absolute redirect URIs. Write the full URL with its scheme and host, such as https://host/path or myapp://path.',
-      'DefaultRedirectURI "/callback" is not an absolute URI (it has no scheme such as https:); Cognito requires absolute redirect URIs. Write the full URL with its scheme and host, such as https://host/path or myapp://path.',
-    ],
-  );
-});
-
-test('a Parameter Default placeholder (as in the serverless-patterns SMS sample) is reported with its default', () => {
-  const text = [
-    'Parameters:',
-    '  CallbackUrl:',
-    '    Type: String',
-    '    Description: Allowed redirect URL after user login',
-    '    Default: <application-url-after-user-login> #for example https://www.amazon.com/',
-    '  LogoutUrl:',
-    '    Type: String',
-    'Resources:',
-    '  CognitoAppClient:',
-    '    Type: AWS::Cognito::UserPoolClient',
-    '    Properties:',
-    '      UserPoolId: !Ref UserPool',
-    '      CallbackURLs:',
-    '        - !Ref CallbackUrl',
-    '      LogoutURLs:',
-    '        - !Ref LogoutUrl',
-    '',
-  ].join('\n');
-  const rows = runRule(ID, 'template.yaml', text);
-  assert.deepEqual(rows.map(({ message: _m, ...rest }) => rest), [at(14, 11, 14, 27)]);
-  assert.match(rows[0]!.message, /^CallbackURLs entry "<application-url-after-user-login>" is not an absolute URI/);
-  assert.match(rows[0]!.message, /\(the value comes from the default of Parameter "CallbackUrl"\)$/);
-});
-
-test('Fn::If: only the bad branch is reported, once', () => {
-  const text = [
-    'Conditions:',
-    '  IsProd: !Equals [!Ref Stage, prod]',
-    'Resources:',
-    '  Client:',
-    '    Type: AWS::Cognito::UserPoolClient',
-    '    Properties:',
-    '      CallbackURLs:',
-    '        - !If [IsProd, https://app.mycompany.com/cb, /cb]',
-    '        - https://app.mycompany.com/other',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 't.yaml', text), [at(8, 54, 8, 57)]);
-});
-
-test('cloudformation json as CDK synth writes it', () => {
-  const text = `{
+ruleTester('redirect-uri-absolute', {
+  valid: [...urls.valid, { name: 'absent', client: { ...OAUTH, AllowedOAuthFlows: ['code'] } }],
+  invalid: [
+    ...urls.invalid,
+    { name: 'host without scheme beside an absolute URL', client: { ...OAUTH, CallbackURLs: ['https://app.mycompany.com/cb', 'app.mycompany.com/cb'] }, errors: [{ at: 'CallbackURLs[1]' }] },
+    { name: 'bare word in LogoutURLs', client: { ...OAUTH, LogoutURLs: ['signout'] }, errors: [{ at: 'LogoutURLs[0]' }] },
+    { name: 'relative logout beside an absolute callback', client: { ...OAUTH, CallbackURLs: ['https://app.mycompany.com/cb'], LogoutURLs: ['/logout'] }, errors: [{ at: 'LogoutURLs[0]' }] },
+    {
+      name: 'messages: list entry and DefaultRedirectURI',
+      client: { ...OAUTH, CallbackURLs: ['/callback'], DefaultRedirectURI: '/callback' },
+      errors: [
+        { at: 'CallbackURLs[0]', message: { api: `CallbackURLs entry "/callback" ${NOT_ABSOLUTE}` } },
+        { at: 'DefaultRedirectURI', message: { api: `DefaultRedirectURI "/callback" ${NOT_ABSOLUTE}` } },
+      ],
+    },
+    { name: 'DefaultRedirectURI without a scheme', client: { ...OAUTH, DefaultRedirectURI: 'app.mycompany.com' }, errors: [{ at: 'DefaultRedirectURI' }] },
+    { name: 'relative callback and logout', client: { ...OAUTH, CallbackURLs: ['app.mycompany.com/cb', 'https://app.mycompany.com/cb'], LogoutURLs: ['/signout'] }, errors: [{ at: 'CallbackURLs[0]' }, { at: 'LogoutURLs[0]' }] },
+    { name: 'relative DefaultRedirectURI beside an app scheme', client: { ...OAUTH, CallbackURLs: ['myapp://cb'], DefaultRedirectURI: 'cb' }, errors: [{ at: 'DefaultRedirectURI' }] },
+  ],
+  fixtures: [
+    {
+      name: 'Sub with a literal scheme',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "https://\${Domain}/cb"]
+`,
+    },
+    {
+      name: 'Sub with a relative literal prefix',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "/auth/\${Stage}/cb"]
+                     ^~~~~~~~~~~~~~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'Sub whose scheme is cut off: not certain',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "myapp\${Suffix}://cb"]
+`,
+    },
+    {
+      name: 'Sub starting with a variable',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "\${Scheme}://app/cb"]
+`,
+    },
+    {
+      name: 'GetAtt item',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Distribution.DomainName]
+`,
+    },
+    {
+      name: 'Ref to a resource',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      DefaultRedirectURI: !Ref CallbackUrlResource
+`,
+    },
+    {
+      name: 'list from ImportValue',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
+`,
+    },
+    {
+      name: 'message of a partly known value',
+      path: 't.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [/callback, !Sub "/auth/\${Stage}"]
+                     ^~~~~~~~~ a
+                                ^~~~~~~~~~~~~~~~~~~~~ b
+`,
+      errors: [
+        { at: 'a', message: `CallbackURLs entry "/callback" ${NOT_ABSOLUTE}` },
+        { at: 'b', message: `CallbackURLs entry "/auth/…" ${NOT_ABSOLUTE}` },
+      ],
+    },
+    {
+      name: 'a Parameter Default placeholder (as in the serverless-patterns SMS sample) is reported with its default',
+      path: 'template.yaml',
+      text: `Parameters:
+  CallbackUrl:
+    Type: String
+    Description: Allowed redirect URL after user login
+    Default: <application-url-after-user-login> #for example https://www.amazon.com/
+  LogoutUrl:
+    Type: String
+Resources:
+  CognitoAppClient:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref UserPool
+      CallbackURLs:
+        - !Ref CallbackUrl
+          ^~~~~~~~~~~~~~~~ a
+      LogoutURLs:
+        - !Ref LogoutUrl
+`,
+      errors: [{ at: 'a', message: /^CallbackURLs entry "<application-url-after-user-login>" is not an absolute URI.*\(the value comes from the default of Parameter "CallbackUrl"\)$/ }],
+    },
+    {
+      name: 'Fn::If: only the bad branch is reported, once',
+      path: 't.yaml',
+      text: `Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+Resources:
+${CLIENT_YAML}      CallbackURLs:
+        - !If [IsProd, https://app.mycompany.com/cb, /cb]
+                                                     ^~~
+        - https://app.mycompany.com/other
+`,
+    },
+    {
+      name: 'cloudformation json: a Fn::Join is unknown',
+      path: 'Stack.template.json',
+      text: `{
  "Resources": {
   "UserPoolWebClientB7E4B61A": {
    "Type": "AWS::Cognito::UserPoolClient",
@@ -94,7 +138,8 @@ test('cloudformation json as CDK synth writes it', () => {
     "AllowedOAuthFlowsUserPoolClient": true,
     "CallbackURLs": [
      "https://app.mycompany.com/callback",
-     "localhost:3000/callback"
+     "/callback"
+     ^~~~~~~~~~~
     ],
     "LogoutURLs": [
      {
@@ -116,35 +161,37 @@ test('cloudformation json as CDK synth writes it', () => {
    }
   }
  }
-}`;
-  // "localhost:3000/callback" has the scheme "localhost:" as far as RFC 3986 goes: not reported here.
-  assert.deepEqual(positions(ID, 'Stack.template.json', text), []);
-  assert.deepEqual(positions(ID, 'Stack.template.json', text.replace('"localhost:3000/callback"', '"/callback"')), [at(12, 6, 12, 17)]);
-});
-
-test('api create and update requests, describe output', () => {
-  const create = '{"UserPoolId": "us-east-1_abc", "ClientName": "web", "CallbackURLs": ["https://app.mycompany.com/cb"], "LogoutURLs": ["/logout"]}';
-  assert.deepEqual(positions(ID, 'create.json', create), [at(1, 119, 1, 128)]);
-  const update = create.replace('"ClientName": "web"', '"ClientId": "abc123"');
-  assert.deepEqual(positions(ID, 'update.json', update), [at(1, 120, 1, 129)]);
-  const described = '{\n  "UserPoolClient": {\n    "UserPoolId": "us-east-1_abc",\n    "ClientId": "abc123",\n    "DefaultRedirectURI": "app.mycompany.com"\n  }\n}';
-  assert.deepEqual(positions(ID, 'describe.json', described), [at(5, 27, 5, 46)]);
-});
-
-test('serverless.yml: a ${self:custom} variable stays silent', () => {
-  const text = [
-    'service: web',
-    'resources:',
-    '  Resources:',
-    '    Client:',
-    '      Type: AWS::Cognito::UserPoolClient',
-    '      Properties:',
-    '        UserPoolId: !Ref Pool',
-    '        CallbackURLs:',
-    '          - ${self:custom.callbackUrl}',
-    '          - "${self:custom.appScheme}://callback"',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 'serverless.yml', text), []);
-  assert.deepEqual(positions(ID, 'serverless.yml', text.replace('${self:custom.callbackUrl}', '/callback/${self:custom.stage}')), [at(9, 13, 9, 43)]);
+}`,
+    },
+    {
+      name: 'api update request',
+      path: 'update.json',
+      text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "CallbackURLs": ["https://app.mycompany.com/cb"], "LogoutURLs": ["/logout"]}
+                                                                                                                       ^~~~~~~~~`,
+    },
+    {
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        CallbackURLs:
+          - \${self:custom.callbackUrl}
+          - "\${self:custom.appScheme}://callback"
+`,
+    },
+    {
+      name: 'serverless.yml: a relative known prefix',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        CallbackURLs:
+          - /callback/\${self:custom.stage}
+            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+          - "\${self:custom.appScheme}://callback"
+`,
+    },
+    {
+      name: 'terraform: unknown and partial values are silent',
+      path: 'main.tf',
+      text: `${TF_OAUTH}  callback_urls = [var.url, "\${var.host}/cb", aws_x.y.url]
+}
+`,
+    },
+  ],
 });

@@ -1,94 +1,170 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { positions, runRule } from '../helpers';
+import { ruleTester } from '../rule-tester';
+import { OAUTH, callbackCases } from './redirect-cases';
+import { CFN_OAUTH, CLIENT_YAML, TF_OAUTH, serverless } from './fixture-parts';
 
-const ID = 'redirect-uri-https';
-const HEAD = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool', '      AllowedOAuthFlowsUserPoolClient: true'];
-/** A CloudFormation YAML template whose remaining client properties start on line 7. */
-const cfn = (...props: string[]): string => [...HEAD, ...props.map((prop) => `      ${prop}`), ''].join('\n');
-const at = (line: number, column: number, endLine: number, endColumn: number) => ({ ruleId: ID, line, column, endLine, endColumn });
+const USE_HTTPS = 'Cognito accepts http:// only for localhost, 127.0.0.1 and [::1]. Use https://.';
+const urls = callbackCases([
+  ['http to a real host', 'http://app.mycompany.com/callback', true],
+  ['HTTP in capitals', 'HTTP://app.mycompany.com/callback', true],
+  ['http to an IP address', 'http://10.0.0.5:8080/cb', true],
+  ['http with user info', 'http://user@app.mycompany.com/cb', true],
+  ['http to a name that starts with localhost', 'http://localhost.mycompany.com/cb', true],
+  ['http to another 127/8 address', 'http://127.0.0.2/cb', true],
+  ['http to localhost', 'http://localhost/callback', false],
+  ['http to localhost with a port', 'http://localhost:3000/callback', false],
+  ['http to LOCALHOST', 'http://LOCALHOST:3000/', false],
+  ['http to 127.0.0.1', 'http://127.0.0.1:8080/cb', false],
+  ['http to [::1]', 'http://[::1]:3000/cb', false],
+  ['http to localhost with a query only', 'http://localhost?next=/home', false],
+  ['https', 'https://app.mycompany.com/callback', false],
+  ['an app scheme', 'myapp://callback', false],
+  ['a reverse-domain app scheme', 'com.mycompany.app:/oauth2redirect', false],
+]);
 
-test('cloudformation yaml: complete URLs', () => {
-  const cases: Array<[string, string, boolean]> = [
-    ['http to a real host', 'http://app.mycompany.com/callback', true],
-    ['HTTP in capitals', 'HTTP://app.mycompany.com/callback', true],
-    ['http to an IP address', 'http://10.0.0.5:8080/cb', true],
-    ['http with user info', 'http://user@app.mycompany.com/cb', true],
-    ['http to a name that starts with localhost', 'http://localhost.mycompany.com/cb', true],
-    ['http to another 127/8 address', 'http://127.0.0.2/cb', true],
-    ['http to localhost', 'http://localhost/callback', false],
-    ['http to localhost with a port', 'http://localhost:3000/callback', false],
-    ['http to LOCALHOST', 'http://LOCALHOST:3000/', false],
-    ['http to 127.0.0.1', 'http://127.0.0.1:8080/cb', false],
-    ['http to [::1]', 'http://[::1]:3000/cb', false],
-    ['http to localhost with a query only', 'http://localhost?next=/home', false],
-    ['https', 'https://app.mycompany.com/callback', false],
-    ['an app scheme', 'myapp://callback', false],
-    ['a reverse-domain app scheme', 'com.mycompany.app:/oauth2redirect', false],
-  ];
-  for (const [name, url, bad] of cases) {
-    assert.deepEqual(positions(ID, 'template.yaml', cfn(`CallbackURLs: ["${url}"]`)), bad ? [at(7, 22, 7, 24 + url.length)] : [], name);
-  }
-});
+/** Opening lines shared by 2 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  SiteUrl:
+    Type: String
+    Default: http://app.mycompany.com/
+  ProdUrl:
+    Type: String
+Conditions:
+  IsDev: !Equals [!Ref Stage, dev]
+Resources:
+${CLIENT_YAML}      CallbackURLs:
+        - !If [IsDev, "http://dev.mycompany.com/cb", "https://app.mycompany.com/cb"]
+`;
 
-test('cloudformation yaml: members and partly known values', () => {
-  const cases: Array<[string, string[], ReturnType<typeof at>[]]> = [
-    ['LogoutURLs block list', ['LogoutURLs:', '  - https://app.mycompany.com/signout', '  - http://app.mycompany.com/signout'], [at(9, 11, 9, 43)]],
-    ['DefaultRedirectURI', ['CallbackURLs: [https://app.mycompany.com/cb]', 'DefaultRedirectURI: http://app.mycompany.com/cb'], [at(8, 27, 8, 54)]],
-    ['Sub: a known host followed by an unknown path', ['CallbackURLs: [!Sub "http://app.mycompany.com/${Path}"]'], [at(7, 22, 7, 61)]],
-    ['Sub: a known host followed by an unknown port', ['CallbackURLs: [!Sub "http://app.mycompany.com:${Port}/cb"]'], [at(7, 22, 7, 64)]],
-    ['Sub: a host cut off after "api."', ['CallbackURLs: [!Sub "http://api.${Domain}/cb"]'], [at(7, 22, 7, 52)]],
-    ['Sub: the host is unknown', ['CallbackURLs: [!Sub "http://${Host}/cb"]'], []],
-    ['Sub: the host could still become localhost', ['CallbackURLs: [!Sub "http://local${Suffix}/cb"]'], []],
-    ['Sub: localhost with an unknown port', ['CallbackURLs: [!Sub "http://localhost:${Port}/cb"]'], []],
-    ['Sub: [::1] with an unknown rest', ['CallbackURLs: [!Sub "http://[::1]${Rest}"]'], []],
-    ['Sub: an IPv6 host that could still be [::1]', ['CallbackURLs: [!Sub "http://[::${Suffix}]/cb"]'], []],
-    ['Sub: an IPv6 host that cannot be [::1]', ['CallbackURLs: [!Sub "http://[fe80::${Suffix}]/cb"]'], [at(7, 22, 7, 56)]],
-    ['Sub: the scheme is unknown', ['CallbackURLs: [!Sub "${Scheme}://app.mycompany.com/cb"]'], []],
-    ['GetAtt item', ['CallbackURLs: [!GetAtt Site.Url]'], []],
-    ['list from ImportValue', ['CallbackURLs: !ImportValue SharedCallbacks'], []],
-  ];
-  for (const [name, props, expected] of cases) assert.deepEqual(positions(ID, 'template.yaml', cfn(...props)), expected, name);
-});
-
-test('messages: complete and partly known URLs', () => {
-  const rows = runRule(ID, 't.yaml', cfn('CallbackURLs: [http://app.mycompany.com/cb, !Sub "http://api.${Domain}/cb"]'));
-  assert.deepEqual(
-    rows.map((row) => row.message),
-    [
-      'CallbackURLs entry "http://app.mycompany.com/cb" uses http:// to the non-loopback host "app.mycompany.com"; Cognito accepts http:// only for localhost, 127.0.0.1 and [::1]. Use https://.',
-      'CallbackURLs entry "http://api.…" uses http:// to the non-loopback host "api.…"; Cognito accepts http:// only for localhost, 127.0.0.1 and [::1]. Use https://.',
-    ],
-  );
-});
-
-test('Fn::If: one finding; a Parameter default is named', () => {
-  const text = [
-    'Parameters:',
-    '  SiteUrl:',
-    '    Type: String',
-    '    Default: http://app.mycompany.com/',
-    '  ProdUrl:',
-    '    Type: String',
-    'Conditions:',
-    '  IsDev: !Equals [!Ref Stage, dev]',
-    'Resources:',
-    '  Client:',
-    '    Type: AWS::Cognito::UserPoolClient',
-    '    Properties:',
-    '      CallbackURLs:',
-    '        - !If [IsDev, "http://dev.mycompany.com/cb", "https://app.mycompany.com/cb"]',
-    '      LogoutURLs: [!Ref ProdUrl]',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 't.yaml', text), [at(14, 23, 14, 52)]);
-  const rows = runRule(ID, 't.yaml', text.replace('!Ref ProdUrl', '!Ref SiteUrl'));
-  assert.deepEqual(rows.map(({ message: _m, ...rest }) => rest), [at(14, 23, 14, 52), at(15, 20, 15, 32)]);
-  assert.match(rows[1]!.message, /^LogoutURLs entry "http:\/\/app\.mycompany\.com\/" uses http:\/\/.*\(the value comes from the default of Parameter "SiteUrl"\)$/);
-});
-
-test('cloudformation json as CDK synth writes it', () => {
-  const text = `{
+ruleTester('redirect-uri-https', {
+  valid: [
+    ...urls.valid,
+    { name: 'https everywhere', client: { ...OAUTH, CallbackURLs: ['https://app.mycompany.com/cb'], DefaultRedirectURI: 'https://app.mycompany.com/cb' } },
+  ],
+  invalid: [
+    ...urls.invalid,
+    {
+      name: 'message',
+      client: { ...OAUTH, CallbackURLs: ['http://app.mycompany.com/cb'] },
+      errors: [{ at: 'CallbackURLs[0]', message: { api: `CallbackURLs entry "http://app.mycompany.com/cb" uses http:// to the non-loopback host "app.mycompany.com"; ${USE_HTTPS}` } }],
+    },
+    { name: 'LogoutURLs', client: { ...OAUTH, LogoutURLs: ['https://app.mycompany.com/signout', 'http://app.mycompany.com/signout'] }, errors: [{ at: 'LogoutURLs[1]' }] },
+    { name: 'DefaultRedirectURI', client: { ...OAUTH, CallbackURLs: ['https://app.mycompany.com/cb'], DefaultRedirectURI: 'http://app.mycompany.com/cb' }, errors: [{ at: 'DefaultRedirectURI' }] },
+    { name: 'loopback http beside a real host (CDK)', client: { ...OAUTH, CallbackURLs: ['http://localhost:3000/callback', 'http://app.mycompany.com/callback'] }, errors: [{ at: 'CallbackURLs[1]' }] },
+    {
+      name: 'http to a real host; loopback hosts allowed',
+      client: { ...OAUTH, CallbackURLs: ['http://app.mycompany.com/cb', 'http://localhost:3000/cb', 'http://127.0.0.1/cb'], LogoutURLs: ['http://[::1]/bye'] },
+      errors: [{ at: 'CallbackURLs[0]' }],
+    },
+  ],
+  fixtures: [
+    {
+      name: 'Sub: a known host followed by an unknown path',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://app.mycompany.com/\${Path}"]
+                     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'Sub: a known host followed by an unknown port',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://app.mycompany.com:\${Port}/cb"]
+                     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'Sub: a host cut off after "api."',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://api.\${Domain}/cb"]
+                     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'Sub: the host is unknown',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://\${Host}/cb"]
+`,
+    },
+    {
+      name: 'Sub: the host could still become localhost',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://local\${Suffix}/cb"]
+`,
+    },
+    {
+      name: 'Sub: localhost with an unknown port',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://localhost:\${Port}/cb"]
+`,
+    },
+    {
+      name: 'Sub: [::1] with an unknown rest',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://[::1]\${Rest}"]
+`,
+    },
+    {
+      name: 'Sub: an IPv6 host that could still be [::1]',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://[::\${Suffix}]/cb"]
+`,
+    },
+    {
+      name: 'Sub: an IPv6 host that cannot be [::1]',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "http://[fe80::\${Suffix}]/cb"]
+                     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'Sub: the scheme is unknown',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!Sub "\${Scheme}://app.mycompany.com/cb"]
+`,
+    },
+    {
+      name: 'GetAtt item',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [!GetAtt Site.Url]
+`,
+    },
+    {
+      name: 'list from ImportValue',
+      path: 'template.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: !ImportValue SharedCallbacks
+`,
+    },
+    {
+      name: 'messages: complete and partly known URLs',
+      path: 't.yaml',
+      text: `${CFN_OAUTH}      CallbackURLs: [http://app.mycompany.com/cb, !Sub "http://api.\${Domain}/cb"]
+                     ^~~~~~~~~~~~~~~~~~~~~~~~~~~ a
+                                                  ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ b
+`,
+      errors: [
+        { at: 'a', message: `CallbackURLs entry "http://app.mycompany.com/cb" uses http:// to the non-loopback host "app.mycompany.com"; ${USE_HTTPS}` },
+        { at: 'b', message: `CallbackURLs entry "http://api.…" uses http:// to the non-loopback host "api.…"; ${USE_HTTPS}` },
+      ],
+    },
+    {
+      name: 'Fn::If: one finding',
+      path: 't.yaml',
+      text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+      LogoutURLs: [!Ref ProdUrl]
+`,
+    },
+    {
+      name: 'a Parameter default is named',
+      path: 't.yaml',
+      text: `${PARAMETERS}                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
+      LogoutURLs: [!Ref SiteUrl]
+                   ^~~~~~~~~~~~ b
+`,
+      errors: [{ at: 'a' }, { at: 'b', message: /^LogoutURLs entry "http:\/\/app\.mycompany\.com\/" uses http:\/\/.*\(the value comes from the default of Parameter "SiteUrl"\)$/ }],
+    },
+    {
+      name: 'cloudformation json: a Fn::Join with an unknown host is silent',
+      path: 'Stack.template.json',
+      text: `{
  "Resources": {
   "UserPoolWebClientB7E4B61A": {
    "Type": "AWS::Cognito::UserPoolClient",
@@ -100,6 +176,7 @@ test('cloudformation json as CDK synth writes it', () => {
     "CallbackURLs": [
      "http://localhost:3000/callback",
      "http://app.mycompany.com/callback"
+     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     ],
     "LogoutURLs": [
      {
@@ -121,33 +198,52 @@ test('cloudformation json as CDK synth writes it', () => {
    }
   }
  }
-}`;
-  assert.deepEqual(positions(ID, 'Stack.template.json', text), [at(12, 6, 12, 41)]);
-});
-
-test('api create and update requests, describe output', () => {
-  const create = '{"UserPoolId": "us-east-1_abc", "ClientName": "web", "CallbackURLs": ["http://app.mycompany.com/cb"]}';
-  assert.deepEqual(positions(ID, 'create.json', create), [at(1, 71, 1, 100)]);
-  assert.deepEqual(positions(ID, 'update.json', create.replace('"ClientName": "web"', '"ClientId": "abc123"')), [at(1, 72, 1, 101)]);
-  const described = '{"UserPoolClient": {"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "CallbackURLs": ["http://localhost:3000/cb"]}}';
-  assert.deepEqual(positions(ID, 'describe.json', described), []);
-  assert.deepEqual(positions(ID, 'describe.json', described.replace('localhost:3000', 'app.mycompany.com')), [at(1, 91, 1, 120)]);
-});
-
-test('serverless.yml: a ${self:custom} variable stays silent', () => {
-  const text = [
-    'service: web',
-    'resources:',
-    '  Resources:',
-    '    Client:',
-    '      Type: AWS::Cognito::UserPoolClient',
-    '      Properties:',
-    '        UserPoolId: !Ref Pool',
-    '        CallbackURLs:',
-    '          - ${self:custom.callbackUrl}',
-    '          - "http://${self:custom.host}/cb"',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 'serverless.yml', text), []);
-  assert.deepEqual(positions(ID, 'serverless.yml', text.replace('${self:custom.callbackUrl}', 'http://app.mycompany.com/${self:custom.path}')), [at(9, 13, 9, 57)]);
+}`,
+    },
+    {
+      name: 'api update request',
+      path: 'update.json',
+      text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc123", "CallbackURLs": ["http://app.mycompany.com/cb"]}
+                                                                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~`,
+    },
+    {
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        CallbackURLs:
+          - \${self:custom.callbackUrl}
+          - "http://\${self:custom.host}/cb"
+`,
+    },
+    {
+      name: 'serverless.yml: a known host',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        CallbackURLs:
+          - http://app.mycompany.com/\${self:custom.path}
+            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+          - "http://\${self:custom.host}/cb"
+`,
+    },
+    {
+      name: 'terraform: http known from the template prefix, host unknown: silent (could be localhost)',
+      path: 'main.tf',
+      text: `${TF_OAUTH}  callback_urls = ["http://\${var.host}/cb"]
+}
+`,
+    },
+    {
+      name: 'terraform: http with a literal host and an unknown path: reported',
+      path: 'main.tf',
+      text: `${TF_OAUTH}  callback_urls = ["http://app.mycompany.com/\${var.path}"]
+                   ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+}
+`,
+    },
+    {
+      name: 'terraform: https with an unknown host',
+      path: 'main.tf',
+      text: `${TF_OAUTH}  callback_urls = ["https://\${var.host}/cb"]
+}
+`,
+    },
+  ],
 });

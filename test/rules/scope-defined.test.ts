@@ -1,102 +1,313 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { positions, runRule } from '../helpers';
+import { ruleTester } from '../rule-tester';
 
-const ID = 'scope-defined';
-const at = (line: number, column: number, endLine: number, endColumn: number) => ({ ruleId: ID, line, column, endLine, endColumn });
+/** The \`orders\` resource server of Pool, with the scopes read and write. */
+const SERVER = `Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Api:
+    Type: AWS::Cognito::UserPoolResourceServer
+    Properties:
+      UserPoolId: !Ref Pool
+      Identifier: orders
+      Name: Orders API
+      Scopes:
+        - ScopeName: read
+          ScopeDescription: Read orders
+        - ScopeName: write
+          ScopeDescription: Write orders
+`;
+/** A second resource server of Pool, without Scopes. */
+const BILLING = `  Billing:
+    Type: AWS::Cognito::UserPoolResourceServer
+    Properties:
+      UserPoolId: !Ref Pool
+      Identifier: billing
+      Name: Billing
+`;
+/** The same server in Terraform. */
+const TF_SERVER = `resource "aws_cognito_resource_server" "orders" {
+  identifier   = "orders"
+  name         = "Orders"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  scope {
+    scope_name        = "read"
+    scope_description = "Read"
+  }
+}
+`;
 
-const SERVER = [
-  'Resources:',
-  '  Pool:',
-  '    Type: AWS::Cognito::UserPool',
-  '  Api:',
-  '    Type: AWS::Cognito::UserPoolResourceServer',
-  '    Properties:',
-  '      UserPoolId: !Ref Pool',
-  '      Identifier: orders',
-  '      Name: Orders API',
-  '      Scopes:',
-  '        - ScopeName: read',
-  '          ScopeDescription: Read orders',
-  '        - ScopeName: write',
-  '          ScopeDescription: Write orders',
-];
-/** A template with the `orders` resource server of Pool (lines 1-14) and a client whose properties start on line 18. */
-const template = (...props: string[]): string =>
-  [...SERVER, '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', ...props.map((prop) => `      ${prop}`), ''].join('\n');
+/** Opening lines shared by 4 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  Scope:
+    Type: String
+    Default: orders/admin
+Conditions:
+  Admin: !Equals [!Ref Role, admin]
+`;
+/** Opening lines shared by 2 of the fixtures below. */
+const SERVERLESS = `service: orders
+resources:
+  Resources:
+    Api:
+      Type: AWS::Cognito::UserPoolResourceServer
+      Properties:
+        UserPoolId: !Ref Pool
+        Identifier: orders
+        Name: Orders
+        Scopes: [{ScopeName: read, ScopeDescription: Read}]
+    Client:
+      Type: AWS::Cognito::UserPoolClient
+      Properties:
+        UserPoolId: !Ref Pool
+`;
 
-test('cloudformation yaml: table', () => {
-  const cases: Array<[string, string[], ReturnType<typeof at>[]]> = [
-    ['undefined scope name', ['UserPoolId: !Ref Pool', 'AllowedOAuthScopes: [orders/read, orders/delete, openid]'], [at(19, 41, 19, 54)]],
-    ['undefined identifier, block list', ['UserPoolId: !Ref Pool', 'AllowedOAuthScopes:', '  - order/read', '  - orders/write'], [at(20, 11, 20, 21)]],
-    ['all defined', ['UserPoolId: !Ref Pool', 'AllowedOAuthScopes: [orders/read, orders/write, openid, aws.cognito.signin.user.admin]'], []],
-    ['same pool written in long form', ['UserPoolId: {Ref: Pool}', 'AllowedOAuthScopes: [orders/admin]'], [at(19, 28, 19, 40)]],
-    ['client of another pool: unknown', ['UserPoolId: !Ref OtherPool', 'AllowedOAuthScopes: [orders/admin]'], []],
-    ['client without UserPoolId: unknown', ['AllowedOAuthScopes: [orders/admin]'], []],
-    ['scope partly unknown', ['UserPoolId: !Ref Pool', 'AllowedOAuthScopes: [!Sub "${Prefix}/admin", !Sub "orders/${Name}"]'], []],
-    ['whole list unknown', ['UserPoolId: !Ref Pool', 'AllowedOAuthScopes: !GetAtt Cfg.Scopes'], []],
-  ];
-  for (const [name, props, expected] of cases) assert.deepEqual(positions(ID, 'template.yaml', template(...props)), expected, name);
-});
-
-test('message lists the defined scopes', () => {
-  const [row] = runRule(ID, 't.yaml', template('UserPoolId: !Ref Pool', 'AllowedOAuthScopes: [orders/delete]'));
-  assert.equal(
-    row!.message,
-    'AllowedOAuthScopes has "orders/delete", which no resource server of this user pool in the file defines (defined: orders/read, orders/write); Cognito rejects it with ScopeDoesNotExistException. Add the scope to the resource server\'s Scopes, or correct the name.',
-  );
-});
-
-test('servers: several for the pool, one without scopes, unknown ones', () => {
-  const second = ['  Billing:', '    Type: AWS::Cognito::UserPoolResourceServer', '    Properties:', '      UserPoolId: !Ref Pool', '      Identifier: billing', '      Name: Billing'];
-  const withBilling = (scopes: string[], ...extra: string[]): string =>
-    [...SERVER, ...second, ...extra, '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool', `      AllowedOAuthScopes: [${scopes.join(', ')}]`, ''].join('\n');
-  // Billing has no Scopes: it defines none, so billing/charge is undefined (line 25 holds the client scopes).
-  assert.deepEqual(positions(ID, 't.yaml', withBilling(['orders/read', 'billing/charge'])), [at(25, 41, 25, 55)]);
-  const withScopes = withBilling(['orders/read', 'billing/charge'], '      Scopes:', '        - {ScopeName: charge, ScopeDescription: Charge}');
-  assert.deepEqual(positions(ID, 't.yaml', withScopes), []);
-  // A server of the pool whose identifier or scope name is not known: anything may be defined.
-  const unknownName = withBilling(['billing/refund'], '      Scopes:', '        - ScopeName: !Ref ScopeName');
-  assert.deepEqual(positions(ID, 't.yaml', unknownName), []);
-  const conditional = withBilling(['billing/refund'], '      Scopes:', '        - ScopeName: !If [Prod, charge, refund]');
-  assert.deepEqual(positions(ID, 't.yaml', conditional), []);
-  const unknownIdentifier = withBilling(['billing/refund']).replace('Identifier: billing', 'Identifier: !ImportValue BillingId');
-  assert.deepEqual(positions(ID, 't.yaml', unknownIdentifier), []);
-});
-
-test('no resource server in the file: unknown', () => {
-  const text = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool', '      AllowedOAuthScopes: [orders/delete]', ''].join('\n');
-  assert.deepEqual(positions(ID, 't.yaml', text), []);
-});
-
-test('Parameter defaults and Fn::If', () => {
-  const text = [
-    'Parameters:',
-    '  Scope:',
-    '    Type: String',
-    '    Default: orders/admin',
-    'Conditions:',
-    '  Admin: !Equals [!Ref Role, admin]',
-    ...SERVER,
-    '  Client:',
-    '    Type: AWS::Cognito::UserPoolClient',
-    '    Properties:',
-    '      UserPoolId: !Ref Pool',
-    '      AllowedOAuthScopes: [!Ref Scope]',
-    '',
-  ].join('\n');
-  const rows = runRule(ID, 't.yaml', text);
-  assert.deepEqual(rows.map(({ message: _m, ...rest }) => rest), [at(25, 28, 25, 38)]);
-  assert.match(rows[0]!.message, /"orders\/admin".*\(the value comes from the default of Parameter "Scope"\)$/);
-  assert.deepEqual(positions(ID, 't.yaml', text.replace('[!Ref Scope]', '[!If [Admin, orders/admin, orders/read]]')), [at(25, 40, 25, 52)]);
-  // A server identifier from a Parameter default is known too.
-  const identifier = text.replace('      Identifier: orders', '      Identifier: !Ref Scope').replace('[!Ref Scope]', '[orders/admin/read]');
-  assert.deepEqual(positions(ID, 't.yaml', identifier), []);
-  assert.deepEqual(positions(ID, 't.yaml', identifier.replace('[orders/admin/read]', '[orders/admin/delete]')), [at(25, 28, 25, 47)]);
-});
-
-test('cloudformation json (CDK synth)', () => {
-  const text = `{
+ruleTester('scope-defined', {
+  valid: [
+    // API requests and describe output have no resource servers, and these renderings hold none either.
+    { name: 'no resource server in the file: unknown', client: { AllowedOAuthScopes: ['orders/delete'] } },
+  ],
+  fixtures: [
+    {
+      name: 'undefined scope name',
+      path: 'template.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [orders/read, orders/delete, openid]
+                                        ^~~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'undefined identifier, block list',
+      path: 'template.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes:
+        - order/read
+          ^~~~~~~~~~
+        - orders/write
+`,
+    },
+    {
+      name: 'all defined',
+      path: 'template.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [orders/read, orders/write, openid, aws.cognito.signin.user.admin]
+`,
+    },
+    {
+      name: 'same pool written in long form',
+      path: 'template.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: {Ref: Pool}
+      AllowedOAuthScopes: [orders/admin]
+                           ^~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'client of another pool: unknown',
+      path: 'template.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref OtherPool
+      AllowedOAuthScopes: [orders/admin]
+`,
+    },
+    {
+      name: 'client without UserPoolId: unknown',
+      path: 'template.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      AllowedOAuthScopes: [orders/admin]
+`,
+    },
+    {
+      name: 'scope partly unknown',
+      path: 'template.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [!Sub "\${Prefix}/admin", !Sub "orders/\${Name}"]
+`,
+    },
+    {
+      name: 'whole list unknown',
+      path: 'template.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: !GetAtt Cfg.Scopes
+`,
+    },
+    {
+      name: 'message lists the defined scopes',
+      path: 't.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [orders/delete]
+                           ^~~~~~~~~~~~~ a
+`,
+      errors: [
+        {
+          at: 'a',
+          message:
+            'AllowedOAuthScopes has "orders/delete", which no resource server of this user pool in the file defines (defined: orders/read, orders/write); Cognito rejects it with ScopeDoesNotExistException. Add the scope to the resource server\'s Scopes, or correct the name.',
+        },
+      ],
+    },
+    {
+      name: 'a second server without Scopes defines none',
+      path: 't.yaml',
+      text: `${SERVER}${BILLING}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [orders/read, billing/charge]
+                                        ^~~~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'a second server with the scope',
+      path: 't.yaml',
+      text: `${SERVER}${BILLING}      Scopes:
+        - {ScopeName: charge, ScopeDescription: Charge}
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [orders/read, billing/charge]
+`,
+    },
+    {
+      name: 'a server of the pool whose scope name is not known: anything may be defined',
+      path: 't.yaml',
+      text: `${SERVER}${BILLING}      Scopes:
+        - ScopeName: !Ref ScopeName
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [billing/refund]
+`,
+    },
+    {
+      name: 'a scope name from Fn::If',
+      path: 't.yaml',
+      text: `${SERVER}${BILLING}      Scopes:
+        - ScopeName: !If [Prod, charge, refund]
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [billing/refund]
+`,
+    },
+    {
+      name: 'a server identifier that is not known',
+      path: 't.yaml',
+      text: `${SERVER}  Billing:
+    Type: AWS::Cognito::UserPoolResourceServer
+    Properties:
+      UserPoolId: !Ref Pool
+      Identifier: !ImportValue BillingId
+      Name: Billing
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [billing/refund]
+`,
+    },
+    {
+      name: 'a scope from a Parameter default',
+      path: 't.yaml',
+      text: `${PARAMETERS}${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [!Ref Scope]
+                           ^~~~~~~~~~ a
+`,
+      errors: [{ at: 'a', message: /"orders\/admin".*\(the value comes from the default of Parameter "Scope"\)$/ }],
+    },
+    {
+      name: 'Fn::If',
+      path: 't.yaml',
+      text: `${PARAMETERS}${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [!If [Admin, orders/admin, orders/read]]
+                                       ^~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'a server identifier from a Parameter default is known too',
+      path: 't.yaml',
+      text: `${PARAMETERS}Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Api:
+    Type: AWS::Cognito::UserPoolResourceServer
+    Properties:
+      UserPoolId: !Ref Pool
+      Identifier: !Ref Scope
+      Name: Orders API
+      Scopes:
+        - ScopeName: read
+          ScopeDescription: Read orders
+        - ScopeName: write
+          ScopeDescription: Write orders
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [orders/admin/read]
+`,
+    },
+    {
+      name: 'a server identifier from a Parameter default: undefined scope',
+      path: 't.yaml',
+      text: `${PARAMETERS}Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Api:
+    Type: AWS::Cognito::UserPoolResourceServer
+    Properties:
+      UserPoolId: !Ref Pool
+      Identifier: !Ref Scope
+      Name: Orders API
+      Scopes:
+        - ScopeName: read
+          ScopeDescription: Read orders
+        - ScopeName: write
+          ScopeDescription: Write orders
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [orders/admin/delete]
+                           ^~~~~~~~~~~~~~~~~~~
+`,
+    },
+    {
+      name: "CDK's OAuthScope.resourceServer() is a Join on a Ref: not known; the literal string is",
+      path: 'Stack.template.json',
+      text: `{
  "Resources": {
   "Pool": { "Type": "AWS::Cognito::UserPool" },
   "PoolOrders": {
@@ -116,42 +327,138 @@ test('cloudformation json (CDK synth)', () => {
     "AllowedOAuthScopes": [
      { "Fn::Join": ["", [{ "Ref": "PoolOrders" }, "/write"]] },
      "orders/write"
+     ^~~~~~~~~~~~~~
     ],
     "GenerateSecret": true,
     "UserPoolId": { "Ref": "Pool" }
    }
   }
  }
-}`;
-  // CDK's OAuthScope.resourceServer() is a Join on a Ref: not known. The literal string is.
-  assert.deepEqual(positions(ID, 'Stack.template.json', text), [at(20, 6, 20, 20)]);
-});
-
-test('api requests and describe output have no resource servers: silent', () => {
-  assert.deepEqual(positions(ID, 'create.json', '{"UserPoolId": "us-east-1_abc", "ClientName": "m2m", "AllowedOAuthScopes": ["orders/delete"]}'), []);
-  assert.deepEqual(positions(ID, 'update.json', '{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "AllowedOAuthScopes": ["orders/delete"]}'), []);
-  assert.deepEqual(positions(ID, 'describe.json', '{"UserPoolClient": {"UserPoolId": "us-east-1_abc", "AllowedOAuthScopes": ["orders/delete"]}}'), []);
-});
-
-test('serverless.yml: a ${self:custom} variable stays silent', () => {
-  const text = [
-    'service: orders',
-    'resources:',
-    '  Resources:',
-    '    Api:',
-    '      Type: AWS::Cognito::UserPoolResourceServer',
-    '      Properties:',
-    '        UserPoolId: !Ref Pool',
-    '        Identifier: orders',
-    '        Name: Orders',
-    '        Scopes: [{ScopeName: read, ScopeDescription: Read}]',
-    '    Client:',
-    '      Type: AWS::Cognito::UserPoolClient',
-    '      Properties:',
-    '        UserPoolId: !Ref Pool',
-    '        AllowedOAuthScopes: [orders/read, "${self:custom.extraScope}"]',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 'serverless.yml', text), []);
-  assert.deepEqual(positions(ID, 'serverless.yml', text.replace('"${self:custom.extraScope}"', 'orders/write')), [at(15, 43, 15, 55)]);
+}`,
+    },
+    {
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
+      path: 'serverless.yml',
+      text: `${SERVERLESS}        AllowedOAuthScopes: [orders/read, "\${self:custom.extraScope}"]
+`,
+    },
+    {
+      name: 'serverless.yml: a literal',
+      path: 'serverless.yml',
+      text: `${SERVERLESS}        AllowedOAuthScopes: [orders/read, orders/write]
+                                          ^~~~~~~~~~~~
+`,
+    },
+    {
+      name: 'terraform: an undefined scope',
+      path: 'main.tf',
+      text: `${TF_SERVER}resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["orders/read", "orders/write", "openid"]
+                                         ^~~~~~~~~~~~~~
+}
+`,
+    },
+    {
+      name: 'terraform: all defined',
+      path: 'main.tf',
+      text: `${TF_SERVER}resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["orders/read", "openid"]
+}
+`,
+    },
+    {
+      name: 'terraform: a server of another pool: not known',
+      path: 'main.tf',
+      text: `resource "aws_cognito_resource_server" "orders" {
+  identifier   = "orders"
+  name         = "Orders"
+  user_pool_id = aws_cognito_user_pool.other.id
+  scope {
+    scope_name        = "read"
+    scope_description = "Read"
+  }
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["orders/write"]
+}
+`,
+    },
+    {
+      name: 'terraform: dynamic scope blocks over a known list are folded',
+      path: 'main.tf',
+      text: `resource "aws_cognito_resource_server" "orders" {
+  identifier   = "orders"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  dynamic "scope" {
+    for_each = ["read", "write"]
+    content {
+      scope_name        = scope.value
+      scope_description = scope.value
+    }
+  }
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["orders/read", "orders/delete"]
+                                         ^~~~~~~~~~~~~~~
+}
+`,
+    },
+    {
+      name: 'terraform: dynamic scope blocks over an unknown list make the scopes unknown',
+      path: 'main.tf',
+      text: `resource "aws_cognito_resource_server" "orders" {
+  identifier   = "orders"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  dynamic "scope" {
+    for_each = var.scopes
+    content {
+      scope_name        = scope.value
+      scope_description = scope.value
+    }
+  }
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["orders/read", "orders/delete"]
+}
+`,
+    },
+    {
+      name: 'terraform: awscc resource server, scopes list of objects',
+      path: 'main.tf',
+      text: `resource "awscc_cognito_user_pool_resource_server" "orders" {
+  identifier   = "orders"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  scopes = [{ scope_name = "read", scope_description = "Read" }]
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["orders/write"]
+                          ^~~~~~~~~~~~~~
+}
+`,
+    },
+    {
+      name: 'terraform: message',
+      path: 'main.tf',
+      text: `${TF_SERVER}resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["orders/write"]
+                          ^~~~~~~~~~~~~~ a
+}
+`,
+      errors: [{ at: 'a', message: /"orders\/write".*\(defined: orders\/read\)/ }],
+    },
+  ],
 });

@@ -1,101 +1,146 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
-import { positions, runRule } from '../helpers';
+import { ruleTester } from '../rule-tester';
+import { CFN, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
 const ID = 'token-revocation-enabled';
-const HEAD = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: !Ref Pool'];
-/** A CloudFormation YAML template whose client properties start on line 6, column 7. */
-const cfn = (...props: string[]): string => [...HEAD, ...props.map((prop) => `      ${prop}`), ''].join('\n');
-const at = (line: number, column: number, endLine: number, endColumn: number) => ({ ruleId: ID, line, column, endLine, endColumn });
+const API_TAKES_BOOLEANS = 'the API takes a real boolean: the string "false" is the schema rule\'s type error, not a known false';
 
 test('metadata', () => {
   assert.equal(loadRule(ID).meta.category, 'security');
   assert.equal(loadRule(ID).meta.defaultSeverity, 'error');
 });
 
-test('cloudformation yaml: table', () => {
-  const cases: Array<[string, string[], ReturnType<typeof at>[]]> = [
-    ['absent: the API default is true', [], []],
-    ['true', ['EnableTokenRevocation: true'], []],
-    ['false: at the value', ['EnableTokenRevocation: false'], [at(6, 30, 6, 35)]],
-    ['"false" string (CloudFormation accepts it)', ['EnableTokenRevocation: "false"'], [at(6, 30, 6, 37)]],
-    ['FALSE string', ['EnableTokenRevocation: FALSE'], [at(6, 30, 6, 35)]],
-    ['Ref without Default', ['EnableTokenRevocation: !Ref Revocation'], []],
-    ['GetAtt', ['EnableTokenRevocation: !GetAtt Cfg.Revocation'], []],
-  ];
-  for (const [name, props, expected] of cases) assert.deepEqual(positions(ID, 'template.yaml', cfn(...props)), expected, name);
-});
+/** Opening lines shared by 3 of the fixtures below. */
+const PARAMETERS = `Parameters:
+  Revocation:
+    Type: String
+    AllowedValues: ["true", "false"]
+    Default: "false"
+Conditions:
+  Prod: !Equals [!Ref Env, prod]
+Resources:
+`;
 
-test('message', () => {
-  assert.equal(
-    runRule(ID, 't.yaml', cfn('EnableTokenRevocation: false'))[0]!.message,
-    'EnableTokenRevocation is false, so refresh tokens from this client cannot be revoked and a stolen one stays valid until it expires; expected true. Set EnableTokenRevocation to true, or remove it (the default is true).',
-  );
-});
-
-test('Parameter default and Fn::If', () => {
-  const text = [
-    'Parameters:',
-    '  Revocation:',
-    '    Type: String',
-    '    AllowedValues: ["true", "false"]',
-    '    Default: "false"',
-    'Conditions:',
-    '  Prod: !Equals [!Ref Env, prod]',
-    'Resources:',
-    '  Client:',
-    '    Type: AWS::Cognito::UserPoolClient',
-    '    Properties:',
-    '      EnableTokenRevocation: !Ref Revocation',
-    '',
-  ].join('\n');
-  const rows = runRule(ID, 't.yaml', text);
-  assert.deepEqual(rows.map(({ message: _m, ...rest }) => rest), [at(12, 30, 12, 45)]);
-  assert.match(rows[0]!.message, /\(the value comes from the default of Parameter "Revocation"\)$/);
-  assert.deepEqual(positions(ID, 't.yaml', text.replace('    Default: "false"\n', '')), []);
-  assert.deepEqual(positions(ID, 't.yaml', text.replace('!Ref Revocation', '!If [Prod, true, false]')), [at(12, 47, 12, 52)]);
-  assert.deepEqual(positions(ID, 't.yaml', text.replace('!Ref Revocation', '!If [Prod, false, !Ref AWS::NoValue]')), [at(12, 41, 12, 46)]);
-});
-
-test('cloudformation json (CDK synth)', () => {
-  const text = `{
- "Resources": {
-  "WebClient1A2B3C4D": {
-   "Type": "AWS::Cognito::UserPoolClient",
-   "Properties": {
-    "EnableTokenRevocation": false,
-    "UserPoolId": { "Ref": "Pool" }
-   }
-  }
- }
-}`;
-  assert.deepEqual(positions(ID, 'Stack.template.json', text), [at(6, 30, 6, 35)]);
-  assert.deepEqual(positions(ID, 'Stack.template.json', text.replace('false', 'true')), []);
-});
-
-test('api create, update and describe', () => {
-  assert.deepEqual(positions(ID, 'create.json', '{"UserPoolId": "us-east-1_abc", "ClientName": "web"}'), []);
-  assert.deepEqual(positions(ID, 'create.json', '{"UserPoolId": "us-east-1_abc", "ClientName": "web", "EnableTokenRevocation": false}'), [at(1, 79, 1, 84)]);
-  assert.deepEqual(positions(ID, 'update.json', '{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "EnableTokenRevocation": false}'), [at(1, 77, 1, 82)]);
-  // The API takes a real boolean: the string "false" is the schema rule's type error, not a known false.
-  assert.deepEqual(positions(ID, 'create.json', '{"UserPoolId": "us-east-1_abc", "ClientName": "web", "EnableTokenRevocation": "false"}'), []);
-  const describe = '{\n  "UserPoolClient": {\n    "UserPoolId": "us-east-1_abc",\n    "EnableTokenRevocation": false\n  }\n}';
-  assert.deepEqual(positions(ID, 'describe.json', describe), [at(4, 30, 4, 35)]);
-});
-
-test('serverless.yml: a ${self:custom} variable stays silent', () => {
-  const text = [
-    'service: web',
-    'resources:',
-    '  Resources:',
-    '    Client:',
-    '      Type: AWS::Cognito::UserPoolClient',
-    '      Properties:',
-    '        UserPoolId: !Ref Pool',
-    '        EnableTokenRevocation: ${self:custom.revocation}',
-    '',
-  ].join('\n');
-  assert.deepEqual(positions(ID, 'serverless.yml', text), []);
-  assert.deepEqual(positions(ID, 'serverless.yml', text.replace('${self:custom.revocation}', 'false')), [at(8, 32, 8, 37)]);
+ruleTester(ID, {
+  valid: [
+    { name: 'absent: the API default is true', client: {} },
+    { name: 'true', client: { EnableTokenRevocation: true } },
+    {
+      name: 'the string "false" in an API request or description',
+      client: { EnableTokenRevocation: 'false' },
+      skip: { 'cloudformation-yaml': 'CloudFormation accepts "false"', 'cloudformation-json': 'CloudFormation accepts "false"', terraform: 'Terraform converts "false"', 'terraform-plan': 'Terraform converts "false"' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'false: at the value',
+      client: { EnableTokenRevocation: false },
+      errors: [
+        {
+          at: 'EnableTokenRevocation',
+          message: {
+            api: 'EnableTokenRevocation is false, so refresh tokens from this client cannot be revoked and a stolen one stays valid until it expires; expected true. Set EnableTokenRevocation to true, or remove it (the default is true).',
+          },
+        },
+      ],
+    },
+    {
+      name: 'the string "false" (CloudFormation accepts it, Terraform converts it)',
+      client: { EnableTokenRevocation: 'false' },
+      skip: { 'api-request': API_TAKES_BOOLEANS, 'api-response': API_TAKES_BOOLEANS },
+      errors: [{ at: 'EnableTokenRevocation' }],
+    },
+  ],
+  fixtures: [
+    {
+      name: 'FALSE string',
+      path: 'template.yaml',
+      text: `${CFN}      EnableTokenRevocation: FALSE
+                             ^~~~~
+`,
+    },
+    {
+      name: 'Ref without Default',
+      path: 'template.yaml',
+      text: `${CFN}      EnableTokenRevocation: !Ref Revocation
+`,
+    },
+    {
+      name: 'GetAtt',
+      path: 'template.yaml',
+      text: `${CFN}      EnableTokenRevocation: !GetAtt Cfg.Revocation
+`,
+    },
+    {
+      name: 'Parameter default',
+      path: 't.yaml',
+      text: `${PARAMETERS}${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
+                             ^~~~~~~~~~~~~~~ a
+`,
+      errors: [{ at: 'a', message: /\(the value comes from the default of Parameter "Revocation"\)$/ }],
+    },
+    {
+      name: 'Parameter without default',
+      path: 't.yaml',
+      text: `Parameters:
+  Revocation:
+    Type: String
+    AllowedValues: ["true", "false"]
+Conditions:
+  Prod: !Equals [!Ref Env, prod]
+Resources:
+${CLIENT_YAML}      EnableTokenRevocation: !Ref Revocation
+`,
+    },
+    {
+      name: 'Fn::If: the false branch',
+      path: 't.yaml',
+      text: `${PARAMETERS}${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, true, false]
+                                              ^~~~~
+`,
+    },
+    {
+      name: 'Fn::If: false or removed',
+      path: 't.yaml',
+      text: `${PARAMETERS}${CLIENT_YAML}      EnableTokenRevocation: !If [Prod, false, !Ref AWS::NoValue]
+                                        ^~~~~
+`,
+    },
+    {
+      name: 'api update request',
+      path: 'update.json',
+      text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc", "EnableTokenRevocation": false}
+                                                                            ^~~~~`,
+    },
+    {
+      name: 'serverless.yml: a ${self:custom} variable stays silent',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        EnableTokenRevocation: \${self:custom.revocation}
+`,
+    },
+    {
+      name: 'serverless.yml: a literal false',
+      path: 'serverless.yml',
+      text: `${serverless('web')}        EnableTokenRevocation: false
+                               ^~~~~
+`,
+    },
+    {
+      name: 'terraform: from a conditional with a known condition',
+      path: 'main.tf',
+      text: `${TF}  enable_token_revocation = 1 == 2 ? true : false
+                                            ^~~~~
+}
+`,
+    },
+    {
+      name: 'terraform: from a conditional on an unknown variable: silent',
+      path: 'main.tf',
+      text: `${TF}  enable_token_revocation = var.prod ? true : false
+}
+`,
+    },
+  ],
 });

@@ -1,0 +1,551 @@
+// A table-driven rule tester in the spirit of ESLint's RuleTester.
+//
+// A case is written once, in API shape (the members of a CreateUserPoolClient request), and rendered
+// into every input dialect it applies to. Each renderer knows where it wrote every member, so the
+// expected findings name a member path (`CallbackURLs[1]`, `TokenValidityUnits.AccessToken`) and the
+// tester asserts rule id, line, column, end line and end column of each finding in each rendering.
+// Format-specific cases (intrinsics, Parameter defaults, modules, CRLF) are hand-written fixtures
+// whose positions are marked in the text with a `^~~~` line or an inline `«...»`, never counted.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+// The one place the tester touches today's internals: `lint` below. Re-point it when the load stage changes.
+import { SourceFile } from '../src/source';
+import { loadFile, prepareParsers } from '../src/load';
+import { evaluate } from '../src/evaluate';
+import { loadRule } from '../rules';
+import type { Finding } from '../src/finding';
+
+// ---------------------------------------------------------------------------------------------------
+// Lint: text in, findings of one rule out.
+
+export type RuleOptions = Record<string, unknown>;
+
+/** Where a finding or related location is, 1-based, end exclusive (as the linter reports). */
+export interface Place {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Reported extends Place {
+  ruleId: string;
+  message: string;
+  /** The member path the finding is about ('' for the client itself); not compared by the tables. */
+  path: string;
+  related: Array<Place & { message: string }>;
+}
+
+/** Runs one rule (as an error, with its default options merged with `options`) over `text` read as `path`. */
+export async function lint(ruleId: string, path: string, text: string, options: RuleOptions = {}): Promise<Reported[]> {
+  // The HCL parser is WebAssembly and starts asynchronously; the load stage starts it once per process.
+  await prepareParsers([path]);
+  const rule = loadRule(ruleId);
+  const settings = new Map([[ruleId, { severity: 'error' as const, options: { ...(rule.meta.defaultOptions ?? {}), ...options } }]]);
+  return evaluate([loadFile(new SourceFile(path, text))], [rule], settings).map(toReported);
+}
+
+function toReported(finding: Finding): Reported {
+  const place = (region: Finding['region']): Place => ({ line: region.start.line, column: region.start.column, endLine: region.end.line, endColumn: region.end.column });
+  return { ruleId: finding.ruleId, ...place(finding.region), message: finding.message, path: finding.path, related: finding.related.map((r) => ({ ...place(r.region), message: r.message })) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cases.
+
+/** A value a client member can hold in the API. */
+export type ApiValue = string | number | boolean | ApiValue[] | { [member: string]: ApiValue };
+/** A client in API shape: `{ PreventUserExistenceErrors: 'LEGACY', CallbackURLs: ['https://...'] }`. */
+export type ApiClient = { [member: string]: ApiValue };
+
+/** An exact message, or a pattern it must match. */
+export type Text = string | RegExp;
+
+/**
+ * The dialects an API-shape case is rendered into. Names are spelt the API way in the CloudFormation
+ * and API dialects, the Terraform way (`callback_urls`) in `terraform` and `terraform-plan`.
+ */
+export const DIALECTS = ['cloudformation-yaml', 'cloudformation-json', 'api-request', 'api-response', 'terraform', 'terraform-plan'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+const TERRAFORM_SPELLING: ReadonlySet<Dialect> = new Set(['terraform', 'terraform-plan']);
+
+/** The client itself, for a finding about a missing member: the logical id, request object, resource label. */
+export const CLIENT = Symbol('client');
+
+/** A message for every dialect, or one per spelling (a spelling left out is not checked). */
+export type DialectText = Text | { api?: Text; terraform?: Text };
+
+export interface ApiRelated {
+  at: string | typeof CLIENT;
+  /** The member's value (default) or its name; in Terraform a block's value is the whole block. */
+  on?: 'key' | 'value';
+  message?: DialectText;
+}
+
+export interface ApiError extends ApiRelated {
+  /** Related locations, when the case checks them (left out: not checked). */
+  related?: ApiRelated[];
+}
+
+export interface ValidCase {
+  name: string;
+  client: ApiClient;
+  options?: RuleOptions;
+  /** Dialects this case does not apply to, each with the reason (the semantics differ there). */
+  skip?: Partial<Record<Dialect, string>>;
+}
+
+export interface InvalidCase extends ValidCase {
+  /**
+   * `at` is a member path: `PreventUserExistenceErrors`, `CallbackURLs[1]`, `TokenValidityUnits.AccessToken`.
+   * Several findings at one place are compared in the order of their messages.
+   */
+  errors: ApiError[];
+}
+
+export interface FixtureError {
+  /** The name of a marker in the fixture. */
+  at: string;
+  message?: Text;
+  related?: Array<{ at: string; message?: Text }>;
+}
+
+/**
+ * A hand-written file. Unnamed markers are findings whose message is not checked; named markers
+ * (`^~~~ name`, `«text»[name]`) are referenced from `errors` (as findings or as related locations).
+ */
+export interface FixtureCase {
+  name: string;
+  path: string;
+  text: string;
+  options?: RuleOptions;
+  errors?: FixtureError[];
+  /** Lint the text with CRLF line ends (markers are written with LF). */
+  crlf?: boolean;
+}
+
+export interface RuleTable {
+  valid?: ValidCase[];
+  invalid?: InvalidCase[];
+  fixtures?: FixtureCase[];
+}
+
+/** Registers one node:test test per case and dialect, and one per fixture. */
+export function ruleTester(ruleId: string, table: RuleTable): void {
+  const register = (item: InvalidCase): void => {
+    for (const dialect of DIALECTS) {
+      if (item.skip?.[dialect] === undefined) test(`${item.name} [${dialect}]`, () => checkApiCase(ruleId, dialect, item));
+    }
+  };
+  describe(ruleId, () => {
+    for (const item of table.valid ?? []) register({ ...item, errors: [] });
+    for (const item of table.invalid ?? []) {
+      if (item.errors.length === 0) throw new Error(`${ruleId}: invalid case "${item.name}" expects no finding; make it a valid case`);
+      register(item);
+    }
+    for (const fixture of table.fixtures ?? []) test(`${fixture.name} [${fixture.path}]`, () => checkFixture(ruleId, fixture));
+  });
+}
+
+/** Renders `item` into `dialect`, lints it and asserts the findings. Exported for the tester's own tests. */
+export async function checkApiCase(ruleId: string, dialect: Dialect, item: InvalidCase): Promise<void> {
+  const rendering = render(dialect, item.client);
+  const where = (target: ApiRelated): Place => rendering.place(target.at, target.on ?? 'value');
+  const spelt = (text: DialectText | undefined): Text | undefined => {
+    if (text === undefined || typeof text === 'string' || text instanceof RegExp) return text;
+    return TERRAFORM_SPELLING.has(dialect) ? text.terraform : text.api;
+  };
+  const expected: Expected[] = item.errors.map((error) => ({
+    ...where(error),
+    message: spelt(error.message),
+    related: error.related?.map((r) => ({ ...where(r), message: spelt(r.message) })),
+  }));
+  const actual = await lint(ruleId, rendering.path, rendering.text, item.options);
+  compare(ruleId, actual, expected, `${dialect} rendering:\n${rendering.text}`);
+}
+
+export async function checkFixture(ruleId: string, fixture: FixtureCase): Promise<void> {
+  const { text, marks, unnamed } = parseFixture(fixture.text, fixture.crlf ?? false);
+  const mark = (name: string): Place => {
+    const place = marks.get(name);
+    if (!place) throw new Error(`fixture "${fixture.name}": no marker named "${name}"`);
+    return place;
+  };
+  const used = new Set<string>();
+  const expected: Expected[] = unnamed.map((place) => ({ ...place, message: undefined, related: undefined }));
+  for (const error of fixture.errors ?? []) {
+    used.add(error.at);
+    for (const r of error.related ?? []) used.add(r.at);
+    expected.push({ ...mark(error.at), message: error.message, related: error.related?.map((r) => ({ ...mark(r.at), message: r.message })) });
+  }
+  const unused = [...marks.keys()].filter((name) => !used.has(name));
+  if (unused.length > 0) throw new Error(`fixture "${fixture.name}": marker(s) ${unused.join(', ')} not referenced by errors`);
+  const actual = await lint(ruleId, fixture.path, text, fixture.options);
+  compare(ruleId, actual, expected, `fixture "${fixture.name}"`);
+}
+
+interface Expected extends Place {
+  message: Text | undefined;
+  related: Array<Place & { message: Text | undefined }> | undefined;
+}
+
+const byPosition = (a: Place, b: Place): number => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn;
+
+/**
+ * One deepEqual over everything, so a failure shows the whole diff. Where the expectation leaves the
+ * message (or related locations) open, or a pattern matches, the actual value is copied in.
+ */
+function compare(ruleId: string, actual: Reported[], expected: Expected[], context: string): void {
+  const got = [...actual].sort((a, b) => byPosition(a, b) || a.message.localeCompare(b.message));
+  const want = [...expected].sort(byPosition);
+  const fill = (pattern: Text | undefined, message: string | undefined): string | undefined => {
+    if (pattern === undefined || (pattern instanceof RegExp && message !== undefined && pattern.test(message))) return message;
+    return String(pattern);
+  };
+  const view = (r: Reported) => ({ ruleId: r.ruleId, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, message: r.message, related: r.related });
+  const wanted = want.map((w, i) => {
+    const g = got[i];
+    const related = w.related?.map((r, j) => ({ line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, message: fill(r.message, g?.related[j]?.message) }));
+    return { ruleId, line: w.line, column: w.column, endLine: w.endLine, endColumn: w.endColumn, message: fill(w.message, g?.message), related: related ?? g?.related ?? [] };
+  });
+  assert.deepEqual(got.map(view), wanted, context);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Fixtures: markers to positions.
+
+/** `   ^~~~~ name`: marks the characters above the caret and tildes on the nearest content line. */
+const CARET_LINE = /^(\s*)(\^~*)(?:[ \t]+([A-Za-z][\w-]*))?[ \t]*$/;
+/** `«text»` or `«text»[name]`: marks `text`, which may span lines. */
+const INLINE = /«([^«»]*)»(?:\[([A-Za-z][\w-]*)\])?/g;
+
+export function parseFixture(annotated: string, crlf: boolean): { text: string; marks: Map<string, Place>; unnamed: Place[] } {
+  // 1. Drop caret lines, remembering their spans as offsets into the remaining text.
+  const content: string[] = [];
+  const carets: Array<{ start: number; end: number; name: string | undefined }> = [];
+  let offset = 0;
+  let lastLineStart = -1;
+  for (const line of annotated.split('\n')) {
+    const caret = CARET_LINE.exec(line);
+    if (caret) {
+      if (lastLineStart < 0) throw new Error(`marker line "${line}" has no line above it`);
+      const start = lastLineStart + caret[1]!.length;
+      carets.push({ start, end: start + caret[2]!.length, name: caret[3] });
+      continue;
+    }
+    lastLineStart = offset;
+    content.push(line);
+    offset += line.length + 1;
+  }
+  // 2. Drop inline markers, keeping their spans, and move the caret spans by what was dropped before them.
+  const withInline = content.join('\n');
+  const spans: Array<{ start: number; end: number; name: string | undefined }> = [];
+  const removed: Array<{ at: number; length: number }> = [];
+  let text = '';
+  let last = 0;
+  for (const match of withInline.matchAll(INLINE)) {
+    text += withInline.slice(last, match.index);
+    const start = text.length;
+    text += match[1];
+    spans.push({ start, end: text.length, name: match[2] });
+    removed.push({ at: match.index, length: match[0].length - match[1]!.length });
+    last = match.index + match[0].length;
+  }
+  text += withInline.slice(last);
+  const moved = (o: number): number => o - removed.filter((r) => r.at < o).reduce((sum, r) => sum + r.length, 0);
+  for (const caret of carets) {
+    if (removed.some((r) => r.at >= caret.start && r.at < caret.end)) throw new Error('a caret marker spans an inline marker');
+    spans.push({ start: moved(caret.start), end: moved(caret.end), name: caret.name });
+  }
+
+  const marks = new Map<string, Place>();
+  const unnamed: Place[] = [];
+  for (const span of spans) {
+    const place = { ...positionIn(text, span.start), ...endIn(text, span.end) };
+    if (span.name === undefined) unnamed.push(place);
+    else if (marks.has(span.name)) throw new Error(`marker "${span.name}" is used twice`);
+    else marks.set(span.name, place);
+  }
+  // CRLF changes no column: `\r` only ends a line.
+  return { text: crlf ? text.replace(/\n/g, '\r\n') : text, marks, unnamed };
+}
+
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+function endIn(text: string, offset: number): { endLine: number; endColumn: number } {
+  const { line, column } = positionIn(text, offset);
+  return { endLine: line, endColumn: column };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rendering an API-shape client into a dialect, remembering where each member went.
+
+/** API member -> Terraform `aws_cognito_user_pool_client` argument (FORMATS.md, Names); the rest snake_case. */
+const TERRAFORM_NAMES: Record<string, string> = {
+  ClientName: 'name',
+  CallbackURLs: 'callback_urls',
+  LogoutURLs: 'logout_urls',
+  DefaultRedirectURI: 'default_redirect_uri',
+  AllowedOAuthFlows: 'allowed_oauth_flows',
+  AllowedOAuthScopes: 'allowed_oauth_scopes',
+  AllowedOAuthFlowsUserPoolClient: 'allowed_oauth_flows_user_pool_client',
+};
+/** Members that are nested blocks in Terraform (a list of one object in plan JSON). */
+const TERRAFORM_BLOCKS = new Set(['TokenValidityUnits', 'AnalyticsConfiguration', 'RefreshTokenRotation']);
+
+export function terraformName(member: string): string {
+  return TERRAFORM_NAMES[member] ?? member.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/** A value as a renderer sees it: names already spelt for the dialect, each node with its member path. */
+type Tree = { kind: 'scalar'; value: string | number | boolean } | { kind: 'list'; items: Node[] } | { kind: 'object'; members: Member[]; block: boolean };
+interface Node {
+  path: string | undefined;
+  tree: Tree;
+}
+interface Member extends Node {
+  key: string;
+}
+
+function toTree(value: ApiValue, path: string | undefined, spell: (member: string) => string, blocks: ReadonlySet<string>): Tree {
+  if (Array.isArray(value)) return { kind: 'list', items: value.map((item, i) => ({ path: path && `${path}[${i}]`, tree: toTree(item, path && `${path}[${i}]`, spell, blocks) })) };
+  if (typeof value === 'object') {
+    const members = Object.entries(value).map(([key, v]) => {
+      const child = path === undefined ? undefined : path === '' ? key : `${path}.${key}`;
+      return { key: spell(key), path: child, tree: toTree(v, child, spell, blocks) };
+    });
+    return { kind: 'object', members, block: path !== undefined && blocks.has(path) };
+  }
+  return { kind: 'scalar', value };
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+class Rendering {
+  text = '';
+  private readonly keys = new Map<string, Range>();
+  private readonly values = new Map<string, Range>();
+  clientRange: Range = { start: 0, end: 0 };
+
+  constructor(readonly path: string) {}
+
+  write(text: string): Range {
+    const start = this.text.length;
+    this.text += text;
+    return { start, end: this.text.length };
+  }
+
+  /**
+   * The first value recorded for a path stays: a plan block's object is written (and recorded) inside
+   * the one-item list that the block's member then records.
+   */
+  record(path: string | undefined, key: Range | undefined, value: Range): void {
+    if (path === undefined) return;
+    if (key) this.keys.set(path, key);
+    if (!this.values.has(path)) this.values.set(path, value);
+  }
+
+  place(at: string | typeof CLIENT, on: 'key' | 'value'): Place {
+    const range = at === CLIENT ? this.clientRange : (on === 'key' ? this.keys : this.values).get(at);
+    if (!range) throw new Error(`the rendering has no ${on} at ${String(at)}:\n${this.text}`);
+    return { ...positionIn(this.text, range.start), ...endIn(this.text, range.end) };
+  }
+}
+
+/** Members every rendering of the dialect carries unless the case sets them (the format requires them). */
+function withDefaults(client: ApiClient, defaults: ApiClient): Array<[string, ApiValue, boolean]> {
+  const own = Object.entries(client).map(([k, v]): [string, ApiValue, boolean] => [k, v, true]);
+  const added = Object.entries(defaults)
+    .filter(([k]) => !(k in client))
+    .map(([k, v]): [string, ApiValue, boolean] => [k, v, false]);
+  return [...added, ...own];
+}
+
+function clientTree(client: ApiClient, defaults: ApiClient, spell: (member: string) => string, blocks: ReadonlySet<string> = new Set()): Member[] {
+  return withDefaults(client, defaults).map(([key, value, own]) => ({ key: spell(key), path: own ? key : undefined, tree: toTree(value, own ? key : undefined, spell, blocks) }));
+}
+
+const same = (member: string): string => member;
+const describedName = (member: string): string => (member === 'GenerateSecret' ? 'ClientSecret' : member);
+
+export function render(dialect: Dialect, client: ApiClient): Rendering {
+  switch (dialect) {
+    case 'cloudformation-yaml': {
+      const r = new Rendering('template.yaml');
+      r.write('Resources:\n  ');
+      r.clientRange = r.write('Client');
+      r.write(':\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n');
+      yamlMembers(r, clientTree(client, { UserPoolId: { Ref: 'UserPool' } }, same), 6);
+      return r;
+    }
+    case 'cloudformation-json': {
+      const r = new Rendering('template.json');
+      r.write('{\n  "Resources": {\n    ');
+      r.clientRange = r.write('"Client"');
+      r.write(': {\n      "Type": "AWS::Cognito::UserPoolClient",\n      "Properties": ');
+      jsonObject(r, clientTree(client, { UserPoolId: { Ref: 'UserPool' } }, same), 6);
+      r.write('\n    }\n  }\n}\n');
+      return r;
+    }
+    case 'api-request': {
+      const r = new Rendering('create.json');
+      r.clientRange = { start: 0, end: 1 };
+      jsonObject(r, clientTree(client, { UserPoolId: 'us-east-1_EXAMPLE', ClientName: 'web' }, same), 0);
+      r.write('\n');
+      return r;
+    }
+    case 'api-response': {
+      const r = new Rendering('describe.json');
+      r.write('{\n  ');
+      r.clientRange = r.write('"UserPoolClient"');
+      r.write(': ');
+      jsonObject(r, clientTree(describedClient(client), { UserPoolId: 'us-east-1_EXAMPLE', ClientId: 'exampleclientid', ClientName: 'web' }, describedName), 2);
+      r.write('\n}\n');
+      return r;
+    }
+    case 'terraform': {
+      const r = new Rendering('main.tf');
+      r.write('resource "aws_cognito_user_pool_client" ');
+      r.clientRange = r.write('"web"');
+      r.write(' {\n');
+      hclMembers(r, clientTree(client, { ClientName: 'web', UserPoolId: 'us-east-1_EXAMPLE' }, terraformName, TERRAFORM_BLOCKS), 2);
+      r.write('}\n');
+      return r;
+    }
+    case 'terraform-plan': {
+      const r = new Rendering('plan.json');
+      r.write('{\n  "format_version": "1.2",\n  "resource_changes": [\n    {\n      "address": ');
+      r.clientRange = r.write('"aws_cognito_user_pool_client.web"');
+      r.write(',\n      "mode": "managed",\n      "type": "aws_cognito_user_pool_client",\n      "name": "web",\n      "change": {\n        "actions": ["create"],\n        "after": ');
+      // Plan JSON writes a nested block as a list of one object.
+      const members = clientTree(client, { ClientName: 'web', UserPoolId: 'us-east-1_EXAMPLE' }, terraformName, TERRAFORM_BLOCKS).map(asPlanBlock);
+      jsonObject(r, members, 8);
+      r.write('\n      }\n    }\n  ]\n}\n');
+      return r;
+    }
+  }
+}
+
+/**
+ * A description has no GenerateSecret: a client with a secret shows ClientSecret (written where the
+ * case's GenerateSecret is expected). Without it the secret is unknown, so `false` has no rendering.
+ */
+function describedClient(client: ApiClient): ApiClient {
+  if (!('GenerateSecret' in client)) return client;
+  if (client.GenerateSecret !== true) throw new Error('GenerateSecret other than true cannot be described: skip api-response for this case');
+  return { ...client, GenerateSecret: 'exampleclientsecret' };
+}
+
+function asPlanBlock(member: Member): Member {
+  if (member.tree.kind !== 'object' || !member.tree.block) return member;
+  return { ...member, tree: { kind: 'list', items: [{ path: member.path, tree: member.tree }] } };
+}
+
+function scalarJson(value: string | number | boolean): string {
+  return JSON.stringify(value);
+}
+
+function jsonValue(r: Rendering, tree: Tree, indent: number): Range {
+  if (tree.kind === 'scalar') return r.write(scalarJson(tree.value));
+  if (tree.kind === 'object') return jsonObject(r, tree.members, indent);
+  if (tree.items.length === 0) return r.write('[]');
+  const start = r.write('[').start;
+  tree.items.forEach((item, i) => {
+    r.write(`${i === 0 ? '' : ','}\n${' '.repeat(indent + 2)}`);
+    r.record(item.path, undefined, jsonValue(r, item.tree, indent + 2));
+  });
+  r.write(`\n${' '.repeat(indent)}`);
+  return { start, end: r.write(']').end };
+}
+
+function jsonObject(r: Rendering, members: Member[], indent: number): Range {
+  if (members.length === 0) return r.write('{}');
+  const start = r.write('{').start;
+  members.forEach((member, i) => {
+    r.write(`${i === 0 ? '' : ','}\n${' '.repeat(indent + 2)}`);
+    const key = r.write(JSON.stringify(member.key));
+    r.write(': ');
+    r.record(member.path, key, jsonValue(r, member.tree, indent + 2));
+  });
+  r.write(`\n${' '.repeat(indent)}`);
+  return { start, end: r.write('}').end };
+}
+
+function yamlMembers(r: Rendering, members: Member[], indent: number): void {
+  for (const member of members) {
+    r.write(' '.repeat(indent));
+    const key = r.write(member.key);
+    r.write(':');
+    const tree = member.tree;
+    if (tree.kind === 'scalar' || (tree.kind === 'list' && tree.items.length === 0) || (tree.kind === 'object' && tree.members.length === 0)) {
+      r.write(' ');
+      r.record(member.path, key, tree.kind === 'scalar' ? r.write(scalarJson(tree.value)) : r.write(tree.kind === 'list' ? '[]' : '{}'));
+      r.write('\n');
+    } else if (tree.kind === 'list') {
+      r.write('\n');
+      const start = r.text.length + indent + 2;
+      for (const item of tree.items) {
+        if (item.tree.kind !== 'scalar') throw new Error('the YAML renderer writes lists of scalars only');
+        r.write(`${' '.repeat(indent + 2)}- `);
+        r.record(item.path, undefined, r.write(scalarJson(item.tree.value)));
+        r.write('\n');
+      }
+      r.record(member.path, key, { start, end: r.text.length - 1 });
+    } else {
+      r.write('\n');
+      const start = r.text.length + indent + 2;
+      yamlMembers(r, tree.members, indent + 2);
+      r.record(member.path, key, { start, end: r.text.length - 1 });
+    }
+  }
+}
+
+/** HCL strings are JSON strings, except that `${` and `%{` start templates. */
+function hclScalar(value: string | number | boolean): string {
+  return typeof value === 'string' ? JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{') : String(value);
+}
+
+function hclMembers(r: Rendering, members: Member[], indent: number): void {
+  for (const member of members) {
+    r.write(' '.repeat(indent));
+    const key = r.write(member.key);
+    const tree = member.tree;
+    if (tree.kind === 'object' && tree.block) {
+      r.write(' {\n');
+      hclMembers(r, tree.members, indent + 2);
+      const end = r.write(`${' '.repeat(indent)}}`).end;
+      r.record(member.path, key, { start: key.start, end });
+      r.write('\n');
+      continue;
+    }
+    r.write(' = ');
+    r.record(member.path, key, hclValue(r, tree));
+    r.write('\n');
+  }
+}
+
+function hclValue(r: Rendering, tree: Tree): Range {
+  if (tree.kind === 'scalar') return r.write(hclScalar(tree.value));
+  if (tree.kind === 'object') {
+    const start = r.write('{ ').start;
+    tree.members.forEach((member, i) => {
+      if (i > 0) r.write(', ');
+      const key = r.write(member.key);
+      r.write(' = ');
+      r.record(member.path, key, hclValue(r, member.tree));
+    });
+    return { start, end: r.write(' }').end };
+  }
+  const start = r.write('[').start;
+  tree.items.forEach((item, i) => {
+    if (i > 0) r.write(', ');
+    r.record(item.path, undefined, hclValue(r, item.tree));
+  });
+  return { start, end: r.write(']').end };
+}
