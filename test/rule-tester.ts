@@ -72,6 +72,9 @@ const TERRAFORM_SPELLING: ReadonlySet<Dialect> = new Set(['terraform', 'terrafor
 /** The client itself, for a finding about a missing member: the logical id, request object, resource label. */
 export const CLIENT = Symbol('client');
 
+/** Skip reason for a case whose value plan JSON cannot carry: there 0, "", [] and {} mean "not set" (FORMATS.md, "Terraform unset placeholders"). */
+export const PLAN_UNSET = 'plan JSON writes 0, "", [] and {} for an unset argument, so there the value means "not set"';
+
 /** A message for every dialect, or one per spelling (a spelling left out is not checked). */
 export type DialectText = Text | { api?: Text; terraform?: Text };
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, PLAN_UNSET } from '../rule-tester';
 import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'token-lifetime-policy';
@@ -71,9 +71,9 @@ ruleTester(ID, {
     { name: 'refresh 3650 days', client: { RefreshTokenValidity: 3650 }, errors: [{ at: 'RefreshTokenValidity' }] },
     { name: '24 hour access token, 365 day refresh token', client: { AccessTokenValidity: 24, RefreshTokenValidity: 365 }, errors: [{ at: 'AccessTokenValidity' }, { at: 'RefreshTokenValidity' }] },
     { name: 'options: maxAccessToken 15m', client: SHORT, options: { maxAccessToken: '15m' }, errors: [{ at: 'AccessTokenValidity' }] },
-    { name: 'options: maxIdToken 900s and maxRefreshToken 7d', client: SHORT, options: { maxIdToken: '900s', maxRefreshToken: '7d' }, errors: [{ at: 'IdTokenValidity' }, { at: 'RefreshTokenValidity' }] },
+    { name: 'options: maxIdToken 900s and maxRefreshToken 7d', skip: { 'terraform-plan': PLAN_UNSET }, client: SHORT, options: { maxIdToken: '900s', maxRefreshToken: '7d' }, errors: [{ at: 'IdTokenValidity' }, { at: 'RefreshTokenValidity' }] },
     {
-      name: 'options: refresh 0 is the 30 day default, above 7d',
+      name: 'options: refresh 0 is the 30 day default, above 7d', skip: { 'terraform-plan': PLAN_UNSET },
       client: { RefreshTokenValidity: 0 },
       options: { maxRefreshToken: '7d' },
       errors: [

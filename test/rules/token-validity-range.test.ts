@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
-import { ruleTester, type InvalidCase } from '../rule-tester';
+import { ruleTester, type InvalidCase, PLAN_UNSET } from '../rule-tester';
 import { CFN, CLIENT_YAML, TF } from './fixture-parts';
 
 const ID = 'token-validity-range';
@@ -110,12 +110,15 @@ ruleTester(ID, {
       'RefreshTokenValidity',
       'RefreshTokenValidity 120 (seconds) is 120 seconds (2 minutes), which is below the 60 minutes minimum for refresh tokens; expected 60 minutes to 10 years (3650 days). Raise RefreshTokenValidity or use a larger unit in TokenValidityUnits.RefreshToken.',
     ),
-    out(
-      'refresh 0',
-      { RefreshTokenValidity: 0 },
-      'RefreshTokenValidity',
-      'RefreshTokenValidity is 0, which Cognito accepts but replaces with the 30 day default; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove RefreshTokenValidity.',
-    ),
+    {
+      ...out(
+        'refresh 0',
+        { RefreshTokenValidity: 0 },
+        'RefreshTokenValidity',
+        'RefreshTokenValidity is 0, which Cognito accepts but replaces with the 30 day default; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove RefreshTokenValidity.',
+      ),
+      skip: { 'terraform-plan': PLAN_UNSET },
+    },
     {
       name: 'the string "48" (CloudFormation sends numeric strings, Terraform converts them)',
       client: { AccessTokenValidity: '48' },
