@@ -14,6 +14,10 @@ const FORMAT_EXAMPLES: Array<[string, string[]]> = [
   ['api-describe-output-json', ['examples/api/describe-output-bad.json', 'examples/api/describe-output-good.json']],
   // bad.tf and good.tf share variables.tf; both call the module in modules/app-client.
   ['terraform', ['examples/terraform']],
+  // aws_cognito_managed_user_pool_client in OpenTofu .tofu files.
+  ['opentofu', ['examples/opentofu']],
+  // plan JSON of an update: the provider's 0, "" and [] for unset arguments are not reported.
+  ['terraform-plan', ['examples/terraform-plan']],
 ];
 
 for (const [name, paths] of FORMAT_EXAMPLES) {
