@@ -2,7 +2,7 @@ import { defineRule } from '../src/rule';
 import { concat, memberName, phrase } from '../src/message';
 import type { DefaultOrigin } from '../src/model';
 import { stringItems } from '../src/rule-helpers';
-import { writableCustomAttributes } from './no-writable-privileged-attributes';
+import { writableCustomAttributes } from '../src/rules-support/attributes';
 
 export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 

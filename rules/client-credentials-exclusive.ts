@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule';
 import { stringItems } from '../src/rule-helpers';
-import { quoteList } from './explicit-auth-flows-no-legacy-mix';
+import { quoteList } from '../src/rules-support/lists';
 
 export default defineRule({
   meta: {

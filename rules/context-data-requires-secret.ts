@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule';
 import { knownBoolean, member } from '../src/rule-helpers';
-import { missingSecret } from './client-credentials-requires-secret';
+import { missingSecret } from '../src/rules-support/secrets';
 
 export default defineRule({
   meta: {

@@ -1,10 +1,6 @@
 import { defineRule } from '../src/rule';
 import { LEGACY_AUTH_FLOWS, explicitAuthFlows } from '../src/rule-helpers';
-
-/** `"A", "B"` */
-export function quoteList(values: readonly string[]): string {
-  return values.map((value) => `"${value}"`).join(', ');
-}
+import { quoteList } from '../src/rules-support/lists';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,6 @@
 import { defineRule } from '../src/rule';
 import { redirectUrls } from '../src/rule-helpers';
-import { shownUrl, urlSubject } from './redirect-uri-absolute';
-import { LOOPBACK_HOSTS } from './redirect-uri-https';
-import { certainHttpHost } from './redirect-uri-placeholder';
+import { LOOPBACK_HOSTS, certainHttpHost, shownUrl, urlSubject } from '../src/rules-support/urls';
 
 export default defineRule({
   meta: {

@@ -1,35 +1,7 @@
 import { defineRule } from '../src/rule';
-import type { Value } from '../src/model';
-import { listItems } from '../src/rule-helpers';
+import { CUSTOM_PREFIX, writableCustomAttributes } from '../src/rules-support/attributes';
 
-export const CUSTOM_PREFIX = 'custom:';
 export const DEFAULT_PATTERNS = ['role', 'group', 'tenant', 'admin', 'permission', 'scope', 'plan', 'org'];
-
-/** A custom attribute in WriteAttributes: its whole name, or only its known beginning (`custom:${Var}` in a template). */
-export interface CustomAttribute {
-  /** The known text, `custom:` included. */
-  text: string;
-  complete: boolean;
-  node: Value;
-  path: string;
-}
-
-/** The WriteAttributes items that are certainly custom attributes (known, or a known beginning that already has the prefix). */
-export function writableCustomAttributes(client: Parameters<typeof listItems>[0]): CustomAttribute[] {
-  const out: CustomAttribute[] = [];
-  for (const item of listItems(client, 'WriteAttributes') ?? []) {
-    const node = item.node;
-    let text: string | undefined;
-    let complete = true;
-    if (node.kind === 'scalar' && typeof node.value === 'string') text = node.value;
-    else if (node.kind === 'partial') {
-      text = node.prefix;
-      complete = false;
-    }
-    if (text !== undefined && text.startsWith(CUSTOM_PREFIX)) out.push({ text, complete, node, path: item.path });
-  }
-  return out;
-}
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;

@@ -2,7 +2,7 @@ import { defineRule } from '../src/rule';
 import { memberName, type MessageValue } from '../src/message';
 import type { Span } from '../src/source';
 import { knownBoolean, member } from '../src/rule-helpers';
-import { supporting } from './client-credentials-requires-secret';
+import { supporting } from '../src/rules-support/secrets';
 
 /** The members Cognito accepts only when AllowedOAuthFlowsUserPoolClient is true. */
 export const OAUTH_MEMBERS = ['CallbackURLs', 'LogoutURLs', 'AllowedOAuthScopes', 'AllowedOAuthFlows'] as const;

@@ -1,16 +1,6 @@
 import { defineRule } from '../src/rule';
-import { memberName, phrase, type MessageValue } from '../src/message';
-import { redirectUrls, type UrlItem } from '../src/rule-helpers';
-
-/** How a message names the URL's place: `CallbackURLs entry`, `LogoutURLs entry` or `DefaultRedirectURI`. */
-export function urlSubject(url: UrlItem): MessageValue {
-  return url.member === 'DefaultRedirectURI' ? memberName('DefaultRedirectURI') : phrase`${memberName(url.member)} entry`;
-}
-
-/** The URL as a message shows it: a partially known URL ends in `…` where the unknown part starts. */
-export function shownUrl(url: UrlItem): string {
-  return url.complete ? url.text : `${url.text}…`;
-}
+import { redirectUrls } from '../src/rule-helpers';
+import { shownUrl, urlSubject } from '../src/rules-support/urls';
 
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 

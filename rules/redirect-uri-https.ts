@@ -1,9 +1,7 @@
 import { defineRule } from '../src/rule';
 import { memberName } from '../src/message';
 import { redirectUrls } from '../src/rule-helpers';
-
-/** Hosts Cognito accepts over plain http (any port and path). */
-export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+import { LOOPBACK_HOSTS } from '../src/rules-support/urls';
 
 /**
  * The host of an http:// URL when it is certainly not loopback, else undefined. Works on a known

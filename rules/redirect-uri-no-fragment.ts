@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule';
 import { redirectUrls } from '../src/rule-helpers';
-import { shownUrl, urlSubject } from './redirect-uri-absolute';
+import { shownUrl, urlSubject } from '../src/rules-support/urls';
 
 export default defineRule({
   meta: {

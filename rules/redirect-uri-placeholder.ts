@@ -1,27 +1,6 @@
 import { defineRule } from '../src/rule';
 import { redirectUrls } from '../src/rule-helpers';
-import { shownUrl, urlSubject } from './redirect-uri-absolute';
-
-/**
- * The host of an http:// or https:// URL when it is certain: the whole URL is known, or its known
- * beginning already ends the host (with `:port`, `/`, `?`, `#` or `]`). `https://app.${Domain}` and
- * `https://example.com${Suffix}` give undefined: the unknown part could still lengthen the host.
- */
-export function certainHttpHost(text: string, complete: boolean): { scheme: string; host: string } | undefined {
-  const match = /^(https?):\/\/([^/?#]*)/i.exec(text);
-  if (!match) return undefined;
-  const terminated = complete || match[0].length < text.length;
-  const authority = match[2]!.slice(match[2]!.lastIndexOf('@') + 1);
-  if (authority.startsWith('[')) {
-    const close = authority.indexOf(']');
-    if (close !== -1) return { scheme: match[1]!.toLowerCase(), host: authority.slice(0, close + 1) };
-    return terminated ? { scheme: match[1]!.toLowerCase(), host: authority } : undefined;
-  }
-  const colon = authority.indexOf(':');
-  if (colon === -1 && !terminated) return undefined;
-  const host = colon === -1 ? authority : authority.slice(0, colon);
-  return host === '' ? undefined : { scheme: match[1]!.toLowerCase(), host };
-}
+import { certainHttpHost, shownUrl, urlSubject } from '../src/rules-support/urls';
 
 /** Domains reserved for documentation (RFC 2606, RFC 6761): nobody can receive a redirect there. */
 const PLACEHOLDER_DOMAINS = ['example.com', 'example.org', 'example.net'];

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule';
 import { DEFAULT_EXPLICIT_AUTH_FLOWS, explicitAuthFlows, knownString, nested } from '../src/rule-helpers';
-import { supporting } from './client-credentials-requires-secret';
+import { supporting } from '../src/rules-support/secrets';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule';
 import { memberName } from '../src/message';
 import { TOKEN_KINDS, formatSeconds, parseDuration, tokenDuration, type TokenKind } from '../src/rule-helpers';
-import { durationText, effectiveSeconds, isRefreshZero, unitProvenance } from './token-validity-range';
+import { durationText, effectiveSeconds, isRefreshZero, unitProvenance } from '../src/rules-support/durations';
 
 /** The same syntax parseDuration reads: a whole number and s, m, h or d. */
 const DURATION_PATTERN = '^\\s*\\d+\\s*[smhd]\\s*$';

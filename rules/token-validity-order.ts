@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule';
 import { memberName, phrase, type MessageValue } from '../src/message';
 import { TOKEN_KINDS, formatSeconds, tokenDuration, type TokenDuration } from '../src/rule-helpers';
-import { durationText, effectiveSeconds, isRefreshZero, unitProvenance, type Related } from './token-validity-range';
+import { durationText, effectiveSeconds, isRefreshZero, unitProvenance, type Related } from '../src/rules-support/durations';
 
 const REFRESH = TOKEN_KINDS[2];
 const REFRESH_VALIDITY = memberName('RefreshTokenValidity');
