@@ -126,10 +126,21 @@ export interface StructureProblem {
   client: string;
 }
 
+/** A comment as its file's parser read it, marker included (`# ...`, `// ...`, a block comment). */
+export interface SourceComment {
+  text: string;
+  span: Span;
+}
+
 export interface LoadedFile {
   file: SourceFile;
   clients: AppClient[];
   duplicateKeys: DuplicateKey[];
+  /**
+   * The comments that mention `cognito-lint` (the only ones suppressions read), in text order. Unset for
+   * formats without comments (JSON, whatever the file's extension).
+   */
+  comments?: SourceComment[];
   parseError?: ParseFailure;
   structureProblems?: StructureProblem[];
 }

@@ -4,13 +4,13 @@ import type { AppClient, LoadedFile } from '../model';
 import type { SourceFile } from '../source';
 import { parseJson } from '../parse/json';
 import { parseYaml } from '../parse/yaml';
-import type { SyntaxDuplicate, SyntaxNode } from '../parse/syntax';
+import type { CommentRange, SyntaxDuplicate, SyntaxNode } from '../parse/syntax';
 import { isApiRequest, isApiResponse, loadApiRequest, loadApiResponse } from './api';
 import { isTemplate, loadTemplate, serverlessTemplates, templateStructureProblems } from './cloudformation';
 import { isTerraformPath, loadTerraform } from './terraform';
 import { isTerraformPlan, loadTerraformPlan } from './terraform-plan';
 import { loadHclParser } from '../parse/hcl';
-import { spanOf } from './values';
+import { commentsIn, spanOf } from './values';
 
 /** A Terraform module call with a relative source: the module may create clients. */
 const LOCAL_MODULE_SOURCE = /\bsource\s*=\s*"\.\.?[/\\]/;
@@ -43,9 +43,11 @@ const DATA_EXTENSIONS = /\.(json|ya?ml|template)$/i;
 export function loadFile(file: SourceFile): LoadedFile {
   if (isTerraformPath(file.path)) return loadTerraform(file);
   const parsed = parse(file);
+  // JSON has no comments, whatever the file's name: only the YAML parser reports any.
+  const comments = commentsIn(file, parsed.comments ?? []);
   if (!parsed.ok && !DATA_EXTENSIONS.test(file.path)) return { file, clients: [], duplicateKeys: [] };
   if (!parsed.ok) {
-    return { file, clients: [], duplicateKeys: [], parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
+    return { file, clients: [], duplicateKeys: [], comments, parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }
   const clients = parsed.roots.flatMap((root) => clientsIn(file, root));
   const structureProblems = parsed.roots.flatMap((root) => (isTemplate(root) ? [root] : serverlessTemplates(root)).flatMap((template) => templateStructureProblems(file, template)));
@@ -53,10 +55,10 @@ export function loadFile(file: SourceFile): LoadedFile {
   const duplicateKeys = parsed.duplicates
     .filter((d) => clients.some((client) => client.extent.start <= d.second.start && d.second.end <= client.extent.end))
     .map((d) => ({ key: d.key, first: spanOf(file, d.first), second: spanOf(file, d.second) }));
-  return { file, clients, duplicateKeys, ...(structureProblems.length > 0 ? { structureProblems } : {}) };
+  return { file, clients, duplicateKeys, comments, ...(structureProblems.length > 0 ? { structureProblems } : {}) };
 }
 
-type Parsed = { ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number };
+type Parsed = ({ ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number }) & { comments?: CommentRange[] };
 
 function parse(file: SourceFile): Parsed {
   const looksLikeJson = /^\s*[{[]/.test(file.text);

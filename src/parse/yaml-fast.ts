@@ -7,7 +7,7 @@
 // multi-line quoted scalars, tabs, CR line breaks, directives, several documents, whatever
 // would be a YAML error) returns undefined and the caller uses the `yaml` package. Spans follow the
 // `yaml` package's ranges, including where trailing comment lines end a collection (see scanGap).
-import { collectDuplicateKeys, type MappingNode, type PairNode, type ScalarNode, type SequenceNode, type SyntaxDuplicate, type SyntaxNode } from './syntax';
+import { COMMENT_MARKER, collectDuplicateKeys, type CommentRange, type MappingNode, type PairNode, type ScalarNode, type SequenceNode, type SyntaxDuplicate, type SyntaxNode } from './syntax';
 
 /** Short tag -> long form key. `!Ref` and `!Condition` have no `Fn::` prefix. */
 export const SHORT_TAGS: Record<string, string> = Object.fromEntries(
@@ -49,6 +49,8 @@ export interface FastYamlResult {
   roots: SyntaxNode[];
   /** As findDuplicateKeys (./syntax) reports them for the roots: sorted by the second key's position. */
   duplicates: SyntaxDuplicate[];
+  /** The comments that contain COMMENT_MARKER, in text order: the same the `yaml` package's lexer finds. */
+  comments: CommentRange[];
 }
 
 export function parseYamlFast(text: string): FastYamlResult | undefined {
@@ -58,7 +60,7 @@ export function parseYamlFast(text: string): FastYamlResult | undefined {
   try {
     const parser = new FastYaml(text);
     const root = parser.document();
-    return { roots: [root], duplicates: parser.duplicates.sort((a, b) => a.second.start - b.second.start) };
+    return { roots: [root], duplicates: parser.duplicates.sort((a, b) => a.second.start - b.second.start), comments: inTextOrder(parser.comments) };
   } catch (error) {
     if (error === DECLINED || error instanceof RangeError) return undefined;
     throw error;
@@ -72,6 +74,11 @@ export function parseYamlFast(text: string): FastYamlResult | undefined {
  */
 class FastYaml {
   readonly duplicates: SyntaxDuplicate[] = [];
+  /** Unset when the text never names the marker: then no comment is looked at. */
+  readonly comments: CommentRange[] | undefined;
+  /** The first marker at or after `markerFrom` is at `markerAt` (see comment()). */
+  private markerFrom = 0;
+  private markerAt = -1;
   private readonly len: number;
   private depth = 0;
   private end2 = 0;
@@ -93,6 +100,7 @@ class FastYaml {
 
   constructor(private readonly text: string) {
     this.len = text.length;
+    this.comments = text.includes(COMMENT_MARKER) ? [] : undefined;
   }
 
   document(): SyntaxNode {
@@ -152,10 +160,27 @@ class FastYaml {
         return q;
       }
       const nl = text.indexOf('\n', q);
+      this.comment(q, nl);
       if (nl < 0) return -1;
       p = nl + 1;
     }
     return -1;
+  }
+
+  /**
+   * Records the comment at `hash` that ends at line break `nl` (-1: the end of input) when it contains the
+   * marker. A comment line may be scanned twice (looked past, then scanned as a gap): inTextOrder dedupes.
+   */
+  private comment(hash: number, nl: number): void {
+    if (this.comments === undefined) return;
+    // The first marker at or after `hash`, kept between calls: one search per marker, not per comment.
+    if (hash < this.markerFrom || hash > this.markerAt) {
+      this.markerFrom = hash;
+      const found = this.text.indexOf(COMMENT_MARKER, hash);
+      this.markerAt = found < 0 ? this.len : found;
+    }
+    const end = nl < 0 ? this.len : nl;
+    if (this.markerAt + COMMENT_MARKER.length <= end) this.comments.push({ start: hash, end });
   }
 
   /** After a token: spaces, an optional comment (after at least one space), then the line break. Returns the next line start. */
@@ -167,6 +192,7 @@ class FastYaml {
     if (c === NL) return p + 1;
     if (c === HASH && text.charCodeAt(p - 1) === SPACE) {
       const nl = text.indexOf('\n', p);
+      this.comment(p, nl);
       return nl < 0 ? this.len : nl + 1;
     }
     return decline();
@@ -201,6 +227,7 @@ class FastYaml {
       if (c === HASH) {
         this.gapHadComment = true;
         const nl = text.indexOf('\n', q);
+        this.comment(q, nl);
         const next = nl < 0 ? this.len : nl + 1;
         const indent = q - p;
         if (merging && indent > mergeIndent) merged = next;
@@ -819,6 +846,12 @@ class FastYaml {
     this.stopAt = i;
     return end;
   }
+}
+
+function inTextOrder(comments: CommentRange[] | undefined): CommentRange[] {
+  if (comments === undefined) return [];
+  comments.sort((a, b) => a.start - b.start);
+  return comments.filter((comment, i) => i === 0 || comment.start !== comments[i - 1]!.start);
 }
 
 interface TagInfo {
