@@ -43,6 +43,7 @@ const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
 const COMMA = 44;
+const MARKER_START = COMMENT_MARKER.charCodeAt(0);
 
 /** The parse of a whole file: one root per document (this path handles exactly one), and the repeated keys. */
 export interface FastYamlResult {
@@ -74,11 +75,7 @@ export function parseYamlFast(text: string): FastYamlResult | undefined {
  */
 class FastYaml {
   readonly duplicates: SyntaxDuplicate[] = [];
-  /** Unset when the text never names the marker: then no comment is looked at. */
-  readonly comments: CommentRange[] | undefined;
-  /** The first marker at or after `markerFrom` is at `markerAt` (see comment()). */
-  private markerFrom = 0;
-  private markerAt = -1;
+  readonly comments: CommentRange[] = [];
   private readonly len: number;
   private depth = 0;
   private end2 = 0;
@@ -100,7 +97,6 @@ class FastYaml {
 
   constructor(private readonly text: string) {
     this.len = text.length;
-    this.comments = text.includes(COMMENT_MARKER) ? [] : undefined;
   }
 
   document(): SyntaxNode {
@@ -172,15 +168,16 @@ class FastYaml {
    * marker. A comment line may be scanned twice (looked past, then scanned as a gap): inTextOrder dedupes.
    */
   private comment(hash: number, nl: number): void {
-    if (this.comments === undefined) return;
-    // The first marker at or after `hash`, kept between calls: one search per marker, not per comment.
-    if (hash < this.markerFrom || hash > this.markerAt) {
-      this.markerFrom = hash;
-      const found = this.text.indexOf(COMMENT_MARKER, hash);
-      this.markerAt = found < 0 ? this.len : found;
-    }
+    // Searched within the comment only: a search of the whole text would cost every file a few percent.
+    const text = this.text;
     const end = nl < 0 ? this.len : nl;
-    if (this.markerAt + COMMENT_MARKER.length <= end) this.comments.push({ start: hash, end });
+    const last = end - COMMENT_MARKER.length;
+    for (let i = hash + 1; i <= last; i++) {
+      if (text.charCodeAt(i) === MARKER_START && text.startsWith(COMMENT_MARKER, i)) {
+        this.comments.push({ start: hash, end });
+        return;
+      }
+    }
   }
 
   /** After a token: spaces, an optional comment (after at least one space), then the line break. Returns the next line start. */
@@ -848,8 +845,8 @@ class FastYaml {
   }
 }
 
-function inTextOrder(comments: CommentRange[] | undefined): CommentRange[] {
-  if (comments === undefined) return [];
+function inTextOrder(comments: CommentRange[]): CommentRange[] {
+  if (comments.length < 2) return comments;
   comments.sort((a, b) => a.start - b.start);
   return comments.filter((comment, i) => i === 0 || comment.start !== comments[i - 1]!.start);
 }
