@@ -137,8 +137,8 @@ export interface LoadedFile {
   clients: AppClient[];
   duplicateKeys: DuplicateKey[];
   /**
-   * The comments that mention `cognito-lint` (the only ones suppressions read), in text order. Unset for
-   * formats without comments (JSON, whatever the file's extension).
+   * The comments that mention `cognito-lint` (the only ones suppressions read), in text order, as the
+   * file's parser found them: none for JSON, whatever the file's extension.
    */
   comments?: SourceComment[];
   parseError?: ParseFailure;

@@ -76,6 +76,10 @@ test('HCL comments of every kind hold directives', () => {
   for (const comment of [FILE_DIRECTIVE, `// cognito-lint-disable-file ${PUEE}`, `/* cognito-lint-disable-file ${PUEE} -- legacy app */`]) {
     assert.deepEqual(runWithSuppressions(PUEE, 'main.tf', `${comment}\n${client(LEGACY)}`), [], comment);
   }
+  // A block comment over several lines covers the line after its end.
+  const text = client('/* cognito-lint-disable-next-line no-implicit-flow', '   -- partner SPA until Q3 */', 'allowed_oauth_flows = ["implicit"]');
+  assert.deepEqual(runWithSuppressions('no-implicit-flow', 'main.tf', text), []);
+  assert.deepEqual(runWithSuppressions('unused-suppression', 'main.tf', text), []);
 });
 
 test('JSON has no comments, whatever the file is named', () => {
