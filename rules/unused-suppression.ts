@@ -16,6 +16,7 @@ export default defineRule({
       unused: 'This suppression of {{rules}} matches no finding; remove it so it cannot hide a future problem.',
       unknownRule: 'This suppression names "{{rule}}", which is not a cognito-lint rule{{suggestion}}; it suppresses nothing. Fix or remove it (cognito-lint --list-rules shows every rule).',
       expired: 'This suppression of {{rules}} expired on {{expires}}; its findings are reported again. Fix them, or extend the date with a reason.',
+      unknownDirective: 'This comment starts with "{{directive}}", which is not a cognito-lint directive{{suggestion}}; it suppresses nothing. The directives are cognito-lint-disable-line, cognito-lint-disable-next-line and cognito-lint-disable-file.',
       missingRule: 'This suppression names no rule, so it suppresses nothing; name the rule id(s) it is meant for.',
       badDate: 'This suppression has the expiry date "{{expires}}", which is not a YYYY-MM-DD date; write it as YYYY-MM-DD.',
     },

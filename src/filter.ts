@@ -1,12 +1,12 @@
 // Filter stage: drops what suppressions and the baseline accept, and reports suppressions that did
-// nothing (unused, unknown rule, expired) as `unused-suppression` results.
+// nothing (unused, unknown rule or directive, expired) as `unused-suppression` results.
 import type { LoadedFile } from './model';
 import type { Finding } from './finding';
 import { compareFindings } from './finding';
 import type { Rule, Severity } from './rule';
 import type { SourceFile } from './source';
 import { makeFinding } from './evaluate';
-import { covers, findSuppressions, isValidDate, type Suppression } from './suppress';
+import { DIRECTIVES, covers, findSuppressions, isValidDate, type Suppression } from './suppress';
 import { applyBaseline, type BaselineEntry, type BaselineFile } from './baseline';
 import { closestName } from './text';
 
@@ -53,6 +53,11 @@ export function filterFindings(findings: readonly Finding[], files: readonly Loa
       kept.push(makeFinding(unusedRule, severity, file, suppression.client ?? '', { messageId, data, at: suppression.span, path: `${suppression.kind}:${suppression.rules.join(',')}` }));
     };
     for (const suppression of suppressions) {
+      if (suppression.directive !== undefined) {
+        const suggestion = closestName(suppression.directive, Object.keys(DIRECTIVES));
+        report(suppression, 'unknownDirective', { directive: suppression.directive, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' });
+        continue;
+      }
       const rules = suppression.rules.map((id) => `"${id}"`).join(', ');
       if (suppression.rules.length === 0) report(suppression, 'missingRule', {});
       for (const id of suppression.rules.filter((rule) => !ruleIds.includes(rule))) {

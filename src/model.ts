@@ -127,10 +127,21 @@ export interface StructureProblem {
   client: string;
 }
 
+/** A comment as its file's parser read it, marker included (`# ...`, `// ...`, a block comment). */
+export interface SourceComment {
+  text: string;
+  span: Span;
+}
+
 export interface LoadedFile {
   file: SourceFile;
   clients: AppClient[];
   duplicateKeys: DuplicateKey[];
+  /**
+   * The comments that mention `cognito-lint` (the only ones suppressions read), in text order, as the
+   * file's parser found them: none for JSON, whatever the file's extension.
+   */
+  comments?: SourceComment[];
   parseError?: ParseFailure;
   structureProblems?: StructureProblem[];
 }

@@ -1,13 +1,17 @@
 // Suppressions: comment directives in YAML and HCL files, and CloudFormation Metadata entries.
+//   <value> # cognito-lint-disable-line <id>[, <id>] -- reason
 //   # cognito-lint-disable-next-line <id>[, <id>] -- reason
 //   # cognito-lint-disable-file <id>[, <id>] -- reason
 //   Metadata: { cognito-lint: { ignore: [ { rule: <id>, reason: "...", expires: YYYY-MM-DD } ] } }
 // A comment may carry `expires: YYYY-MM-DD` after its rule ids. An expired suppression stops suppressing.
+// Directives are read from the comments the file's parser found (LoadedFile.comments), never from the
+// raw text: a directive-like line inside a string or block scalar is data. A comment that starts with
+// another `cognito-lint-` word is kept as an unknown directive, which the filter stage reports.
 import type { LoadedFile } from './model';
 import type { Span } from './source';
 import type { Finding } from './finding';
 
-export type SuppressionKind = 'next-line' | 'file' | 'metadata';
+export type SuppressionKind = 'line' | 'next-line' | 'file' | 'metadata' | 'unknown-directive';
 
 export interface Suppression {
   kind: SuppressionKind;
@@ -16,34 +20,40 @@ export interface Suppression {
   reason: string | undefined;
   expires: string | undefined;
   span: Span;
-  /** For next-line: the 1-based line it covers. For metadata: the client name and the client's extent. */
+  /** For line and next-line: the 1-based line it covers. For metadata: the client name and the client's extent. */
   line?: number;
+  /** For unknown-directive: the word as written, e.g. `cognito-lint-disable-nextline`. */
+  directive?: string;
   client?: string;
   extent?: { startLine: number; endLine: number };
 }
 
-const DIRECTIVE = /(?:^|[ \t])(?:#|\/\/)[ \t]*cognito-lint-disable(-next-line|-file)\b([^\r\n]*)/g;
+/** The directive words and what each covers. */
+export const DIRECTIVES: Readonly<Record<string, SuppressionKind>> = {
+  'cognito-lint-disable-line': 'line',
+  'cognito-lint-disable-next-line': 'next-line',
+  'cognito-lint-disable-file': 'file',
+};
+/** A comment's marker, then a `cognito-lint-` word, then the body (ids, reason, expiry); a block comment's closing is not body. */
+const DIRECTIVE = /^(?:#|\/\/|\/\*)[ \t]*(cognito-lint-[\w-]+)(.*?)(?:\*\/)?$/s;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Comments exist in YAML and HCL; in JSON a `#` is string content, never a directive. */
-function mayHoldCommentDirectives(path: string): boolean {
-  return !/\.json$/i.test(path);
-}
 
 export function findSuppressions(loaded: LoadedFile, includeInline: boolean): Suppression[] {
   const suppressions: Suppression[] = [];
   if (!includeInline) return suppressions;
   const { file } = loaded;
-  if (mayHoldCommentDirectives(file.path) && file.text.includes('cognito-lint-disable')) {
-    for (const match of file.text.matchAll(DIRECTIVE)) {
-      const start = match.index! + match[0].search(/#|\/\//);
-      const span: Span = { file, start, end: match.index! + match[0].length };
-      const { rules, reason, expires } = parseDirectiveBody(match[2]!);
-      const kind: SuppressionKind = match[1] === '-next-line' ? 'next-line' : 'file';
-      const suppression: Suppression = { kind, rules, reason, expires, span };
-      if (kind === 'next-line') suppression.line = file.positionAt(start).line + 1;
-      suppressions.push(suppression);
-    }
+  for (const comment of loaded.comments ?? []) {
+    const match = DIRECTIVE.exec(comment.text);
+    if (!match) continue;
+    const word = match[1]!;
+    const { rules, reason, expires } = parseDirectiveBody(match[2]!);
+    const kind = DIRECTIVES[word] ?? 'unknown-directive';
+    const suppression: Suppression = { kind, rules, reason, expires, span: comment.span };
+    // A trailing comment covers its own line; a block comment over several lines, the line after its end.
+    if (kind === 'line') suppression.line = file.positionAt(comment.span.start).line;
+    if (kind === 'next-line') suppression.line = file.positionAt(comment.span.end).line + 1;
+    if (kind === 'unknown-directive') suppression.directive = word;
+    suppressions.push(suppression);
   }
   for (const client of loaded.clients) {
     for (const entry of client.metadataSuppressions ?? []) {
@@ -96,8 +106,11 @@ export function covers(suppression: Suppression, finding: Finding): boolean {
   switch (suppression.kind) {
     case 'file':
       return true;
+    case 'line':
     case 'next-line':
       return finding.region.start.line === suppression.line;
+    case 'unknown-directive':
+      return false;
     case 'metadata':
       return finding.client === suppression.client || (finding.client === '' && finding.region.start.line >= suppression.extent!.startLine && finding.region.end.line <= suppression.extent!.endLine);
   }

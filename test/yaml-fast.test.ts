@@ -3,7 +3,9 @@
 // order) and the same duplicate keys. Documents are generated to hit the fast path's edges: YAML 1.1
 // scalars, quoting and escapes, block scalars with every chomping, flow collections over several lines,
 // tags in every position, comment lines at every indentation (they decide where collections end), blank
-// lines, compact sequences, then random mutations that make most of them invalid.
+// lines, compact sequences, then random mutations that make most of them invalid. Both also give the same
+// comments (those that mention cognito-lint, for suppressions): the generators put the word in comments,
+// block scalars, quoted and plain scalars.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -19,8 +21,9 @@ const PLAIN = [
   '~', 'null', 'Null', 'NULL', 'nULL', '0', '-0', '+0', '7', '007', '08', '0777', '0_7', '0_', '1_000', '123456789012345678901', '0b101', '-0b1_1', '0x1F', '0XFF', '-0x_a', '0o17',
   '1.5', '.5', '5.', '-1.5e3', '1e3', 'e5', 'E10', '.e5', '1_0.5_0', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'NaN', '1:30', '-1:30:59', '190:20:30.15', '1.5:30', '1:60',
   '2010-09-09', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5', '<<', '@x', '`x', '%x', 'a,b', 'a[b]{c}', 'x!y', 'a - b', 'a -', 'é ü 中文', 'a  #b', 'x\u0001y', 'x\u0085y', 'x\u2028y', 'x\ufeffy', 'x\u007fy',
+  'a #cognito-lint-x', 'cognito-lint-disable-file x', 'x#cognito-lint',
 ];
-const QUOTED = [`'single'`, `'it''s'`, `''`, `'a: b # c'`, `'yes'`, `"double"`, `""`, `"esc \\" \\\\ \\n \\t \\x41 \\u00e9 \\U0001F600 \\/ \\_ \\N \\0"`, `"bad \\q"`, `"bad \\x4"`, `"1.5"`, `'a''''b'`, `"tab\\tx"`];
+const QUOTED = [`'single'`, `'it''s'`, `''`, `'a: b # c'`, `'yes'`, `"double"`, `""`, `"esc \\" \\\\ \\n \\t \\x41 \\u00e9 \\U0001F600 \\/ \\_ \\N \\0"`, `"bad \\q"`, `"bad \\x4"`, `"1.5"`, `'a''''b'`, `"tab\\tx"`, `'# cognito-lint-disable-file x'`, `"a # cognito-lint"`];
 const TAGS = ['!Ref', '!Sub', '!GetAtt', '!If', '!Join', '!Equals', '!Condition', '!ImportValue', '!Select', '!Split', '!FindInMap', '!Base64', '!Foo', '!stack_output', '!!str', '!!int', '!<tag:x>', '!a!b', '!'];
 const KEYS = ['Key', 'Type', 'Properties', 'a', 'b', 'a', 'Key', 'a b', 'a:b', 'Fn::If', 'yes', 'no', 'null', '~', '1', '0x1F', '1.0', '2010-09-09', '-k', `'quoted key'`, `"dq"`, `'yes'`, 'k#1', 'ü'];
 
@@ -29,13 +32,13 @@ interface Ctx {
   indent: number;
 }
 
-const comment = fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(' # note', '  #x', ' #', ' ## a: b') });
+const comment = fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(' # note', '  #x', ' #', ' ## a: b', ' # cognito-lint-disable-line x') });
 const spaces = fc.nat(3).map((n) => ' '.repeat(n));
 
 /** Blank and comment lines at any indentation: where they sit decides the `yaml` ranges of collections. */
 const filler = fc.oneof(
   { weight: 6, arbitrary: fc.constant([] as string[]) },
-  { weight: 1, arbitrary: fc.array(fc.oneof(spaces, fc.tuple(fc.nat(10), fc.constantFrom('# c', '#', '# - x: y', '#!Ref')).map(([n, text]) => ' '.repeat(n) + text)), { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.array(fc.oneof(spaces, fc.tuple(fc.nat(10), fc.constantFrom('# c', '#', '# - x: y', '#!Ref', '# cognito-lint-disable-file x')).map(([n, text]) => ' '.repeat(n) + text)), { maxLength: 3 }) },
 );
 
 function lines(filler: readonly string[]): string {
@@ -51,7 +54,7 @@ const blockScalar: fc.Arbitrary<Render> = fc
   .tuple(
     fc.oneof({ weight: 8, arbitrary: fc.constantFrom('|', '>', '|-', '>-', '|+', '>+') }, { weight: 1, arbitrary: fc.constantFrom('|2', '>1-', '|-+', '|x') }),
     comment,
-    fc.array(fc.oneof(fc.tuple(fc.nat(3), fc.constantFrom('text', 'more text', '  indented', '# not a comment', 'a: b', '- x')), fc.tuple(fc.constant(-1), spaces)), { minLength: 0, maxLength: 5 }),
+    fc.array(fc.oneof(fc.tuple(fc.nat(3), fc.constantFrom('text', 'more text', '  indented', '# not a comment', '# cognito-lint-disable-file x', 'a: b', '- x')), fc.tuple(fc.constant(-1), spaces)), { minLength: 0, maxLength: 5 }),
     fc.nat(2),
   )
   .map(([header, note, body, extra]) => (ctx: Ctx) => {
@@ -141,31 +144,37 @@ const mutated = fc
 const RUNS = Number(process.env.YAML_FAST_RUNS) || 3000;
 const seed = (fixed: number): { seed?: number } => (process.env.YAML_FAST_RUNS ? {} : { seed: fixed });
 
-function same(text: string): boolean {
+/** Compares both paths on `text`; returns the fast path's result (undefined when it declined). */
+function same(text: string): ReturnType<typeof parseYamlFast> {
   const fast = parseYamlFast(text);
   const reference = parseYamlWithPackage(text);
   if (fast !== undefined) {
     assert.ok(reference.ok, `fast path accepted text the yaml package rejects (${reference.ok ? '' : reference.message}):\n${text}`);
     assert.deepStrictEqual(fast.roots, reference.roots, `fast path differs on:\n${JSON.stringify(text)}`);
     assert.deepStrictEqual(fast.duplicates, reference.duplicates, `duplicate keys differ on:\n${JSON.stringify(text)}`);
+    assert.deepStrictEqual(fast.comments, reference.comments, `comments differ on:\n${JSON.stringify(text)}`);
   }
   assert.deepStrictEqual(parseYaml(text), reference);
-  return fast !== undefined;
+  return fast;
 }
 
 test('fast YAML path equals the yaml package on generated documents, or declines', () => {
   let accepted = 0;
+  let withComments = 0;
   let runs = 0;
   fc.assert(
     fc.property(document, (text) => {
       runs++;
-      if (same(text)) accepted++;
+      const fast = same(text);
+      if (fast) accepted++;
+      if (fast && fast.comments.length > 0) withComments++;
     }),
     { numRuns: RUNS, ...seed(5) },
   );
-  // The generator must reach the fast path, not only its declines.
-  if (process.env.YAML_FAST_STATS) console.log(`accepted ${accepted} of ${runs}`);
+  // The generator must reach the fast path, not only its declines, and with comments to compare.
+  if (process.env.YAML_FAST_STATS) console.log(`accepted ${accepted} of ${runs}, ${withComments} with comments`);
   assert.ok(accepted > runs * 0.1, `fast path accepted ${accepted} of ${runs}`);
+  assert.ok(withComments > runs * 0.01, `fast path accepted ${withComments} of ${runs} with comments`);
 });
 
 test('fast YAML path equals the yaml package on mutated documents, or declines', () => {
@@ -173,7 +182,7 @@ test('fast YAML path equals the yaml package on mutated documents, or declines',
 });
 
 test('fast YAML path equals the yaml package on arbitrary short text', () => {
-  const alphabet = fc.constantFrom('a', 'b', ':', ' ', ' ', '\n', '-', '#', "'", '"', '[', ']', '{', '}', ',', '!', '|', '>', '1', '.', '~', 'y', '\u0001', '\u0085', '\u2028', '\ufeff', '\u007f', '\t', '\r');
+  const alphabet = fc.constantFrom('a', 'b', ':', ' ', ' ', '\n', '-', '#', "'", '"', '[', ']', '{', '}', ',', '!', '|', '>', '1', '.', '~', 'y', '\u0001', '\u0085', '\u2028', '\ufeff', '\u007f', '\t', '\r', '#cognito-lint');
   fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((chars) => 'k: ' + chars.join('')), (text) => void same(text)), { numRuns: RUNS, ...seed(11) });
 });
 

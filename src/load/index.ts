@@ -5,9 +5,9 @@ import type { AppClient, LoadedFile, StructureProblem } from '../model';
 import type { SourceFile } from '../source';
 import { parseJson } from '../parse/json';
 import { parseYaml } from '../parse/yaml';
-import type { SyntaxDuplicate, SyntaxNode } from '../parse/syntax';
+import type { CommentRange, SyntaxDuplicate, SyntaxNode } from '../parse/syntax';
 import { DOCUMENT_DIALECTS, fileDialectFor, isDocumentPath } from '../formats';
-import { spanOf } from './values';
+import { commentsIn, spanOf } from './values';
 
 export { mayHoldClient, prepareParsers } from '../formats';
 
@@ -15,9 +15,11 @@ export function loadFile(file: SourceFile): LoadedFile {
   const fileDialect = fileDialectFor(file.path);
   if (fileDialect) return fileDialect.load(file);
   const parsed = parse(file);
+  // JSON has no comments, whatever the file's name: only the YAML parser reports any.
+  const comments = commentsIn(file, parsed.comments ?? []);
   if (!parsed.ok && !isDocumentPath(file.path)) return { file, clients: [], duplicateKeys: [] };
   if (!parsed.ok) {
-    return { file, clients: [], duplicateKeys: [], parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
+    return { file, clients: [], duplicateKeys: [], comments, parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }
   const clients: AppClient[] = [];
   const structureProblems: StructureProblem[] = [];
@@ -34,10 +36,10 @@ export function loadFile(file: SourceFile): LoadedFile {
   const duplicateKeys = parsed.duplicates
     .filter((d) => clients.some((client) => client.extent.start <= d.second.start && d.second.end <= client.extent.end))
     .map((d) => ({ key: d.key, first: spanOf(file, d.first), second: spanOf(file, d.second) }));
-  return { file, clients, duplicateKeys, ...(structureProblems.length > 0 ? { structureProblems } : {}) };
+  return { file, clients, duplicateKeys, comments, ...(structureProblems.length > 0 ? { structureProblems } : {}) };
 }
 
-type Parsed = { ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number };
+type Parsed = ({ ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number }) & { comments?: CommentRange[] };
 
 function parse(file: SourceFile): Parsed {
   const looksLikeJson = /^\s*[{[]/.test(file.text);

@@ -26,6 +26,7 @@ import type { AppClient, DuplicateKey, LoadedFile, Member, ObjectValue, Resource
 import { SourceFile, type Span } from '../source';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclParseResult, type HclRange, type HclStep } from '../parse/hcl';
 import { coerceTemplateScalars } from './coerce';
+import { commentsIn } from './values';
 import { TERRAFORM_CLIENT_KINDS, TERRAFORM_EXTENSIONS, ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformSpelling, type TerraformDialect } from './terraform-names';
 
 const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
@@ -54,8 +55,9 @@ function isTerraformPath(filePath: string): boolean {
 
 export function loadTerraform(file: SourceFile): LoadedFile {
   const parsed = parseCandidate(file);
+  const comments = commentsIn(file, parsed.comments);
   if (!parsed.ok) {
-    return { file, clients: [], duplicateKeys: [], parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
+    return { file, clients: [], duplicateKeys: [], comments, parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }
   const directory = ModuleDirectory.forCandidate(file, parsed.body);
   const folder = new Folder({ directory, depth: 0 });
@@ -72,7 +74,7 @@ export function loadTerraform(file: SourceFile): LoadedFile {
       clients.push(...instantiateModule(folder, block, file, undefined));
     }
   }
-  return { file, clients, duplicateKeys };
+  return { file, clients, duplicateKeys, comments };
 }
 
 function clientDialect(block: HclBlock): TerraformDialect | undefined {
@@ -140,7 +142,7 @@ function parseOnDisk(absolutePath: string): CachedParse | undefined {
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const result: HclParseResult = RELEVANT_TEXT.test(text) ? parseHcl(text, WANTED) : { ok: true, body: { attributes: [], blocks: [], start: 0, end: text.length } };
+  const result: HclParseResult = RELEVANT_TEXT.test(text) ? parseHcl(text, WANTED) : { ok: true, body: { attributes: [], blocks: [], start: 0, end: text.length }, comments: [] };
   const entry = { mtimeMs: stats.mtimeMs, size: stats.size, text, result };
   parseCache.set(absolutePath, entry);
   return entry;

@@ -1,10 +1,15 @@
 // Helpers shared by the loaders to build normalized values from syntax nodes.
-import type { ListValue, Member, ObjectValue, Value } from '../model';
+import type { ListValue, Member, ObjectValue, SourceComment, Value } from '../model';
 import type { SourceFile, Span } from '../source';
-import type { SyntaxNode } from '../parse/syntax';
+import type { CommentRange, SyntaxNode } from '../parse/syntax';
 
 export function spanOf(file: SourceFile, node: { start: number; end: number }): Span {
   return { file, start: node.start, end: node.end };
+}
+
+/** The comments a parser found, as the loaded file carries them. */
+export function commentsIn(file: SourceFile, ranges: readonly CommentRange[]): SourceComment[] {
+  return ranges.map((range) => ({ text: file.text.slice(range.start, range.end), span: spanOf(file, range) }));
 }
 
 /** Plain JSON/YAML data (an API request or response) as a normalized value: everything is known. */

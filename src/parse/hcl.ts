@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Parser as TsParser, Tree, TreeCursor } from 'web-tree-sitter';
+import { COMMENT_MARKER, type CommentRange } from './syntax';
 
 export interface HclRange {
   start: number;
@@ -71,7 +72,9 @@ export type HclExpr =
   /** Anything the grammar produced that this module does not model. */
   | ({ kind: 'other'; text: string } & HclRange);
 
-export type HclParseResult = { ok: true; body: HclBody } | { ok: false; message: string; start: number; end: number };
+type HclSyntax = { ok: true; body: HclBody } | { ok: false; message: string; start: number; end: number };
+/** The body or the first error, and the comments that contain COMMENT_MARKER (./syntax), in text order, in both cases. */
+export type HclParseResult = HclSyntax & { comments: CommentRange[] };
 
 /** Which top-level blocks to convert (type and labels); the others are skipped without being walked. */
 export type BlockFilter = (type: string, labels: readonly string[]) => boolean;
@@ -107,13 +110,31 @@ export function isHclParserLoaded(): boolean {
 export function parseHcl(text: string, wanted?: BlockFilter): HclParseResult {
   if (!parser) throw new Error('the HCL parser is not loaded: await loadHclParser() (or prepareParsers) first');
   const tree = parser.parse(text);
-  if (!tree) return { ok: false, message: 'invalid HCL: the parser gave up', start: 0, end: Math.min(1, text.length) };
+  if (!tree) return { ok: false, message: 'invalid HCL: the parser gave up', start: 0, end: Math.min(1, text.length), comments: [] };
   try {
-    if (tree.rootNode.hasError) return firstError(tree, text);
-    return new Converter(text).file(tree, wanted);
+    const comments = markedComments(tree, text);
+    if (tree.rootNode.hasError) return { ...firstError(tree, text), comments };
+    return { ...new Converter(text).file(tree, wanted), comments };
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * The comment nodes (`#`, `//`, block) that contain the marker, found from the marker's occurrences in
+ * the text rather than by walking the tree: one lookup per occurrence, none in a file without one. An
+ * occurrence inside a string or heredoc lies in a template node, not a comment.
+ */
+function markedComments(tree: Tree, text: string): CommentRange[] {
+  const comments: CommentRange[] = [];
+  const root = tree.rootNode;
+  for (let at = text.indexOf(COMMENT_MARKER); at >= 0; at = text.indexOf(COMMENT_MARKER, at + 1)) {
+    const node = root.descendantForIndex(at, at + COMMENT_MARKER.length);
+    if (node?.type !== 'comment') continue;
+    comments.push({ start: node.startIndex, end: node.endIndex });
+    at = node.endIndex - 1;
+  }
+  return comments;
 }
 
 // ---- Syntax errors ------------------------------------------------------------------------------
@@ -133,7 +154,7 @@ const OPENERS: Record<string, string> = { block: 'block_start', object: 'object_
 const CLOSERS = new Set(['}', ']', ')', 'block_end', 'object_end', 'tuple_end', 'template_interpolation_end']);
 
 /** The first ERROR or MISSING node in document order, as a message and a range. */
-function firstError(tree: Tree, text: string): HclParseResult {
+function firstError(tree: Tree, text: string): HclSyntax {
   const cursor = tree.walk();
   try {
     for (;;) {
@@ -192,7 +213,7 @@ const MAX_DEPTH = 256;
 class Converter {
   constructor(private readonly text: string) {}
 
-  file(tree: Tree, wanted: BlockFilter | undefined): HclParseResult {
+  file(tree: Tree, wanted: BlockFilter | undefined): HclSyntax {
     const cursor = tree.walk();
     try {
       const body: HclBody = { attributes: [], blocks: [], start: 0, end: this.text.length };

@@ -38,6 +38,18 @@ export interface SyntaxDuplicate {
   second: { start: number; end: number };
 }
 
+/**
+ * A comment as the parser read it: the offsets of its whole text, marker included (`# x`, `// x`,
+ * a block comment). Parsers keep only the comments that contain COMMENT_MARKER, the only ones read later
+ * (suppression directives), so that files without one pay nothing.
+ */
+export interface CommentRange {
+  start: number;
+  end: number;
+}
+
+export const COMMENT_MARKER = 'cognito-lint';
+
 export type ParseResult =
   | { ok: true; root: SyntaxNode | undefined; duplicates: SyntaxDuplicate[] }
   | { ok: false; message: string; start: number; end: number };

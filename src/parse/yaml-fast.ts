@@ -7,7 +7,7 @@
 // multi-line quoted scalars, tabs, CR line breaks, directives, several documents, whatever
 // would be a YAML error) returns undefined and the caller uses the `yaml` package. Spans follow the
 // `yaml` package's ranges, including where trailing comment lines end a collection (see scanGap).
-import { collectDuplicateKeys, type MappingNode, type PairNode, type ScalarNode, type SequenceNode, type SyntaxDuplicate, type SyntaxNode } from './syntax';
+import { COMMENT_MARKER, collectDuplicateKeys, type CommentRange, type MappingNode, type PairNode, type ScalarNode, type SequenceNode, type SyntaxDuplicate, type SyntaxNode } from './syntax';
 
 /** Short tag -> long form key. `!Ref` and `!Condition` have no `Fn::` prefix. */
 export const SHORT_TAGS: Record<string, string> = Object.fromEntries(
@@ -43,12 +43,15 @@ const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
 const COMMA = 44;
+const MARKER_START = COMMENT_MARKER.charCodeAt(0);
 
 /** The parse of a whole file: one root per document (this path handles exactly one), and the repeated keys. */
 export interface FastYamlResult {
   roots: SyntaxNode[];
   /** As findDuplicateKeys (./syntax) reports them for the roots: sorted by the second key's position. */
   duplicates: SyntaxDuplicate[];
+  /** The comments that contain COMMENT_MARKER, in text order: the same the `yaml` package's lexer finds. */
+  comments: CommentRange[];
 }
 
 export function parseYamlFast(text: string): FastYamlResult | undefined {
@@ -58,7 +61,7 @@ export function parseYamlFast(text: string): FastYamlResult | undefined {
   try {
     const parser = new FastYaml(text);
     const root = parser.document();
-    return { roots: [root], duplicates: parser.duplicates.sort((a, b) => a.second.start - b.second.start) };
+    return { roots: [root], duplicates: parser.duplicates.sort((a, b) => a.second.start - b.second.start), comments: inTextOrder(parser.comments) };
   } catch (error) {
     if (error === DECLINED || error instanceof RangeError) return undefined;
     throw error;
@@ -72,6 +75,7 @@ export function parseYamlFast(text: string): FastYamlResult | undefined {
  */
 class FastYaml {
   readonly duplicates: SyntaxDuplicate[] = [];
+  readonly comments: CommentRange[] = [];
   private readonly len: number;
   private depth = 0;
   private end2 = 0;
@@ -152,10 +156,28 @@ class FastYaml {
         return q;
       }
       const nl = text.indexOf('\n', q);
+      this.comment(q, nl);
       if (nl < 0) return -1;
       p = nl + 1;
     }
     return -1;
+  }
+
+  /**
+   * Records the comment at `hash` that ends at line break `nl` (-1: the end of input) when it contains the
+   * marker. A comment line may be scanned twice (looked past, then scanned as a gap): inTextOrder dedupes.
+   */
+  private comment(hash: number, nl: number): void {
+    // Searched within the comment only: a search of the whole text would cost every file a few percent.
+    const text = this.text;
+    const end = nl < 0 ? this.len : nl;
+    const last = end - COMMENT_MARKER.length;
+    for (let i = hash + 1; i <= last; i++) {
+      if (text.charCodeAt(i) === MARKER_START && text.startsWith(COMMENT_MARKER, i)) {
+        this.comments.push({ start: hash, end });
+        return;
+      }
+    }
   }
 
   /** After a token: spaces, an optional comment (after at least one space), then the line break. Returns the next line start. */
@@ -167,6 +189,7 @@ class FastYaml {
     if (c === NL) return p + 1;
     if (c === HASH && text.charCodeAt(p - 1) === SPACE) {
       const nl = text.indexOf('\n', p);
+      this.comment(p, nl);
       return nl < 0 ? this.len : nl + 1;
     }
     return decline();
@@ -201,6 +224,7 @@ class FastYaml {
       if (c === HASH) {
         this.gapHadComment = true;
         const nl = text.indexOf('\n', q);
+        this.comment(q, nl);
         const next = nl < 0 ? this.len : nl + 1;
         const indent = q - p;
         if (merging && indent > mergeIndent) merged = next;
@@ -819,6 +843,12 @@ class FastYaml {
     this.stopAt = i;
     return end;
   }
+}
+
+function inTextOrder(comments: CommentRange[]): CommentRange[] {
+  if (comments.length < 2) return comments;
+  comments.sort((a, b) => a.start - b.start);
+  return comments.filter((comment, i) => i === 0 || comment.start !== comments[i - 1]!.start);
 }
 
 interface TagInfo {

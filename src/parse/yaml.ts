@@ -4,7 +4,7 @@
 // what it declines goes through the `yaml` package, loaded only then, whose result is the reference the
 // fast path reproduces exactly (test/yaml-fast.test.ts compares the two).
 import type { Document, Node as YamlNode } from 'yaml';
-import { findDuplicateKeys, type ParseResult, type PairNode, type ScalarNode, type SyntaxNode } from './syntax';
+import { COMMENT_MARKER, findDuplicateKeys, type CommentRange, type ParseResult, type PairNode, type ScalarNode, type SyntaxNode } from './syntax';
 import { SHORT_TAGS, parseYamlFast } from './yaml-fast';
 
 /** Nodes that alias expansion may add before the file is rejected: defeats "billion laughs" documents. */
@@ -14,31 +14,37 @@ export interface YamlParseResult {
   ok: true;
   roots: SyntaxNode[];
   duplicates: ReturnType<typeof findDuplicateKeys>;
+  /** The comments that contain COMMENT_MARKER (./syntax), in text order. */
+  comments: CommentRange[];
 }
 
-export function parseYaml(text: string): YamlParseResult | Extract<ParseResult, { ok: false }> {
+/** A file that is not valid YAML still has the comments its lexer found (a directive may concern the error). */
+export type YamlParseFailure = Extract<ParseResult, { ok: false }> & { comments: CommentRange[] };
+
+export function parseYaml(text: string): YamlParseResult | YamlParseFailure {
   const fast = parseYamlFast(text);
-  if (fast) return { ok: true, roots: fast.roots, duplicates: fast.duplicates };
+  if (fast) return { ok: true, roots: fast.roots, duplicates: fast.duplicates, comments: fast.comments };
   return parseYamlWithPackage(text);
 }
 
 /** The reference path: the `yaml` package's composed Documents, converted. Exported for the differential tests. */
-export function parseYamlWithPackage(text: string): YamlParseResult | Extract<ParseResult, { ok: false }> {
+export function parseYamlWithPackage(text: string): YamlParseResult | YamlParseFailure {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq } = require('yaml') as typeof import('yaml');
   yamlApi ??= { isAlias, isMap, isPair, isScalar, isSeq };
+  const comments = lexedComments(text);
   let documents: Document.Parsed[];
   try {
     documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, merge: false, prettyErrors: false, strict: false}) as Document.Parsed[];
   } catch (error) {
-    return { ok: false, message: `YAML could not be parsed: ${(error as Error).message}`, start: 0, end: 0 };
+    return { ok: false, message: `YAML could not be parsed: ${(error as Error).message}`, start: 0, end: 0, comments };
   }
   if (!Array.isArray(documents)) documents = [documents];
   for (const doc of documents) {
     const error = doc.errors[0];
     if (error) {
       const [start, end] = error.pos;
-      return { ok: false, message: 'invalid YAML: ' + firstLine(error.message), start, end: Math.max(end, start + 1) };
+      return { ok: false, message: 'invalid YAML: ' + firstLine(error.message), start, end: Math.max(end, start + 1), comments };
     }
   }
   try {
@@ -48,13 +54,38 @@ export function parseYamlWithPackage(text: string): YamlParseResult | Extract<Pa
       if (doc.contents) roots.push(converter.convert(doc.contents as YamlNode, doc));
     }
     const duplicates = roots.flatMap((root) => findDuplicateKeys(root));
-    return { ok: true, roots, duplicates };
+    return { ok: true, roots, duplicates, comments };
   } catch (error) {
     if (error instanceof YamlLimitError || error instanceof RangeError) {
-      return { ok: false, message: `YAML not processed: ${error.message}`, start: 0, end: 1 };
+      return { ok: false, message: `YAML not processed: ${error.message}`, start: 0, end: 1, comments };
     }
     throw error;
   }
+}
+
+/**
+ * The comment tokens of the `yaml` package's lexer, which its parser composes the documents from, that
+ * contain the marker. A token starting with `#` is a comment unless it follows the SCALAR mark (then it
+ * is a block scalar's body). The marks (DOCUMENT, FLOW_END, SCALAR) are not text: every other token is
+ * the text it was read from, in order.
+ */
+function lexedComments(text: string): CommentRange[] {
+  if (!text.includes(COMMENT_MARKER)) return [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Lexer, CST } = require('yaml') as typeof import('yaml');
+  const comments: CommentRange[] = [];
+  let offset = 0;
+  let previous = '';
+  for (const token of new Lexer().lex(text)) {
+    if (token === CST.DOCUMENT || token === CST.FLOW_END || token === CST.SCALAR) {
+      previous = token;
+      continue;
+    }
+    if (token[0] === '#' && previous !== CST.SCALAR && token.includes(COMMENT_MARKER)) comments.push({ start: offset, end: offset + token.length });
+    offset += token.length;
+    previous = token;
+  }
+  return comments;
 }
 
 function firstLine(message: string): string {
