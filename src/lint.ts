@@ -1,12 +1,13 @@
 // The whole pipeline for one run: discover -> read/load -> evaluate -> filter. Formatting is the caller's.
 import type { LoadedFile } from './model';
 import type { Finding } from './finding';
-import { SEVERITY_RANK } from './finding';
+import { compareFindings, SEVERITY_RANK } from './finding';
 import { discover, type Candidate } from './discover';
 import { loadFile, mayHoldClient } from './load';
 import { readCandidate } from './read';
 import { evaluate, type SettingsSource } from './evaluate';
 import type { Rule, Severity } from './rule';
+import type { SourceFile } from './source';
 
 export interface LintOptions {
   cwd: string;
@@ -47,14 +48,38 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     }
     // The cheap word test spares parsing the many files in a repository that cannot hold a client.
     if (!mayHoldClient(read.file.text)) continue;
-    const loaded = loadFile(read.file);
+    let loaded: LoadedFile;
+    try {
+      loaded = loadFile(read.file);
+    } catch (error) {
+      loaded = failedFile(read.file, error);
+    }
     if (loaded.parseError) allFilesProcessed = false;
     if (loaded.clients.length > 0) filesWithClients++;
     clients += loaded.clients.length;
     loadedFiles.push(loaded);
   }
-  const findings = evaluate(loadedFiles, options.rules, options.settings);
-  return { findings, files: loadedFiles, filesScanned: candidates.length, filesWithClients, clients, allFilesProcessed };
+  // Rules run per file, so that one failing on a file fails that file only.
+  const perFile = loadedFiles.map((loaded, index) => {
+    try {
+      return evaluate([loaded], options.rules, options.settings);
+    } catch (error) {
+      loadedFiles[index] = failedFile(loaded.file, error);
+      allFilesProcessed = false;
+      return evaluate([loadedFiles[index]!], options.rules, options.settings);
+    }
+  });
+  const findings = perFile.flat();
+  return { findings: findings.sort(compareFindings), files: loadedFiles, filesScanned: candidates.length, filesWithClients, clients, allFilesProcessed };
+}
+
+/**
+ * A file that cognito-lint failed on (a bug, a stack overflow): one `parse-error` result for it, and the
+ * run goes on with the other files. Exit 2 stays for usage and configuration errors.
+ */
+function failedFile(file: SourceFile, error: unknown): LoadedFile {
+  const message = error instanceof Error ? error.message : String(error);
+  return { file, clients: [], duplicateKeys: [], parseError: { message, span: { file, start: 0, end: 0 }, internal: true } };
 }
 
 export type FailOn = Exclude<Severity, 'off'> | 'none';

@@ -6,6 +6,7 @@ import type { SourceFile } from '../source';
 import { getPair, getValue, scalarString, type MappingNode, type SyntaxNode } from '../parse/syntax';
 import { canonicalText, spanOf } from './values';
 import { coerceTemplateScalars } from './coerce';
+import { EvaluationBudget, type Overrun } from './budget';
 
 export const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 const RESOURCE_SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
@@ -35,7 +36,8 @@ export function serverlessTemplates(root: SyntaxNode | undefined): MappingNode[]
   return candidates.filter(isTemplate);
 }
 
-export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
+/** `budget` is the file's: a file may hold several templates (YAML documents, Serverless `resources`). */
+export function loadTemplate(file: SourceFile, root: MappingNode, budget = new EvaluationBudget()): AppClient[] {
   const parametersNode = getValue(root, 'Parameters');
   const parameters = new Map<string, MappingNode>();
   if (parametersNode?.type === 'mapping') {
@@ -43,14 +45,14 @@ export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
   }
   const template: Template = { file, root, parameters };
   const resources = getValue(root, 'Resources') as MappingNode;
-  const resourceServers = collectResourceServers(template, resources);
+  const resourceServers = collectResourceServers(template, resources, budget);
   const clients: AppClient[] = [];
   for (const pair of resources.pairs) {
     if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== CLIENT_TYPE) continue;
     const propertiesNode = getValue(pair.value, 'Properties');
     const metadataSuppressions = readMetadataSuppressions(file, pair.value);
     for (const assignment of conditionAssignments(template, propertiesNode)) {
-      const folder = new Folder(template, assignment);
+      const folder = new Folder(template, assignment, budget);
       const folded = propertiesNode ? folder.fold(propertiesNode) : ABSENT;
       const nameSpan = spanOf(file, pair.key);
       let properties: ObjectValue;
@@ -105,9 +107,9 @@ function scalarText(node: SyntaxNode | undefined): string | undefined {
   return node?.type === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
-function collectResourceServers(template: Template, resources: MappingNode): ResourceServerInfo[] {
+function collectResourceServers(template: Template, resources: MappingNode, budget: EvaluationBudget): ResourceServerInfo[] {
   const servers: ResourceServerInfo[] = [];
-  const folder = new Folder(template, new Map());
+  const folder = new Folder(template, new Map(), budget);
   for (const pair of resources.pairs) {
     if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== RESOURCE_SERVER_TYPE) continue;
     const properties = getValue(pair.value, 'Properties');
@@ -212,29 +214,33 @@ function describeAssignment(assignment: Map<string, boolean>): string {
 const UNKNOWN_FUNCTIONS = new Set(['Fn::GetAtt', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Base64', 'Fn::Cidr', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length', 'Fn::ForEach', 'Fn::GetParam', 'Condition', 'Fn::Equals', 'Fn::Not', 'Fn::And', 'Fn::Or']);
 
 class Folder {
-  private depth = 0;
-
   constructor(
     private readonly template: Template,
     private readonly assignment: Map<string, boolean>,
+    private readonly budget: EvaluationBudget,
   ) {}
 
   fold(node: SyntaxNode): Folded {
-    if (++this.depth > 200) {
-      this.depth--;
-      return this.unknown(node, 'nesting too deep');
-    }
+    const over = this.budget.enter();
+    if (over) return this.tooLarge(over, node);
     try {
       return this.foldNode(node);
     } finally {
-      this.depth--;
+      this.budget.leave();
     }
+  }
+
+  /** `node` went over the file's budget: unknown, and noted once for the file. */
+  private tooLarge(over: Overrun, node: SyntaxNode): Value {
+    return this.budget.exceeded(over, this.template.file, node, { span: spanOf(this.template.file, node) });
   }
 
   private foldNode(node: SyntaxNode): Folded {
     const span = spanOf(this.template.file, node);
     if (node.unknownTag) return { kind: 'unknown', reason: `YAML tag ${node.unknownTag}`, span };
     if (node.type === 'scalar') {
+      const over = typeof node.value === 'string' ? this.budget.text(node.value) : undefined;
+      if (over) return this.tooLarge(over, node);
       if (typeof node.value === 'string') return this.literalString(node.value, span);
       return { kind: 'scalar', value: node.value, span };
     }
@@ -308,8 +314,12 @@ class Folder {
     const span = spanOf(this.template.file, whole);
     const origin = { owner: `Parameter "${target}"`, span: spanOf(this.template.file, defaultPair.value) };
     const raw = defaultPair.value.value;
+    const over = typeof raw === 'string' ? this.budget.text(raw) : undefined;
+    if (over) return this.tooLarge(over, whole);
     if (type === 'CommaDelimitedList' || type.startsWith('List<')) {
       const text = raw === null ? '' : String(raw);
+      const tooMany = this.budget.elements(countOf(text, ','));
+      if (tooMany) return this.tooLarge(tooMany, whole);
       const items: Value[] = text === '' ? [] : text.split(',').map((item) => ({ kind: 'scalar', value: item.trim(), span, origin }));
       return { kind: 'list', items, span, origin };
     }
@@ -352,6 +362,8 @@ class Folder {
       known += String(resolved.value);
     }
     known += text.slice(last);
+    const over = this.budget.text(known);
+    if (over) return this.tooLarge(over, whole);
     return { kind: 'scalar', value: known, span, ...(origin ? { origin } : {}) };
   }
 
@@ -370,6 +382,8 @@ class Folder {
       origin ??= item.origin;
       known += String(item.value);
     }
+    const over = this.budget.text(known);
+    if (over) return this.tooLarge(over, whole);
     return { kind: 'scalar', value: known, span, ...(origin ? { origin } : {}) };
   }
 
@@ -388,6 +402,9 @@ class Folder {
     const delimiter = scalarString(args.items[0]);
     const source = this.fold(args.items[1]!);
     if (delimiter === undefined || delimiter === '' || source === ABSENT || source.kind !== 'scalar' || typeof source.value !== 'string') return this.unknown(whole, 'Fn::Split');
+    // Counted before splitting: a megabyte of commas would be a million items.
+    const over = this.budget.elements(countOf(source.value, delimiter));
+    if (over) return this.tooLarge(over, whole);
     const span = spanOf(this.template.file, whole);
     const origin = source.origin;
     const items: Value[] = source.value.split(delimiter).map((part) => ({ kind: 'scalar', value: part, span, ...(origin ? { origin } : {}) }));
@@ -405,4 +422,11 @@ class Folder {
     const folded = this.fold(found);
     return folded === ABSENT ? folded : ({ ...folded, span: spanOf(this.template.file, whole) } as Value);
   }
+}
+
+/** How many parts `text.split(delimiter)` gives, without building them. */
+function countOf(text: string, delimiter: string): number {
+  let parts = 1;
+  for (let at = text.indexOf(delimiter); at !== -1; at = text.indexOf(delimiter, at + delimiter.length)) parts++;
+  return parts;
 }

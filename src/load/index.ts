@@ -11,6 +11,7 @@ import { isTerraformPath, loadTerraform } from './terraform';
 import { isTerraformPlan, loadTerraformPlan } from './terraform-plan';
 import { loadHclParser } from '../parse/hcl';
 import { spanOf } from './values';
+import { EvaluationBudget } from './budget';
 
 /** A Terraform module call with a relative source: the module may create clients. */
 const LOCAL_MODULE_SOURCE = /\bsource\s*=\s*"\.\.?[/\\]/;
@@ -47,13 +48,14 @@ export function loadFile(file: SourceFile): LoadedFile {
   if (!parsed.ok) {
     return { file, clients: [], duplicateKeys: [], parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }
-  const clients = parsed.roots.flatMap((root) => clientsIn(file, root));
+  const budget = new EvaluationBudget();
+  const clients = parsed.roots.flatMap((root) => clientsIn(file, root, budget));
   const structureProblems = parsed.roots.flatMap((root) => (isTemplate(root) ? [root] : serverlessTemplates(root)).flatMap((template) => templateStructureProblems(file, template)));
   // Duplicate keys inside a client definition are ours to report; the rest of a template is cfn-lint's.
   const duplicateKeys = parsed.duplicates
     .filter((d) => clients.some((client) => client.extent.start <= d.second.start && d.second.end <= client.extent.end))
     .map((d) => ({ key: d.key, first: spanOf(file, d.first), second: spanOf(file, d.second) }));
-  return { file, clients, duplicateKeys, ...(structureProblems.length > 0 ? { structureProblems } : {}) };
+  return { file, clients, duplicateKeys, ...(structureProblems.length > 0 ? { structureProblems } : {}), ...(budget.overrun ? { evaluationOverrun: budget.overrun } : {}) };
 }
 
 type Parsed = { ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number };
@@ -69,11 +71,11 @@ function parse(file: SourceFile): Parsed {
   return parseYaml(file.text);
 }
 
-function clientsIn(file: SourceFile, root: SyntaxNode): AppClient[] {
-  if (isTemplate(root)) return loadTemplate(file, root);
+function clientsIn(file: SourceFile, root: SyntaxNode, budget: EvaluationBudget): AppClient[] {
+  if (isTemplate(root)) return loadTemplate(file, root, budget);
   if (isTerraformPlan(root)) return loadTerraformPlan(file, root);
   const serverless = serverlessTemplates(root);
-  if (serverless.length > 0) return serverless.flatMap((template) => loadTemplate(file, template));
+  if (serverless.length > 0) return serverless.flatMap((template) => loadTemplate(file, template, budget));
   if (isApiResponse(root)) return [loadApiResponse(file, root)];
   if (isApiRequest(root)) return [loadApiRequest(file, root)];
   return [];
