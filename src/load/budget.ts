@@ -21,6 +21,8 @@ export interface EvaluationLimits {
   steps: number;
   /** Evaluations inside evaluations: nested expressions and the references they follow. */
   depth: number;
+  /** Terraform module instances one file creates: ten calls per module, eight deep, would be 10^8. */
+  modules: number;
 }
 
 /**
@@ -28,9 +30,11 @@ export interface EvaluationLimits {
  * - elements: Cognito takes at most 100 callback URLs and 50 scopes, a template at most 500 resources;
  * - characters: 1 MB is CloudFormation's own ceiling for a whole template body;
  * - steps: the largest corpus file needs under 1% of it, and spending it all takes about 0.1 s;
- * - depth: the folders' limit before this budget; 200 levels use a small part of Node's default stack.
+ * - depth: the folders' limit before this budget; 200 levels use a small part of Node's default stack;
+ * - modules: real root modules call tens of modules a few levels deep; each instance's clients are
+ *   checked by every rule, so instances cost far more than steps.
  */
-export const EVALUATION_LIMITS: Readonly<EvaluationLimits> = { elements: 10_000, characters: 1_000_000, steps: 1_000_000, depth: 200 };
+export const EVALUATION_LIMITS: Readonly<EvaluationLimits> = { elements: 10_000, characters: 1_000_000, steps: 1_000_000, depth: 200, modules: 1_000 };
 
 /** Which limit a value went over, in words for the note: `more than 10,000 elements`. */
 export type Overrun = string;
@@ -44,6 +48,7 @@ export interface OverrunPlace {
 export class EvaluationBudget {
   private stepsTaken = 0;
   private depth = 0;
+  private modules = 0;
   /** The first expression over budget; later ones are mostly its consequences. */
   overrun: EvaluationOverrun | undefined;
 
@@ -69,6 +74,13 @@ export class EvaluationBudget {
       return `more than ${count(this.limits.steps)} evaluation steps in this file`;
     }
     this.stepsTaken += units;
+    return undefined;
+  }
+
+  /** One more Terraform module instance. */
+  module(): Overrun | undefined {
+    if (this.modules >= this.limits.modules) return `more than ${count(this.limits.modules)} module instances in this file`;
+    this.modules++;
     return undefined;
   }
 

@@ -324,7 +324,7 @@ class Folder {
   }
 
   /** The expression at `range` went over the file's budget: unknown, and noted once for the file. */
-  private tooLarge(over: Overrun, file: SourceFile, range: HclRange): Value {
+  tooLarge(over: Overrun, file: SourceFile, range: HclRange): Value {
     return this.frame.budget.exceeded(over, file, range, this.place(file, range));
   }
 
@@ -946,6 +946,11 @@ function instantiateModule(caller: Folder, call: HclBlock, callFile: SourceFile,
   if (chain.includes(directory)) return [];
   const moduleDirectory = ModuleDirectory.forModule(directory, callFile);
   if (!moduleDirectory) return [];
+  const over = caller.frame.budget.module();
+  if (over) {
+    caller.tooLarge(over, callFile, call);
+    return [];
+  }
 
   const inputs = new Map<string, Folded>();
   for (const attribute of call.body.attributes) {
