@@ -173,7 +173,7 @@ test('CloudFormation: Fn::Split of a huge string', (t) => {
   );
 });
 
-test('CloudFormation: deeply nested Fn::If and Fn::Join, and Fn::FindInMap doubling a string', (t) => {
+test('CloudFormation: deeply nested Fn::If and Fn::Join, Fn::FindInMap doubling a string, conditions that multiply', (t) => {
   const depth = 300;
   const ifs = `${'{"Fn::If": ["Prod", '.repeat(depth)}"https://a.acme-corp.com/cb"${', "x"]}'.repeat(depth)}`;
   const joins = `${'{"Fn::Join": ["", ['.repeat(depth)}"https://a.acme-corp.com/cb"${']]}'.repeat(depth)}`;
@@ -188,6 +188,13 @@ test('CloudFormation: deeply nested Fn::If and Fn::Join, and Fn::FindInMap doubl
   const doubling = `${mappings.join('\n')}\nResources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref Pool\n      CallbackURLs: [!FindInMap [M, k, v39]]\n`;
   const doubled = runHostile(t, { 'hostile.yaml': doubling, 'healthy.yaml': HEALTHY_YAML }, 'hostile.yaml', 'healthy.yaml');
   assertOneNote(doubled, /^!Join/, /more than (1,000,000 characters|250,000 evaluation steps in this file)/);
+
+  // Conditions that each refer to the one before ten times: 10^19 evaluations without a budget.
+  const conditions = ['Conditions:', '  c0: !Equals [a, b]'];
+  for (let i = 1; i <= 19; i++) conditions.push(`  c${i}: !Or [${Array(10).fill(`!Condition c${i - 1}`).join(', ')}]`);
+  const decided = `${conditions.join('\n')}\nResources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref Pool\n      CallbackURLs: [!If [c19, http://a.acme-corp.com/cb, http://b.acme-corp.com/cb]]\n`;
+  const undecided = runHostile(t, { 'hostile.yaml': decided, 'healthy.yaml': HEALTHY_YAML }, 'hostile.yaml', 'healthy.yaml');
+  assertOneNote(undecided, /^!Equals \[a, b\] is/, /more than 250,000 evaluation steps in this file/);
 });
 
 test('a file cognito-lint fails on gets one result; the other files are checked and the run goes on', (t) => {

@@ -21,6 +21,7 @@ interface Template {
   file: SourceFile;
   root: MappingNode;
   parameters: Map<string, MappingNode>;
+  budget: EvaluationBudget;
 }
 
 /** True when the node looks like a template (has a `Resources` mapping). */
@@ -43,7 +44,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
   if (parametersNode?.type === 'mapping') {
     for (const pair of parametersNode.pairs) if (pair.value.type === 'mapping') parameters.set(pair.keyText, pair.value);
   }
-  const template: Template = { file, root, parameters };
+  const template: Template = { file, root, parameters, budget };
   const resources = getValue(root, 'Resources') as MappingNode;
   const resourceServers = collectResourceServers(template, resources, budget);
   const clients: AppClient[] = [];
@@ -176,6 +177,12 @@ function evaluateCondition(template: Template, name: string, depth: number): boo
 }
 
 function evaluateConditionNode(template: Template, node: SyntaxNode, depth: number): boolean | undefined {
+  // Conditions may refer to each other ten at a time, twenty deep: each evaluation costs a step.
+  const over = template.budget.spend(1);
+  if (over) {
+    template.budget.exceeded(over, template.file, node, { span: spanOf(template.file, node) });
+    return undefined;
+  }
   if (node.type !== 'mapping' || node.pairs.length !== 1) return undefined;
   const { keyText, value } = node.pairs[0]!;
   const args = value.type === 'sequence' ? value.items : [];
