@@ -21,6 +21,7 @@ interface Template {
   file: SourceFile;
   root: MappingNode;
   parameters: Map<string, MappingNode>;
+  /** The file's evaluation budget, shared by every template and Fn::If variant in it. */
   budget: EvaluationBudget;
 }
 
@@ -46,14 +47,14 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
   }
   const template: Template = { file, root, parameters, budget };
   const resources = getValue(root, 'Resources') as MappingNode;
-  const resourceServers = collectResourceServers(template, resources, budget);
+  const resourceServers = collectResourceServers(template, resources);
   const clients: AppClient[] = [];
   for (const pair of resources.pairs) {
     if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== CLIENT_TYPE) continue;
     const propertiesNode = getValue(pair.value, 'Properties');
     const metadataSuppressions = readMetadataSuppressions(file, pair.value);
     for (const assignment of conditionAssignments(template, propertiesNode)) {
-      const folder = new Folder(template, assignment, budget);
+      const folder = new Folder(template, assignment);
       const folded = propertiesNode ? folder.fold(propertiesNode) : ABSENT;
       const nameSpan = spanOf(file, pair.key);
       let properties: ObjectValue;
@@ -108,9 +109,9 @@ function scalarText(node: SyntaxNode | undefined): string | undefined {
   return node?.type === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
-function collectResourceServers(template: Template, resources: MappingNode, budget: EvaluationBudget): ResourceServerInfo[] {
+function collectResourceServers(template: Template, resources: MappingNode): ResourceServerInfo[] {
   const servers: ResourceServerInfo[] = [];
-  const folder = new Folder(template, new Map(), budget);
+  const folder = new Folder(template, new Map());
   for (const pair of resources.pairs) {
     if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== RESOURCE_SERVER_TYPE) continue;
     const properties = getValue(pair.value, 'Properties');
@@ -221,11 +222,14 @@ function describeAssignment(assignment: Map<string, boolean>): string {
 const UNKNOWN_FUNCTIONS = new Set(['Fn::GetAtt', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Base64', 'Fn::Cidr', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length', 'Fn::ForEach', 'Fn::GetParam', 'Condition', 'Fn::Equals', 'Fn::Not', 'Fn::And', 'Fn::Or']);
 
 class Folder {
+  private readonly budget: EvaluationBudget;
+
   constructor(
     private readonly template: Template,
     private readonly assignment: Map<string, boolean>,
-    private readonly budget: EvaluationBudget,
-  ) {}
+  ) {
+    this.budget = template.budget;
+  }
 
   fold(node: SyntaxNode): Folded {
     const over = this.budget.enter();

@@ -944,13 +944,14 @@ function instantiateModule(caller: Folder, call: HclBlock, callFile: SourceFile,
   if (repositoryRoot && path.relative(repositoryRoot, directory).startsWith('..')) return [];
   const chain = caller.frame.chain ?? [callerDirectory];
   if (chain.includes(directory)) return [];
-  const moduleDirectory = ModuleDirectory.forModule(directory, callFile);
-  if (!moduleDirectory) return [];
+  // Counted before the module's files are read: past the limit, each further call costs nothing.
   const over = caller.frame.budget.module();
   if (over) {
     caller.tooLarge(over, callFile, call);
     return [];
   }
+  const moduleDirectory = ModuleDirectory.forModule(directory, callFile);
+  if (!moduleDirectory) return [];
 
   const inputs = new Map<string, Folded>();
   for (const attribute of call.body.attributes) {
