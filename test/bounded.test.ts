@@ -14,6 +14,8 @@ import { loadAllRules } from '../rules';
 import { settingsForPreset } from '../src/config';
 import { DEFAULT_MAX_FILE_SIZE } from '../src/read';
 import type { Rule } from '../src/rule';
+import { makeFinding } from '../src/evaluate';
+import { SourceFile } from '../src/source';
 
 interface JsonResult {
   file: string;
@@ -225,4 +227,14 @@ test('a file cognito-lint fails on gets one result; the other files are checked 
     return { ...rule, checkClient: (context) => (fails(context.client.file.path), checkClient(context)) };
   });
   check(failing);
+});
+
+test("a report's own severity lowers the configured one, never raises it", () => {
+  const rule = loadAllRules().find((r) => r.meta.id === 'parse-error')!;
+  const file = new SourceFile('t.tf', 'x');
+  const report = { messageId: 'tooLarge', data: { expression: 'x', limit: 'more than 10,000 elements' }, at: { file, start: 0, end: 1 }, path: '', severity: 'note' as const };
+  assert.equal(makeFinding(rule, 'error', file, '', report).severity, 'note');
+  assert.equal(makeFinding(rule, 'error', file, '', { ...report, severity: 'warning' }).severity, 'warning');
+  assert.equal(makeFinding(rule, 'note', file, '', { ...report, severity: 'warning' }).severity, 'note', 'configured lower: that wins');
+  assert.equal(makeFinding(rule, 'warning', file, '', { ...report, severity: undefined }).severity, 'warning');
 });
