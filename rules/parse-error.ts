@@ -13,10 +13,18 @@ export default defineRule({
     messages: {
       failed: '{{reason}}; nothing in this file was checked. Fix the syntax at this position.',
       notRead: 'The file was not read: {{reason}}. Nothing in it was checked.',
+      internal: 'cognito-lint failed on this file (internal error: {{reason}}). Nothing in it was checked; the other files were. Please report this at https://github.com/cognito-lint/cognito-lint/issues with the file.',
+      tooLarge: '{{expression}} is too large to evaluate ({{limit}}); it is treated as unknown, so nothing that depends on it was checked.',
     },
   },
   checkFile({ loaded, report }) {
     const failure = loaded.parseError;
-    if (failure) report({ messageId: failure.notRead ? 'notRead' : 'failed', data: { reason: failure.message }, at: failure.span, path: '' });
+    if (failure) report({ messageId: failure.internal ? 'internal' : failure.notRead ? 'notRead' : 'failed', data: { reason: failure.message }, at: failure.span, path: '' });
+    const overrun = loaded.evaluationOverrun;
+    // A note: everything else in the file was checked, and the value is silent like any unknown.
+    if (overrun) {
+      const related = overrun.written ? [{ span: overrun.written.span, message: overrun.written.note }] : [];
+      report({ messageId: 'tooLarge', data: { expression: overrun.expression, limit: overrun.limit }, at: overrun.span, path: '', related, severity: 'note' });
+    }
   },
 });

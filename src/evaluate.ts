@@ -2,7 +2,7 @@
 // renders messages and removes the duplicates that Fn::If expansion produces.
 import type { LoadedFile } from './model';
 import type { Finding, RelatedLocation } from './finding';
-import { compareFindings } from './finding';
+import { compareFindings, SEVERITY_RANK } from './finding';
 import type { RuleSettings } from './config';
 import { isValue, type Report, type Rule } from './rule';
 import type { SourceFile, Span } from './source';
@@ -59,7 +59,7 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
   for (const extra of report.related ?? []) related.push({ file: extra.span.file, region: extra.span.file.regionOf(extra.span), message: extra.message });
   return {
     ruleId: rule.meta.id,
-    severity,
+    severity: report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[severity] ? report.severity : severity,
     message,
     file: span.file,
     region: span.file.regionOf(span),

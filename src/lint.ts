@@ -2,7 +2,7 @@
 import type { LoadedFile } from './model';
 import { SourceFile } from './source';
 import type { Finding } from './finding';
-import { SEVERITY_RANK } from './finding';
+import { compareFindings, SEVERITY_RANK } from './finding';
 import { UNNAMED_STDIN, discover, type Candidate } from './discover';
 import { loadFile, mayHoldClient } from './load';
 import { readCandidate } from './read';
@@ -66,16 +66,32 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     if (read.kind === 'binary') continue;
     // The cheap word test spares parsing the many files in a repository that cannot hold a client.
     if (!mayHoldClient(read.file.text)) continue;
-    const loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file) : loadFile(read.file);
+    let loaded: LoadedFile;
+    try {
+      loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file) : loadFile(read.file);
+    } catch (error) {
+      loaded = failedFile(read.file, error);
+    }
     if (loaded.parseError) allFilesProcessed = false;
     if (loaded.clients.length > 0) filesWithClients++;
     clients += loaded.clients.length;
     loadedFiles.push(loaded);
   }
+  // Rules run per file, so that one failing on a file fails that file only.
+  const perFile = loadedFiles.map((loaded, index) => {
+    try {
+      return evaluate([loaded], options.rules, options.settings);
+    } catch (error) {
+      loadedFiles[index] = failedFile(loaded.file, error);
+      allFilesProcessed = false;
+      return evaluate([loadedFiles[index]!], options.rules, options.settings);
+    }
+  });
   // Not reading a large file is a warning at most: the user chose the limit, nothing is known to be wrong.
-  const findings = evaluate(loadedFiles, options.rules, options.settings).map((finding) =>
-    tooLarge.has(finding.file) && SEVERITY_RANK[finding.severity] > SEVERITY_RANK.warning ? { ...finding, severity: 'warning' as const } : finding,
-  );
+  const findings = perFile
+    .flat()
+    .map((finding) => (tooLarge.has(finding.file) && SEVERITY_RANK[finding.severity] > SEVERITY_RANK.warning ? { ...finding, severity: 'warning' as const } : finding))
+    .sort(compareFindings);
   return { findings, files: loadedFiles, filesScanned, filesSkippedTooLarge, filesWithClients, clients, allFilesProcessed };
 }
 
@@ -88,6 +104,15 @@ function loadUnnamedStdin(file: SourceFile): LoadedFile {
   if (loaded.clients.length > 0 || loaded.parseError) return loaded;
   const asData = loadFile(new SourceFile(`${file.path}.${/^\s*[{[]/.test(file.text) ? 'json' : 'yaml'}`, file.text));
   return asData.parseError ? { ...loaded, parseError: { ...asData.parseError, span: { ...asData.parseError.span, file } } } : loaded;
+}
+
+/**
+ * A file that cognito-lint failed on (a bug, a stack overflow): one `parse-error` result for it, and the
+ * run goes on with the other files. Exit 2 stays for usage and configuration errors.
+ */
+function failedFile(file: SourceFile, error: unknown): LoadedFile {
+  const message = error instanceof Error ? error.message : String(error);
+  return { file, clients: [], duplicateKeys: [], parseError: { message, span: { file, start: 0, end: 0 }, internal: true } };
 }
 
 export type FailOn = Exclude<Severity, 'off'> | 'none';

@@ -117,6 +117,8 @@ export interface ParseFailure {
   span: Span;
   /** The file was not read at all (too large, unreadable), as opposed to read and not parsed. */
   notRead?: boolean;
+  /** Loading or checking the file failed inside cognito-lint (a bug): `message` says what failed. */
+  internal?: boolean;
 }
 
 /** A client definition whose shape rules cannot read, e.g. `Properties` written as a list. */
@@ -133,6 +135,17 @@ export interface SourceComment {
   span: Span;
 }
 
+/** An expression too large to evaluate within the file's budget (load/budget.ts): it became unknown. */
+export interface EvaluationOverrun {
+  /** The expression as written, shortened for a message. */
+  expression: string;
+  /** The limit it went over, in words: `more than 10,000 elements`. */
+  limit: string;
+  span: Span;
+  /** Where the expression is written when it is reported elsewhere (inside a Terraform module). */
+  written?: { span: Span; note: string };
+}
+
 export interface LoadedFile {
   file: SourceFile;
   clients: AppClient[];
@@ -144,4 +157,5 @@ export interface LoadedFile {
   comments?: SourceComment[];
   parseError?: ParseFailure;
   structureProblems?: StructureProblem[];
+  evaluationOverrun?: EvaluationOverrun;
 }

@@ -38,6 +38,11 @@ export interface Report {
   path: string;
   /** Extra related locations beyond the default origin. */
   related?: Array<{ span: Span; message: string }>;
+  /**
+   * At most this severity, for a result milder than the rule's others (parse-error's note about a value
+   * too large to evaluate). The configured severity still caps it, and `off` still silences it.
+   */
+  severity?: Exclude<Severity, 'off'>;
 }
 
 export interface ClientContext<O = Record<string, unknown>> {

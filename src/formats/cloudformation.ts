@@ -13,5 +13,5 @@ export const cloudformation: DocumentDialect = {
   mayHold: (text) => text.includes('UserPoolClient'),
   kinds: { cloudformation: { schemaId: 'cloudformation-user-pool-client', what: 'AWS::Cognito::UserPoolClient' } },
   recognises: isTemplate,
-  load: (file, root) => ({ clients: loadTemplate(file, root), structureProblems: templateStructureProblems(file, root) }),
+  load: (file, root, budget) => ({ clients: loadTemplate(file, root, budget), structureProblems: templateStructureProblems(file, root) }),
 };

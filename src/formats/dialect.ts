@@ -4,6 +4,7 @@
 import type { AppClient, ClientKind, LoadedFile, StructureProblem } from '../model';
 import type { SourceFile } from '../source';
 import type { MappingNode, SyntaxNode } from '../parse/syntax';
+import type { EvaluationBudget } from '../load/budget';
 
 /** The schema a client of one kind is validated against (schemas/<id>.json) and how messages name its type. */
 export interface ClientKindInfo {
@@ -35,7 +36,8 @@ interface DialectBase {
 export interface DocumentDialect extends DialectBase {
   syntax: 'document';
   recognises(root: SyntaxNode): root is MappingNode;
-  load(file: SourceFile, root: MappingNode): { clients: AppClient[]; structureProblems?: StructureProblem[] };
+  /** `budget` is the file's evaluation budget, shared by every document and template in it. */
+  load(file: SourceFile, root: MappingNode, budget: EvaluationBudget): { clients: AppClient[]; structureProblems?: StructureProblem[] };
 }
 
 /** A dialect with its own syntax, claimed by file name (Terraform HCL), parsed by its own loader. */

@@ -11,8 +11,8 @@ export const serverless: DocumentDialect = {
   mayHold: (text) => text.includes('UserPoolClient'),
   kinds: { cloudformation: { schemaId: 'cloudformation-user-pool-client', what: 'AWS::Cognito::UserPoolClient' } },
   recognises: (root: SyntaxNode): root is MappingNode => root.type === 'mapping' && serverlessTemplates(root).length > 0,
-  load: (file, root) => {
+  load: (file, root, budget) => {
     const templates = serverlessTemplates(root);
-    return { clients: templates.flatMap((template) => loadTemplate(file, template)), structureProblems: templates.flatMap((template) => templateStructureProblems(file, template)) };
+    return { clients: templates.flatMap((template) => loadTemplate(file, template, budget)), structureProblems: templates.flatMap((template) => templateStructureProblems(file, template)) };
   },
 };

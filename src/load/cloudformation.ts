@@ -7,6 +7,7 @@ import { getPair, getValue, scalarString, type MappingNode, type PairNode, type 
 import { closestName } from '../text';
 import { canonicalText, spanOf } from './values';
 import { coerceTemplateScalars } from './coerce';
+import { EvaluationBudget, type Overrun } from './budget';
 
 export const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 const RESOURCE_SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
@@ -21,6 +22,8 @@ interface Template {
   file: SourceFile;
   root: MappingNode;
   parameters: Map<string, MappingNode>;
+  /** The file's evaluation budget, shared by every template and Fn::If variant in it. */
+  budget: EvaluationBudget;
 }
 
 /** True when the node looks like a template (has a `Resources` mapping). */
@@ -36,13 +39,14 @@ export function serverlessTemplates(root: SyntaxNode | undefined): MappingNode[]
   return candidates.filter(isTemplate);
 }
 
-export function loadTemplate(file: SourceFile, root: MappingNode): AppClient[] {
+/** `budget` is the file's: a file may hold several templates (YAML documents, Serverless `resources`). */
+export function loadTemplate(file: SourceFile, root: MappingNode, budget = new EvaluationBudget()): AppClient[] {
   const parametersNode = getValue(root, 'Parameters');
   const parameters = new Map<string, MappingNode>();
   if (parametersNode?.type === 'mapping') {
     for (const pair of parametersNode.pairs) if (pair.value.type === 'mapping') parameters.set(pair.keyText, pair.value);
   }
-  const template: Template = { file, root, parameters };
+  const template: Template = { file, root, parameters, budget };
   const resources = getValue(root, 'Resources') as MappingNode;
   const resourceServers = collectResourceServers(template, resources);
   const clients: AppClient[] = [];
@@ -210,6 +214,12 @@ function evaluateCondition(template: Template, name: string, depth: number): boo
 }
 
 function evaluateConditionNode(template: Template, node: SyntaxNode, depth: number): boolean | undefined {
+  // Conditions may refer to each other ten at a time, twenty deep: each evaluation costs a step.
+  const over = template.budget.spend(1);
+  if (over) {
+    template.budget.exceeded(over, template.file, node, { span: spanOf(template.file, node) });
+    return undefined;
+  }
   if (node.type !== 'mapping' || node.pairs.length !== 1) return undefined;
   const { keyText, value } = node.pairs[0]!;
   const args = value.type === 'sequence' ? value.items : [];
@@ -248,29 +258,36 @@ function describeAssignment(assignment: Map<string, boolean>): string {
 const UNKNOWN_FUNCTIONS = new Set(['Fn::GetAtt', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Base64', 'Fn::Cidr', 'Fn::Transform', 'Fn::ToJsonString', 'Fn::Length', 'Fn::ForEach', 'Fn::GetParam', 'Condition', 'Fn::Equals', 'Fn::Not', 'Fn::And', 'Fn::Or']);
 
 class Folder {
-  private depth = 0;
+  private readonly budget: EvaluationBudget;
 
   constructor(
     private readonly template: Template,
     private readonly assignment: Map<string, boolean>,
-  ) {}
+  ) {
+    this.budget = template.budget;
+  }
 
   fold(node: SyntaxNode): Folded {
-    if (++this.depth > 200) {
-      this.depth--;
-      return this.unknown(node, 'nesting too deep');
-    }
+    const over = this.budget.enter();
+    if (over) return this.tooLarge(over, node);
     try {
       return this.foldNode(node);
     } finally {
-      this.depth--;
+      this.budget.leave();
     }
+  }
+
+  /** `node` went over the file's budget: unknown, and noted once for the file. */
+  private tooLarge(over: Overrun, node: SyntaxNode): Value {
+    return this.budget.exceeded(over, this.template.file, node, { span: spanOf(this.template.file, node) });
   }
 
   private foldNode(node: SyntaxNode): Folded {
     const span = spanOf(this.template.file, node);
     if (node.unknownTag) return { kind: 'unknown', reason: `YAML tag ${node.unknownTag}`, span };
     if (node.type === 'scalar') {
+      const over = typeof node.value === 'string' ? this.budget.text(node.value) : undefined;
+      if (over) return this.tooLarge(over, node);
       if (typeof node.value === 'string') return this.literalString(node.value, span);
       return { kind: 'scalar', value: node.value, span };
     }
@@ -344,8 +361,12 @@ class Folder {
     const span = spanOf(this.template.file, whole);
     const origin = { owner: `Parameter "${target}"`, span: spanOf(this.template.file, defaultPair.value) };
     const raw = defaultPair.value.value;
+    const over = typeof raw === 'string' ? this.budget.text(raw) : undefined;
+    if (over) return this.tooLarge(over, whole);
     if (type === 'CommaDelimitedList' || type.startsWith('List<')) {
       const text = raw === null ? '' : String(raw);
+      const tooMany = this.budget.elements(countOf(text, ','));
+      if (tooMany) return this.tooLarge(tooMany, whole);
       const items: Value[] = text === '' ? [] : text.split(',').map((item) => ({ kind: 'scalar', value: item.trim(), span, origin }));
       return { kind: 'list', items, span, origin };
     }
@@ -388,6 +409,8 @@ class Folder {
       known += String(resolved.value);
     }
     known += text.slice(last);
+    const over = this.budget.text(known);
+    if (over) return this.tooLarge(over, whole);
     return { kind: 'scalar', value: known, span, ...(origin ? { origin } : {}) };
   }
 
@@ -406,6 +429,8 @@ class Folder {
       origin ??= item.origin;
       known += String(item.value);
     }
+    const over = this.budget.text(known);
+    if (over) return this.tooLarge(over, whole);
     return { kind: 'scalar', value: known, span, ...(origin ? { origin } : {}) };
   }
 
@@ -424,6 +449,9 @@ class Folder {
     const delimiter = scalarString(args.items[0]);
     const source = this.fold(args.items[1]!);
     if (delimiter === undefined || delimiter === '' || source === ABSENT || source.kind !== 'scalar' || typeof source.value !== 'string') return this.unknown(whole, 'Fn::Split');
+    // Counted before splitting: a megabyte of commas would be a million items.
+    const over = this.budget.elements(countOf(source.value, delimiter));
+    if (over) return this.tooLarge(over, whole);
     const span = spanOf(this.template.file, whole);
     const origin = source.origin;
     const items: Value[] = source.value.split(delimiter).map((part) => ({ kind: 'scalar', value: part, span, ...(origin ? { origin } : {}) }));
@@ -441,4 +469,11 @@ class Folder {
     const folded = this.fold(found);
     return folded === ABSENT ? folded : ({ ...folded, span: spanOf(this.template.file, whole) } as Value);
   }
+}
+
+/** How many parts `text.split(delimiter)` gives, without building them. */
+function countOf(text: string, delimiter: string): number {
+  let parts = 1;
+  for (let at = text.indexOf(delimiter); at !== -1; at = text.indexOf(delimiter, at + delimiter.length)) parts++;
+  return parts;
 }

@@ -8,6 +8,7 @@ import { parseYaml } from '../parse/yaml';
 import type { CommentRange, SyntaxDuplicate, SyntaxNode } from '../parse/syntax';
 import { DOCUMENT_DIALECTS, fileDialectFor, isDocumentPath } from '../formats';
 import { commentsIn, spanOf } from './values';
+import { EvaluationBudget } from './budget';
 
 export { mayHoldClient, prepareParsers } from '../formats';
 
@@ -21,12 +22,13 @@ export function loadFile(file: SourceFile): LoadedFile {
   if (!parsed.ok) {
     return { file, clients: [], duplicateKeys: [], comments, parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }
+  const budget = new EvaluationBudget();
   const clients: AppClient[] = [];
   const structureProblems: StructureProblem[] = [];
   for (const root of parsed.roots) {
     for (const dialect of DOCUMENT_DIALECTS) {
       if (!dialect.recognises(root)) continue;
-      const loaded = dialect.load(file, root);
+      const loaded = dialect.load(file, root, budget);
       clients.push(...loaded.clients);
       structureProblems.push(...(loaded.structureProblems ?? []));
       break;
@@ -36,7 +38,7 @@ export function loadFile(file: SourceFile): LoadedFile {
   const duplicateKeys = parsed.duplicates
     .filter((d) => clients.some((client) => client.extent.start <= d.second.start && d.second.end <= client.extent.end))
     .map((d) => ({ key: d.key, first: spanOf(file, d.first), second: spanOf(file, d.second) }));
-  return { file, clients, duplicateKeys, comments, ...(structureProblems.length > 0 ? { structureProblems } : {}) };
+  return { file, clients, duplicateKeys, comments, ...(structureProblems.length > 0 ? { structureProblems } : {}), ...(budget.overrun ? { evaluationOverrun: budget.overrun } : {}) };
 }
 
 type Parsed = ({ ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number }) & { comments?: CommentRange[] };

@@ -27,6 +27,7 @@ import { SourceFile, type Span } from '../source';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclParseResult, type HclRange, type HclStep } from '../parse/hcl';
 import { coerceTemplateScalars } from './coerce';
 import { commentsIn } from './values';
+import { EvaluationBudget, type Overrun } from './budget';
 import { TERRAFORM_CLIENT_KINDS, TERRAFORM_EXTENSIONS, ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformSpelling, type TerraformDialect } from './terraform-names';
 
 const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
@@ -60,7 +61,8 @@ export function loadTerraform(file: SourceFile): LoadedFile {
     return { file, clients: [], duplicateKeys: [], comments, parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }
   const directory = ModuleDirectory.forCandidate(file, parsed.body);
-  const folder = new Folder({ directory, depth: 0 });
+  const budget = new EvaluationBudget();
+  const folder = new Folder({ directory, depth: 0, budget });
   const clients: AppClient[] = [];
   const duplicateKeys: DuplicateKey[] = [];
   for (const block of parsed.body.blocks) {
@@ -74,7 +76,7 @@ export function loadTerraform(file: SourceFile): LoadedFile {
       clients.push(...instantiateModule(folder, block, file, undefined));
     }
   }
-  return { file, clients, duplicateKeys, comments };
+  return { file, clients, duplicateKeys, comments, ...(budget.overrun ? { evaluationOverrun: budget.overrun } : {}) };
 }
 
 function clientDialect(block: HclBlock): TerraformDialect | undefined {
@@ -288,12 +290,11 @@ interface Frame {
   depth: number;
   /** Directories of the module chain, to stop cycles. */
   chain?: readonly string[];
+  /** The linted file's, shared by its module instances and variable defaults. */
+  budget: EvaluationBudget;
 }
 
-const MAX_FOLD_DEPTH = 200;
-
 class Folder {
-  private depth = 0;
   private readonly localValues = new Map<string, Folded>();
   private readonly localsInProgress = new Set<string>();
   private servers: ResourceServerInfo[] | undefined;
@@ -316,21 +317,33 @@ class Folder {
   }
 
   fold(expr: HclExpr, file: SourceFile, iteration: Iteration): Folded {
-    if (++this.depth > MAX_FOLD_DEPTH) {
-      this.depth--;
-      return this.unknown(file, expr, 'nesting too deep');
-    }
+    const over = this.frame.budget.enter();
+    if (over) return this.tooLarge(over, file, expr);
     try {
       return this.foldExpr(expr, file, iteration);
     } finally {
-      this.depth--;
+      this.frame.budget.leave();
     }
+  }
+
+  /** The expression at `range` went over the file's budget: unknown, and noted once for the file. */
+  tooLarge(over: Overrun, file: SourceFile, range: HclRange): Value {
+    return this.frame.budget.exceeded(over, file, range, this.place(file, range));
+  }
+
+  /** A copy of `value` for the reference at `range`, or unknown when copying it goes over budget. */
+  private copied(value: Value, file: SourceFile, range: HclRange, copy: (value: Value) => Value): Value {
+    const over = this.frame.budget.copy(value);
+    return over ? this.tooLarge(over, file, range) : copy(value);
   }
 
   private foldExpr(expr: HclExpr, file: SourceFile, iteration: Iteration): Folded {
     switch (expr.kind) {
-      case 'literal':
+      case 'literal': {
+        const over = typeof expr.value === 'string' ? this.frame.budget.text(expr.value) : undefined;
+        if (over) return this.tooLarge(over, file, expr);
         return expr.value === null ? ABSENT : { kind: 'scalar', value: expr.value, ...this.place(file, expr) };
+      }
       case 'template':
         return this.template(expr, file, iteration);
       case 'tuple': {
@@ -393,6 +406,8 @@ class Folder {
       origin ??= value.origin;
       known += String(value.value);
     }
+    const over = this.frame.budget.text(known);
+    if (over) return this.tooLarge(over, file, expr);
     return { kind: 'scalar', value: known, ...place, ...(origin ? { origin } : {}) };
   }
 
@@ -417,7 +432,7 @@ class Folder {
 
   private traversal(expr: Extract<HclExpr, { kind: 'traversal' }>, file: SourceFile, iteration: Iteration): Folded {
     const bound = iteration.get(expr.root);
-    if (bound) return this.applySteps(cloneValue(bound), expr.steps, file, iteration, expr);
+    if (bound) return this.applySteps(this.copied(bound, file, expr, cloneValue), expr.steps, file, iteration, expr);
     const [first, ...rest] = expr.steps;
     if ((expr.root === 'var' || expr.root === 'local') && first?.kind === 'attr') {
       const reference: HclRange = { start: expr.start, end: first.end };
@@ -432,7 +447,7 @@ class Folder {
     const definition = this.frame.directory.variable(name);
     if (inputs?.has(name)) {
       const input = inputs.get(name)!;
-      if (input !== ABSENT) return cloneValue(input);
+      if (input !== ABSENT) return this.copied(input, file, reference, cloneValue);
       // A null argument means the default only for a variable declared `nullable = false`.
       return definition && !definition.nullable ? this.variableDefault(definition, file, reference) : ABSENT;
     }
@@ -445,9 +460,9 @@ class Folder {
     const attribute = definition.defaultAttribute;
     if (!attribute) return this.unknown(file, reference, `variable ${definition.name} has no default`);
     // Defaults are constants: folded without variables, in their own file, never relocated.
-    const folded = new Folder({ directory: emptyDirectory(), depth: 0 }).fold(attribute.expr, definition.file, NO_ITERATION);
+    const folded = new Folder({ directory: emptyDirectory(), depth: 0, budget: this.frame.budget }).fold(attribute.expr, definition.file, NO_ITERATION);
     if (folded === ABSENT) return ABSENT;
-    return asDefault(folded, this.place(file, reference), `variable "${definition.name}"`);
+    return this.copied(folded, file, reference, (value) => asDefault(value, this.place(file, reference), `variable "${definition.name}"`));
   }
 
   private local(name: string, file: SourceFile, reference: HclRange): Folded {
@@ -466,8 +481,8 @@ class Folder {
     }
     if (value === ABSENT) return ABSENT;
     // A local of the same file is reported where it is written; one of another file at the reference.
-    if (definition.file === file || this.frame.relocate) return cloneValue(value);
-    return writtenElsewhere(value, spanIn(file, reference), `written in local "${name}"`);
+    if (definition.file === file || this.frame.relocate) return this.copied(value, file, reference, cloneValue);
+    return this.copied(value, file, reference, (local) => writtenElsewhere(local, spanIn(file, reference), `written in local "${name}"`));
   }
 
   private applySteps(start: Folded, steps: readonly HclStep[], file: SourceFile, iteration: Iteration, whole: HclRange): Folded {
@@ -519,11 +534,15 @@ class Folder {
         const items: Value[] = [];
         let anyKnown = false;
         let origin: Value['origin'];
-        for (const [index, list] of args().entries()) {
+        const lists = args();
+        // Sized before building, and items pushed one by one: a spread of a long list overflows the stack.
+        const over = this.frame.budget.elements(lists.reduce((size, list) => size + (list !== ABSENT && list.kind === 'list' ? list.items.length : 1), 0));
+        if (over) return this.tooLarge(over, file, expr);
+        for (const [index, list] of lists.entries()) {
           if (list !== ABSENT && list.kind === 'list') {
             anyKnown = true;
             origin ??= list.origin;
-            items.push(...list.items);
+            for (const item of list.items) items.push(item);
           } else if (list !== ABSENT && list.kind === 'unknown') {
             // Some items, none known.
             items.push(this.unknown(file, expr.args[index]!, 'list not known'));
@@ -563,6 +582,8 @@ class Folder {
     const itemAt = (index: number | undefined): Value => {
       const values = rest.map((arg) => (arg === ABSENT ? undefined : arg.kind === 'list' ? (index === undefined ? undefined : arg.items[index]) : arg.kind === 'unknown' ? undefined : arg));
       const formatted = formatString(format.value as string, values);
+      const over = this.frame.budget.text(formatted.text);
+      if (over) return this.tooLarge(over, file, expr);
       const base = { ...place, ...(origin ? { origin } : {}) };
       if (formatted.complete) return { kind: 'scalar', value: formatted.text, ...base };
       return formatted.text === '' ? { kind: 'unknown', reason: 'formatlist() item', ...base } : { kind: 'partial', prefix: formatted.text, ...base };
@@ -926,6 +947,12 @@ function instantiateModule(caller: Folder, call: HclBlock, callFile: SourceFile,
   if (repositoryRoot && path.relative(repositoryRoot, directory).startsWith('..')) return [];
   const chain = caller.frame.chain ?? [callerDirectory];
   if (chain.includes(directory)) return [];
+  // Counted before the module's files are read: past the limit, each further call costs nothing.
+  const over = caller.frame.budget.module();
+  if (over) {
+    caller.tooLarge(over, callFile, call);
+    return [];
+  }
   const moduleDirectory = ModuleDirectory.forModule(directory, callFile);
   if (!moduleDirectory) return [];
 
@@ -942,6 +969,7 @@ function instantiateModule(caller: Folder, call: HclBlock, callFile: SourceFile,
     address,
     depth: caller.frame.depth + 1,
     chain: [...chain, directory],
+    budget: caller.frame.budget,
   });
   const clients: AppClient[] = [];
   for (const tf of moduleDirectory.all()) {
