@@ -3,7 +3,7 @@
 // file rules/<id>.ts (file name = id):
 // - the rule-id list, from the file names in rules/ (dist/rules/ids.json, read by rules/index.ts);
 // - the config schema: the rule-id enum and, per rule, `severity` or `[severity, <the rule's
-//   optionsSchema>]`, so editors validate options (compile-schemas.js compiles it from configSchema());
+//   optionsSchema>]`, so editors validate options (compile-schemas.js compiles configSchema() for the CLI);
 // - the README rule table, between <!-- rules:start --> and <!-- rules:end -->.
 // `npm run build` runs this after tsc and writes the id list. `npm run generate` (this with --write)
 // also rewrites the committed copies, schemas/cognito-lint-config.json and README.md;
@@ -37,8 +37,7 @@ function configSchema(rules) {
   const { PRESETS, SEVERITIES } = require(path.join(dist, 'src', 'config'));
   const severity = { $ref: '#/definitions/severity' };
   const setting = (items) => ({ oneOf: [severity, { type: 'array', minItems: 1, items, additionalItems: false }] });
-  // Rules without options share one definition: a copy per rule makes the compiled validators, which
-  // every run loads, 40% bigger.
+  // Rules without options share one definition: a copy per rule makes the compiled validator nearly 3 times bigger.
   const ruleSetting = ({ meta }) =>
     meta.optionsSchema ? { description: meta.description, ...setting([severity, meta.optionsSchema]) } : { description: meta.description, $ref: '#/definitions/setting' };
   return {

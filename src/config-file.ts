@@ -77,7 +77,7 @@ export function readConfigFile(file: string, rules: readonly Rule[], cwd: string
 /** The config schema's validator, compiled at build time (scripts/compile-schemas.js). */
 function configValidator(): Validator {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../schemas/validators') as Record<string, Validator>)['cognito-lint-config']!;
+  return (require('../schemas/config-validator') as Record<string, Validator>)['cognito-lint-config']!;
 }
 
 /** `line:column` (1-based) of an offset, as editors and compilers print it. */
