@@ -79,6 +79,8 @@ test('a bad config exits 2 and names the file, the key and the allowed values', 
     ['rule:\n  schema: off\n', /\.cognito-lint\.yaml: rule: unknown key; allowed: extends, rules, ignores, overrides/],
     ['overrides:\n  - rules: {schema: off}\n', /\.cognito-lint\.yaml: overrides\[0\]: missing "files"/],
     ['rules:\n  schema: [error, {x: 1}]\n', /rules\.schema: this rule takes no options/],
+    ['overrides:\n  - files: x\n    rules: {token-lifetime-policy: [error, {maxAccessToken: 60}]}\n', /\.cognito-lint\.yaml: overrides\[0\]\.rules\.token-lifetime-policy: option maxAccessToken must be string/],
+    ['rules:\n  token-lifetime-policy: [error, {}, 1]\n', /rules\.token-lifetime-policy: expected \[severity\] or \[severity, \{options\}\]/],
     ['rules: [a\n', /\.cognito-lint\.yaml:2:1: not valid YAML/],
   ];
   for (const [config, expected] of cases) {
