@@ -1,6 +1,7 @@
 // Finding, reading and validating `.cognito-lint.yaml` / `.cognito-lint.json`. The file is checked
-// against schemas/cognito-lint-config.json (shipped for editors too) and each rule's options schema;
-// every error names the file, the key and what is allowed.
+// against the config schema generated from the rules (schemas/cognito-lint-config.json, shipped for
+// editors too), which holds each rule's options schema; every error names the file, the key and what
+// is allowed.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Rule, Severity } from './rule';
@@ -18,6 +19,7 @@ interface SchemaError {
   keyword: string;
   params: Record<string, unknown>;
   propertyName?: string;
+  message?: string;
 }
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
@@ -54,23 +56,28 @@ export function readConfigFile(file: string, rules: readonly Rule[], cwd: string
     throw new ConfigError(`${shown}:${at} not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${problem.message}`);
   }
   if (data === null || data === undefined) data = {};
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const validate = (require('../schemas/validators') as Record<string, Validator>)['cognito-lint-config']!;
+  const validate = configValidator();
   if (!validate(data)) throw new ConfigError(`${shown}: ${describeSchemaError(validate.errors ?? [], data, rules)}`);
   const config = data as { extends?: PresetName; rules?: Record<string, unknown>; ignores?: string[]; overrides?: Array<{ files: string | string[]; rules: Record<string, unknown> }> };
   const content: ConfigFileContent = {};
   if (config.extends) content.extends = config.extends;
-  if (config.rules) content.rules = ruleEntries(config.rules, 'rules', shown, rules);
+  if (config.rules) content.rules = ruleEntries(config.rules);
   if (config.ignores) content.ignores = config.ignores;
   if (config.overrides) {
     content.overrides = config.overrides.map(
-      (override, index): Override => ({
+      (override): Override => ({
         files: Array.isArray(override.files) ? override.files : [override.files],
-        rules: ruleEntries(override.rules, `overrides[${index}].rules`, shown, rules),
+        rules: ruleEntries(override.rules),
       }),
     );
   }
   return content;
+}
+
+/** The config schema's validator, compiled at build time (scripts/compile-schemas.js). */
+function configValidator(): Validator {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../schemas/config-validator') as Record<string, Validator>)['cognito-lint-config']!;
 }
 
 /** `line:column` (1-based) of an offset, as editors and compilers print it. */
@@ -110,38 +117,55 @@ function jsonSyntaxProblem(text: string): { offset: number | undefined; message:
   return { offset: first.offset, message: JSON_ERRORS[code] ?? code };
 }
 
-function ruleEntries(written: Record<string, unknown>, key: string, shown: string, rules: readonly Rule[]): Map<string, RuleEntry> {
+/** The `rules` of a config file, already checked by the schema: each a severity or [severity, valid options]. */
+function ruleEntries(written: Record<string, unknown>): Map<string, RuleEntry> {
   const entries = new Map<string, RuleEntry>();
   for (const [id, value] of Object.entries(written)) {
     const [severity, options] = (Array.isArray(value) ? value : [value]) as [Severity, Record<string, unknown> | undefined];
-    const rule = rules.find((candidate) => candidate.meta.id === id);
-    if (options !== undefined) {
-      if (!rule?.meta.optionsSchema) throw new ConfigError(`${shown}: ${key}.${id}: this rule takes no options; write just the severity (${SEVERITIES.join(', ')})`);
-      checkOptions(rule, options, `${shown}: ${key}.${id}`);
-    }
     entries.set(id, options === undefined ? { severity } : { severity, options });
   }
   return entries;
 }
 
-/** Validates options against the rule's options schema (compiled on demand: only configs with options pay for it). */
+/** Validates `--rule` options with the config schema, which holds every rule's options schema. */
 export function checkOptions(rule: Rule, options: Record<string, unknown>, where: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Ajv = (require('ajv') as typeof import('ajv')).default;
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(rule.meta.optionsSchema!);
-  if (validate(options)) return;
-  const problems = (validate.errors ?? []).map((error) => {
-    const at = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '';
-    if (error.keyword === 'additionalProperties') {
-      const allowed = Object.keys((rule.meta.optionsSchema as { properties?: object }).properties ?? {}).join(', ');
-      return `unknown option "${String(error.params.additionalProperty)}" (allowed: ${allowed})`;
-    }
-    return `${at ? `option ${at} ` : ''}${error.message ?? 'is invalid'}`;
-  });
-  throw new ConfigError(`${where}: ${problems.join('; ')}`);
+  const validate = configValidator();
+  if (validate({ rules: { [rule.meta.id]: ['off', options] } })) return;
+  throw new ConfigError(`${where}: ${optionProblems(rule, validate.errors ?? [], `/rules/${rule.meta.id}/1`)}`);
+}
+
+/** What is wrong with a rule's options: the schema errors at `optionsPath` and below. */
+function optionProblems(rule: Rule, errors: readonly SchemaError[], optionsPath: string): string {
+  return errors
+    .filter((error) => error.instancePath === optionsPath || error.instancePath.startsWith(`${optionsPath}/`))
+    .map((error) => {
+      if (error.keyword === 'additionalProperties') {
+        const allowed = Object.keys((rule.meta.optionsSchema as { properties?: object }).properties ?? {}).join(', ');
+        return `unknown option "${String(error.params.additionalProperty)}" (allowed: ${allowed})`;
+      }
+      const at = keyOf(error.instancePath.slice(optionsPath.length));
+      return `${at ? `option ${at} ` : ''}${error.message ?? 'is invalid'}`;
+    })
+    .join('; ');
+}
+
+/** An error in `id: [severity, {options}]`: in the options, or options given to a rule that takes none. */
+function ruleEntryError(errors: readonly SchemaError[], rules: readonly Rule[]): string | undefined {
+  for (const error of errors) {
+    const match = /^((?:\/overrides\/\d+)?\/rules\/([^/]+))(\/1(?:\/|$))?/.exec(error.instancePath);
+    const rule = match && rules.find((candidate) => candidate.meta.id === match[2]);
+    if (!match || !rule || !(match[3] || error.keyword === 'additionalItems')) continue;
+    const entry = keyOf(match[1]!);
+    if (!rule.meta.optionsSchema) return `${entry}: this rule takes no options; write just the severity (${SEVERITIES.join(', ')})`;
+    if (error.keyword === 'additionalItems') return `${entry}: expected [severity] or [severity, {options}]`;
+    return `${entry}: ${optionProblems(rule, errors, `${match[1]}/1`)}`;
+  }
+  return undefined;
 }
 
 function describeSchemaError(errors: SchemaError[], data: unknown, rules: readonly Rule[]): string {
+  const entryError = ruleEntryError(errors, rules);
+  if (entryError) return entryError;
   const ruleIds = rules.map((rule) => rule.meta.id);
   // The most specific error explains the others (a oneOf branch, a parent's type): keep the deepest.
   const useful = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'propertyNames');
