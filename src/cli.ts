@@ -7,13 +7,11 @@ import yargs from 'yargs';
 import { loadAllRules } from '../rules';
 import { EffectiveConfig, PRESETS, type PresetName } from './config';
 import { ConfigError, findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
-import { STDIN_PATH, UsageError, discover, findRepositoryRoot, toDisplayPath } from './discover';
+import { STDIN_PATH, UsageError, findRepositoryRoot, toDisplayPath } from './discover';
 import { FORMATS, format, type FormatName } from './format';
 import { checkedSummary } from './format/text';
 import { listRules } from './format/rules';
-import { errorsOnly, exitCodeFor, lintCandidates, tooManyWarnings, type FailOn } from './lint';
-import { prepareParsers } from './load';
-import { filterFindings } from './filter';
+import { errorsOnly, exitCodeFor, lint, tooManyWarnings, type FailOn, type LintRequest } from './lint';
 import { buildBaseline, readBaseline, serializeBaseline } from './baseline';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './meta';
 import { parseByteSize } from './read';
@@ -107,32 +105,33 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
     const paths = ((args.paths as string[] | undefined) ?? ['.']).map((input) => (input === STDIN_PLACEHOLDER ? STDIN_PATH : input));
     if (args['stdin-filename'] !== undefined && !paths.includes(STDIN_PATH)) throw new UsageError('--stdin-filename names standard input: add - to the paths');
-    const candidates = discover(paths, io.cwd, {
-      ...(paths.includes(STDIN_PATH) ? { stdin: { text: await io.readStdin(), filename: args['stdin-filename'] } } : {}),
-      gitignore: args.gitignore,
-      errorOnUnmatchedPattern: args['error-on-unmatched-pattern'],
-      isIgnored: (file) => config.isIgnored(file),
-      warn: (message) => io.stderr(`${TOOL_NAME}: ${message}\n`),
-    });
-    const settingsOf = (displayPath: string) => config.settingsFor(path.resolve(io.cwd, displayPath));
-    await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
-    const result = lintCandidates(candidates, { cwd: io.cwd, rules, settings: (file) => settingsOf(file.path), maxFileSize });
+    const request: LintRequest = {
+      cwd: io.cwd,
+      paths,
+      rules,
+      config,
+      maxFileSize,
+      discover: {
+        ...(paths.includes(STDIN_PATH) ? { stdin: { text: await io.readStdin(), filename: args['stdin-filename'] } } : {}),
+        gitignore: args.gitignore,
+        errorOnUnmatchedPattern: args['error-on-unmatched-pattern'],
+        warn: (message) => io.stderr(`${TOOL_NAME}: ${message}\n`),
+      },
+      inlineSuppressions: args['inline-suppressions'],
+      today: today(io),
+      ...(baseline ? { baseline } : {}),
+    };
 
     if (args['write-baseline']) {
       const target = path.resolve(io.cwd, args['write-baseline']);
       // The baseline records what suppressions leave, so a later --no-inline-suppressions run is not fooled.
-      const unbaselined = filterFindings(result.findings, result.files, { rules, unusedSeverity: () => 'off', inlineSuppressions: args['inline-suppressions'], today: today(io) });
+      const unbaselined = await lint({ ...request, forBaseline: true });
       writeOutputFile(target, args['write-baseline'], serializeBaseline(buildBaseline(unbaselined.findings, TOOL_NAME)));
       io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} findings to ${toDisplayPath(target, io.cwd)}\n`);
       return 0;
     }
-    const filtered = filterFindings(result.findings, result.files, {
-      rules,
-      unusedSeverity: (file) => settingsOf(file.path).get('unused-suppression')?.severity ?? 'off',
-      inlineSuppressions: args['inline-suppressions'],
-      today: today(io),
-      ...(baseline ? { baseline } : {}),
-    });
+    const filtered = await lint(request);
+    const result = filtered.result;
     for (const entry of filtered.staleBaseline) {
       io.stderr(`${TOOL_NAME}: baseline entry no longer found (${entry.count}x ${entry.ruleId} in ${entry.file}${entry.client ? ` ${entry.client}` : ''}${entry.path ? ` ${entry.path}` : ''}); regenerate the baseline with --write-baseline\n`);
     }

@@ -1,11 +1,16 @@
 // The whole pipeline for one run: discover -> read/load -> evaluate -> filter. Formatting is the caller's.
+// `lint()` is the one entry point the CLI and the tests share; lintCandidates is its load/evaluate part.
+import path from 'node:path';
+import type { EffectiveConfig } from './config';
+import type { BaselineFile } from './baseline';
+import { filterFindings, type FilterResult } from './filter';
 import type { LoadedFile } from './model';
 import { SourceFile } from './source';
 import type { Finding } from './finding';
 import { compareFindings, SEVERITY_RANK } from './finding';
-import { UNNAMED_STDIN, discover, type Candidate } from './discover';
-import { loadFile, mayHoldClient } from './load';
-import { readCandidate } from './read';
+import { UNNAMED_STDIN, discover, type Candidate, type DiscoverOptions } from './discover';
+import { loadFile, mayHoldClient, prepareParsers } from './load';
+import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { evaluate, type SettingsSource } from './evaluate';
 import type { Rule, Severity } from './rule';
 
@@ -29,6 +34,49 @@ export interface LintResult {
   clients: number;
   /** False when some file could not be parsed or read: SARIF `executionSuccessful`. */
   allFilesProcessed: boolean;
+}
+
+export interface LintRequest {
+  cwd: string;
+  /** Files, directories, globs, or `-` (with `discover.stdin`), as on the command line. */
+  paths: readonly string[];
+  rules: readonly Rule[];
+  /** Presets, rules, overrides and ignores: the configuration's `ignores` applies in discovery. */
+  config: EffectiveConfig;
+  /** --max-file-size in bytes (default 10 MB). */
+  maxFileSize?: number;
+  /** How discovery treats .gitignore, unmatched patterns and standard input. */
+  discover?: Omit<DiscoverOptions, 'isIgnored'>;
+  /** False with --no-inline-suppressions. */
+  inlineSuppressions?: boolean;
+  /** Today as YYYY-MM-DD, for suppressions' `expires`. */
+  today: string;
+  /** --baseline: findings it records are left out. */
+  baseline?: BaselineFile;
+  /** --write-baseline: what suppressions leave, without unused-suppression results or a baseline. */
+  forBaseline?: boolean;
+}
+
+export interface LintRun extends FilterResult {
+  /** Everything the load and evaluate stages saw, before filtering: counts, files, all findings. */
+  result: LintResult;
+}
+
+/** One run, discovery to the filter stage: parsers start here, and the configuration applies here. */
+export async function lint(request: LintRequest): Promise<LintRun> {
+  const { config, rules } = request;
+  const candidates = discover(request.paths, request.cwd, { ...request.discover, isIgnored: (file) => config.isIgnored(file) });
+  await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
+  const settingsOf = (file: SourceFile) => config.settingsFor(path.resolve(request.cwd, file.path));
+  const result = lintCandidates(candidates, { cwd: request.cwd, rules, settings: settingsOf, maxFileSize: request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+  const filtered = filterFindings(result.findings, result.files, {
+    rules,
+    unusedSeverity: request.forBaseline ? () => 'off' : (file) => settingsOf(file).get('unused-suppression')?.severity ?? 'off',
+    inlineSuppressions: request.inlineSuppressions ?? true,
+    today: request.today,
+    ...(request.baseline && !request.forBaseline ? { baseline: request.baseline } : {}),
+  });
+  return { ...filtered, result };
 }
 
 export function lintPaths(inputs: readonly string[], options: LintOptions): LintResult {
