@@ -1,6 +1,7 @@
 // HCL (Terraform) with positions, via tree-sitter: the tree-sitter-hcl grammar's Terraform dialect,
-// compiled to WebAssembly and shipped in the npm package @tree-sitter-grammars/tree-sitter-hcl, run by
-// web-tree-sitter. Both are plain npm packages: no native build, nothing downloaded.
+// compiled to WebAssembly (vendored in vendor/tree-sitter-hcl/ from the npm package
+// @tree-sitter-grammars/tree-sitter-hcl, see its README), run by web-tree-sitter. No native build,
+// no install script, nothing downloaded.
 //
 // The WebAssembly runtime starts asynchronously, so it is loaded once, on demand, by `loadHclParser()`
 // (src/load/index.ts `prepareParsers` calls it when a run has `.tf` files); parsing itself is synchronous.
@@ -9,7 +10,7 @@
 // Offsets are UTF-16 code units, as SourceFile positions are: web-tree-sitter reads a JavaScript string
 // as UTF-16 and reports indices in code units (tested with non-ASCII and astral characters).
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Parser as TsParser, Tree, TreeCursor } from 'web-tree-sitter';
 import { COMMENT_MARKER, type CommentRange } from './syntax';
 
@@ -81,6 +82,9 @@ export type BlockFilter = (type: string, labels: readonly string[]) => boolean;
 
 let parser: TsParser | undefined;
 let loading: Promise<void> | undefined;
+/** The vendored grammar, from dist/src/parse/ (the package root is three levels up). */
+const GRAMMAR = join(__dirname, '..', '..', '..', 'vendor', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm');
+
 /** Node type names and named-ness by type id, read once: one call into WebAssembly per node instead of two. */
 let typeNames: string[] = [];
 let namedTypes: boolean[] = [];
@@ -91,8 +95,7 @@ export function loadHclParser(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
     await Parser.init();
-    const grammarDir = dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json'));
-    const language = await Language.load(readFileSync(join(grammarDir, 'tree-sitter-terraform.wasm')));
+    const language = await Language.load(readFileSync(GRAMMAR));
     const instance = new Parser();
     instance.setLanguage(language);
     typeNames = Array.from({ length: language.nodeTypeCount }, (_, id) => language.nodeTypeForId(id) ?? 'ERROR');
