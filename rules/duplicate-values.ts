@@ -50,6 +50,7 @@ export default defineRule({
           data: { member: memberName(name), value: item.value, index, firstIndex: earlier.index },
           at: item.node,
           path: item.path,
+          fix: { remove: item.path },
           // A CommaDelimitedList default gives every item the span of the Ref: no second location then.
           ...(sameSpan(item, earlier.item) ? {} : { related: [{ span: earlier.item.node.span, message: `first "${item.value}" in ${name}` }] }),
         });

@@ -25,7 +25,7 @@ export default defineRule({
     for (const item of flows.items) {
       const replacement = LEGACY_AUTH_FLOWS[item.value];
       if (replacement === undefined) continue;
-      report({ messageId: 'mixed', data: { value: item.value, allowed: quoteList(allowed), replacement }, at: item.node, path: item.path });
+      report({ messageId: 'mixed', data: { value: item.value, allowed: quoteList(allowed), replacement }, at: item.node, path: item.path, fix: { replace: [item.path, [replacement]] } });
     }
   },
 });

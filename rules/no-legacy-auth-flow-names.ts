@@ -20,7 +20,7 @@ export default defineRule({
   checkClient({ client, report }) {
     for (const item of explicitAuthFlows(client)?.items ?? []) {
       const replacement = LEGACY_AUTH_FLOWS[item.value];
-      if (replacement !== undefined) report({ messageId: 'legacy', data: { value: item.value, replacement }, at: item.node, path: item.path });
+      if (replacement !== undefined) report({ messageId: 'legacy', data: { value: item.value, replacement }, at: item.node, path: item.path, fix: { replace: [item.path, [replacement]] } });
     }
   },
 });

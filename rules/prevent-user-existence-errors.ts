@@ -1,5 +1,8 @@
 import { defineRule } from '../src/rule';
+import type { Fix } from '../src/message';
 import { knownString, member } from '../src/rule-helpers';
+
+const ENABLE: Fix = { set: ['PreventUserExistenceErrors', 'ENABLED'] };
 
 export default defineRule({
   meta: {
@@ -13,7 +16,7 @@ export default defineRule({
     precision: 'very-high',
     securitySeverity: '5.3',
     messages: {
-      missing: '{{member:PreventUserExistenceErrors}} is not set, so Cognito uses LEGACY and its errors reveal which users exist; expected ENABLED. Add {{set:PreventUserExistenceErrors=ENABLED}}.',
+      missing: '{{member:PreventUserExistenceErrors}} is not set, so Cognito uses LEGACY and its errors reveal which users exist; expected ENABLED. Add {{fix}}.',
       legacy: '{{member:PreventUserExistenceErrors}} is "{{value}}", so Cognito errors reveal which users exist; expected ENABLED. Set it to ENABLED.',
     },
   },
@@ -21,10 +24,10 @@ export default defineRule({
     // An update request resets omitted members to their defaults, so a missing member matters there too.
     const setting = member(client, 'PreventUserExistenceErrors');
     if (!setting) {
-      report({ messageId: 'missing', at: client.nameSpan, path: '' });
+      report({ messageId: 'missing', at: client.nameSpan, path: '', fix: ENABLE });
       return;
     }
     const value = knownString(setting.value);
-    if (value !== undefined && value !== 'ENABLED') report({ messageId: 'legacy', data: { value }, at: setting.value, path: 'PreventUserExistenceErrors' });
+    if (value !== undefined && value !== 'ENABLED') report({ messageId: 'legacy', data: { value }, at: setting.value, path: 'PreventUserExistenceErrors', fix: ENABLE });
   },
 });

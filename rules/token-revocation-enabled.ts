@@ -20,6 +20,6 @@ export default defineRule({
   checkClient({ client, report }) {
     // Absent means the API default (true); an unknown value is never judged.
     const setting = member(client, 'EnableTokenRevocation');
-    if (setting && knownBoolean(setting.value) === false) report({ messageId: 'disabled', at: setting.value, path: 'EnableTokenRevocation' });
+    if (setting && knownBoolean(setting.value) === false) report({ messageId: 'disabled', at: setting.value, path: 'EnableTokenRevocation', fix: { set: ['EnableTokenRevocation', 'true'] } });
   },
 });

@@ -67,11 +67,12 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
     client,
     path: report.path,
     fingerprint: fingerprintOf({ ruleId: rule.meta.id, file: file.repositoryPath, client, path: report.path, ...(isValue(report.at) ? { value: report.at } : {}) }),
+    ...(report.fix ? { fix: report.fix } : {}),
   };
 }
 
 function renderMessage(rule: Rule, report: Report, spelling: Spelling): string {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${report.messageId}"`);
-  return renderTemplate(template, report.data, spelling);
+  return renderTemplate(template, report.data, spelling, report.fix);
 }

@@ -1,4 +1,5 @@
 import type { Region, SourceFile } from './source';
+import type { Fix } from './message';
 import type { Severity } from './rule';
 
 export type ReportedSeverity = Exclude<Severity, 'off'>;
@@ -23,6 +24,8 @@ export interface Finding {
   path: string;
   /** Stable identity without line numbers or list indexes: rule, file, client, member, offending value (src/fingerprint.ts). */
   fingerprint: string;
+  /** The repair the rule proposes, in API terms (src/message.ts `Fix`). */
+  fix?: Fix;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { off: 0, note: 1, warning: 2, error: 3 };

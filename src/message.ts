@@ -6,6 +6,7 @@
 // In a rule's message template:
 //   {{member:CallbackURLs}}               the member's name, as the source spells it
 //   {{set:PreventUserExistenceErrors=ENABLED}}  how the source writes that assignment
+//   {{fix}}                               the report's fix, in the source's syntax
 //   {{field}}                             a value from the report's data
 
 /** How a source spells API member paths and assignments. */
@@ -40,6 +41,22 @@ export function mappedSpelling(names: ReadonlyMap<string, string>, assignment: (
     return out + rest;
   };
   return { member, assignment: (path, value) => assignment(member(path), value) };
+}
+
+/**
+ * The repair a finding proposes, in API terms (member paths as in `Report.path`); the evaluate stage
+ * renders it in the source's syntax for messages (`{{fix}}`), and `--fix` turns it into an edit.
+ *   set      the member gets this value (inserted when it is absent)
+ *   replace  the list item at the path becomes these values
+ *   remove   the list item at the path goes
+ */
+export type Fix = { set: [path: string, value: string] } | { replace: [path: string, values: string[]] } | { remove: string };
+
+/** A fix as a message says it: `PreventUserExistenceErrors: ENABLED`, `prevent_user_existence_errors = "ENABLED"`. */
+export function renderFix(fix: Fix, spelling: Spelling): string {
+  if ('set' in fix) return spelling.assignment(fix.set[0], fix.set[1]);
+  if ('replace' in fix) return `${spelling.member(fix.replace[0])} = ${fix.replace[1].map((value) => `"${value}"`).join(', ')}`;
+  return `remove ${spelling.member(fix.remove)}`;
 }
 
 /** A member path inside report data or a phrase: spelled by the source, never taken as text. */
@@ -83,11 +100,12 @@ export function renderValue(value: MessageValue, spelling: Spelling): string {
 /** The slots of a template (the rule's own text, never user data). */
 const SLOT = /\{\{\s*(?:(member|set):([A-Za-z0-9_.[\]]+)(?:=([^}]*))?|(\w+))\s*\}\}/g;
 
-/** Renders a template: member and assignment slots in the source's spelling, data slots as given. */
-export function renderTemplate(template: string, data: Readonly<Record<string, MessageValue>> | undefined, spelling: Spelling): string {
+/** Renders a template: member, assignment and fix slots in the source's spelling, data slots as given. */
+export function renderTemplate(template: string, data: Readonly<Record<string, MessageValue>> | undefined, spelling: Spelling, fix?: Fix): string {
   return template.replace(SLOT, (whole, kind: string | undefined, path: string | undefined, value: string | undefined, field: string | undefined) => {
     if (kind === 'member') return spelling.member(path!);
     if (kind === 'set') return spelling.assignment(path!, value ?? '');
+    if (field === 'fix' && fix) return renderFix(fix, spelling);
     const data_ = data?.[field!];
     return data_ === undefined ? whole : renderValue(data_, spelling);
   });

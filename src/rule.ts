@@ -2,7 +2,7 @@
 // file itself, over the loaded file). Modelled on ESLint's `meta` + `create`.
 import type { AppClient, DefaultOrigin, LoadedFile, Value } from './model';
 import type { Span } from './source';
-import type { MessageValue } from './message';
+import type { Fix, MessageValue } from './message';
 
 export type Severity = 'error' | 'warning' | 'note' | 'off';
 export type RuleCategory = 'correctness' | 'security' | 'tool';
@@ -36,6 +36,8 @@ export interface Report {
   at: Value | Span;
   /** Property path inside the client, for fingerprints: `CallbackURLs[2]`, `TokenValidityUnits.AccessToken`, or `` for the client. */
   path: string;
+  /** The repair, when it is safe and mechanical (`{{fix}}` in the template shows it). */
+  fix?: Fix;
   /** Extra related locations beyond the default origin. */
   related?: Array<{ span: Span; message: string }>;
   /**

@@ -4,7 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runRule } from './helpers';
 import { client, useHclParser } from './terraform-helpers';
-import { API_SPELLING, memberName, phrase, renderTemplate } from '../src/message';
+import { API_SPELLING, memberName, phrase, renderFix, renderTemplate } from '../src/message';
+import { SourceFile } from '../src/source';
+import { loadFile } from '../src/load';
+import { evaluate } from '../src/evaluate';
+import { loadAllRules } from '../rules';
+import { settingsForPreset } from '../src/config';
 import { terraformSpelling } from '../src/load/terraform-names';
 
 useHclParser();
@@ -31,4 +36,21 @@ test('phrases built by rules respell only their member names', () => {
   const note = phrase` (${memberName('CallbackURLs')} comes from the default of ${owner})`;
   assert.equal(renderTemplate('x{{note}}', { note }, terraformSpelling('aws')), 'x (callback_urls comes from the default of variable "CallbackURLs")');
   assert.equal(terraformSpelling('awscc').member('CallbackURLs[3]'), 'callback_ur_ls[3]');
+});
+
+test('fixes are structured on the finding, in API terms, and rendered in the source syntax by {{fix}}', () => {
+  const rules = loadAllRules();
+  const settings = settingsForPreset(rules, 'recommended');
+  const findings = (path: string, text: string) => evaluate([loadFile(new SourceFile(path, text))], rules, settings);
+  const tf = findings('main.tf', client('allowed_oauth_scopes = ["openid", "openid"]', 'enable_token_revocation = false'));
+  const byRule = (ruleId: string) => tf.find((finding) => finding.ruleId === ruleId)!;
+  assert.deepEqual(byRule('prevent-user-existence-errors').fix, { set: ['PreventUserExistenceErrors', 'ENABLED'] });
+  assert.match(byRule('prevent-user-existence-errors').message, /Add prevent_user_existence_errors = "ENABLED"\.$/);
+  assert.deepEqual(byRule('token-revocation-enabled').fix, { set: ['EnableTokenRevocation', 'true'] });
+  assert.deepEqual(byRule('duplicate-values').fix, { remove: 'AllowedOAuthScopes[1]' });
+  const yaml = findings('t.yaml', ['Resources:', '  C:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: p', '      ExplicitAuthFlows: [ADMIN_NO_SRP_AUTH]', ''].join('\n'));
+  const legacy = yaml.find((finding) => finding.ruleId === 'no-legacy-auth-flow-names')!;
+  assert.deepEqual(legacy.fix, { replace: ['ExplicitAuthFlows[0]', ['ALLOW_ADMIN_USER_PASSWORD_AUTH']] });
+  assert.match(yaml.find((finding) => finding.ruleId === 'prevent-user-existence-errors')!.message, /Add PreventUserExistenceErrors: ENABLED\.$/);
+  assert.equal(renderFix({ replace: ['ExplicitAuthFlows[0]', ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']] }, terraformSpelling('aws')), 'explicit_auth_flows[0] = "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"');
 });
