@@ -1,6 +1,5 @@
-import { defineRule } from '../src/rule';
-import { concat, memberName, phrase } from '../src/message';
-import type { DefaultOrigin } from '../src/model';
+import { defineRule, type Because } from '../src/rule';
+import { memberName } from '../src/message';
 import { stringItems } from '../src/rule-helpers';
 import { writableCustomAttributes } from '../src/rules-support/attributes';
 
@@ -19,7 +18,7 @@ export default defineRule({
     securitySeverity: '4.3',
     messages: {
       adminScope:
-        '{{member:AllowedOAuthScopes}} includes aws.cognito.signin.user.admin while {{member:WriteAttributes}} lets users write {{count}} custom attribute(s) ({{attributes}}); access tokens from the hosted UI with this scope can call UpdateUserAttributes and rewrite them. Remove aws.cognito.signin.user.admin from {{member:AllowedOAuthScopes}}, or take the custom attributes out of {{member:WriteAttributes}}.{{notes}}',
+        '{{member:AllowedOAuthScopes}} includes aws.cognito.signin.user.admin while {{member:WriteAttributes}} lets users write {{count}} custom attribute(s) ({{attributes}}); access tokens from the hosted UI with this scope can call UpdateUserAttributes and rewrite them. Remove aws.cognito.signin.user.admin from {{member:AllowedOAuthScopes}}, or take the custom attributes out of {{member:WriteAttributes}}.{{because}}',
     },
   },
   checkClient({ client, report }) {
@@ -28,14 +27,10 @@ export default defineRule({
     const custom = writableCustomAttributes(client);
     if (custom.length === 0) return;
     const names = custom.map((attribute) => (attribute.complete ? attribute.text : `${attribute.text}…`));
-    const related = custom.map((attribute, index) => ({ span: attribute.node.span, message: `writable custom attribute ${names[index]}` }));
-    // The finding rests on a default when a custom attribute is known only from one: say so and point at it.
-    const origins = new Map<string, DefaultOrigin>();
-    for (const attribute of custom) if (attribute.node.origin) origins.set(attribute.node.origin.owner, attribute.node.origin);
-    for (const origin of origins.values()) related.push({ span: origin.span, message: `default of ${origin.owner}` });
-    const notes = concat(...[...origins.keys()].map((owner) => phrase` (${memberName('WriteAttributes')} comes from the default of ${owner})`));
+    // The finding rests on the writable custom attributes (the evaluate stage says which come from a default).
+    const because: Because[] = custom.map((attribute, index) => ({ value: attribute.node, what: memberName('WriteAttributes'), label: `writable custom attribute ${names[index]}` }));
     for (const scope of scopes) {
-      report({ messageId: 'adminScope', data: { count: custom.length, attributes: names.join(', '), notes }, at: scope.node, path: scope.path, related });
+      report({ messageId: 'adminScope', data: { count: custom.length, attributes: names.join(', ') }, at: scope.node, path: scope.path, because });
     }
   },
 });

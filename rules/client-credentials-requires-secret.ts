@@ -14,7 +14,7 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       noSecret:
-        '{{member:AllowedOAuthFlows}} has client_credentials but the client has no secret ({{secret}}); the client credentials grant authenticates with the client secret. Set {{set:GenerateSecret=true}} (a new client is needed when it already exists).',
+        '{{member:AllowedOAuthFlows}} has client_credentials but the client has no secret ({{secret}}){{because}}; the client credentials grant authenticates with the client secret. Set {{set:GenerateSecret=true}} (a new client is needed when it already exists).',
     },
   },
   checkClient({ client, report }) {
@@ -22,6 +22,6 @@ export default defineRule({
     if (!flow) return;
     const secret = missingSecret(client);
     if (!secret) return;
-    report({ messageId: 'noSecret', data: { secret: secret.text }, at: flow.node, path: flow.path, related: secret.related });
+    report({ messageId: 'noSecret', data: { secret: secret.text }, at: flow.node, path: flow.path, because: secret.because });
   },
 });

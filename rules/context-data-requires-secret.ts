@@ -14,7 +14,7 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       noSecret:
-        '{{member:EnablePropagateAdditionalUserContextData}} is true on a client without a secret ({{secret}}); Cognito activates it only for clients with a secret. Set {{set:GenerateSecret=true}}, or set {{member:EnablePropagateAdditionalUserContextData}} to false.',
+        '{{member:EnablePropagateAdditionalUserContextData}} is true on a client without a secret ({{secret}}){{because}}; Cognito activates it only for clients with a secret. Set {{set:GenerateSecret=true}}, or set {{member:EnablePropagateAdditionalUserContextData}} to false.',
     },
   },
   checkClient({ client, report }) {
@@ -22,6 +22,6 @@ export default defineRule({
     if (!setting || knownBoolean(setting.value) !== true) return;
     const secret = missingSecret(client);
     if (!secret) return;
-    report({ messageId: 'noSecret', data: { secret: secret.text }, at: setting.value, path: 'EnablePropagateAdditionalUserContextData', related: secret.related });
+    report({ messageId: 'noSecret', data: { secret: secret.text }, at: setting.value, path: 'EnablePropagateAdditionalUserContextData', because: secret.because });
   },
 });

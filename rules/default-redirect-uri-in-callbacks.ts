@@ -1,7 +1,6 @@
-import { defineRule } from '../src/rule';
-import { memberName, phrase } from '../src/message';
+import { defineRule, type Because } from '../src/rule';
+import { memberName } from '../src/message';
 import { knownString, listItems, member } from '../src/rule-helpers';
-import type { Span } from '../src/source';
 
 /** A callback URL that differs from the default only in letter case or trailing slashes: a likely typo. */
 function nearMiss(target: string, candidates: string[]): string | undefined {
@@ -23,13 +22,13 @@ export default defineRule({
       noCallbacks:
         '{{member:DefaultRedirectURI}} is "{{url}}" but {{member:CallbackURLs}} is not set; the default redirect URI must be one of the {{member:CallbackURLs}}. Add it to {{member:CallbackURLs}} or remove {{member:DefaultRedirectURI}}.',
       emptyCallbacks:
-        '{{member:DefaultRedirectURI}} is "{{url}}" but {{member:CallbackURLs}} is empty{{note}}; the default redirect URI must be one of the {{member:CallbackURLs}}. Add it to {{member:CallbackURLs}} or remove {{member:DefaultRedirectURI}}.',
+        '{{member:DefaultRedirectURI}} is "{{url}}" but {{member:CallbackURLs}} is empty{{because}}; the default redirect URI must be one of the {{member:CallbackURLs}}. Add it to {{member:CallbackURLs}} or remove {{member:DefaultRedirectURI}}.',
       notListed:
-        '{{member:DefaultRedirectURI}} "{{url}}" is not in {{member:CallbackURLs}} ({{callbacks}}){{note}}; the default redirect URI must be one of them, compared exactly. Add it to {{member:CallbackURLs}} or change it to one of the listed URLs.',
+        '{{member:DefaultRedirectURI}} "{{url}}" is not in {{member:CallbackURLs}} ({{callbacks}}){{because}}; the default redirect URI must be one of them, compared exactly. Add it to {{member:CallbackURLs}} or change it to one of the listed URLs.',
       nearMiss:
-        '{{member:DefaultRedirectURI}} "{{url}}" is not in {{member:CallbackURLs}}, which has "{{near}}"{{note}}; Cognito compares redirect URIs exactly, including case and trailing slashes. Spell both the same way.',
+        '{{member:DefaultRedirectURI}} "{{url}}" is not in {{member:CallbackURLs}}, which has "{{near}}"{{because}}; Cognito compares redirect URIs exactly, including case and trailing slashes. Spell both the same way.',
       prefixNotListed:
-        '{{member:DefaultRedirectURI}} "{{url}}" cannot be any of the {{member:CallbackURLs}} ({{callbacks}}): none of them starts with "{{prefix}}"{{note}}; the default redirect URI must be one of them. Add it to {{member:CallbackURLs}} or change it to one of the listed URLs.',
+        '{{member:DefaultRedirectURI}} "{{url}}" cannot be any of the {{member:CallbackURLs}} ({{callbacks}}): none of them starts with "{{prefix}}"{{because}}; the default redirect URI must be one of them. Add it to {{member:CallbackURLs}} or change it to one of the listed URLs.',
     },
   },
   checkClient({ client, report }) {
@@ -57,28 +56,25 @@ export default defineRule({
       texts.push(text);
     }
 
-    // The finding also rests on CallbackURLs items that come from a default: say so, and point there.
-    const origins = new Map<string, Span>();
-    for (const item of items) if (item.node.origin) origins.set(item.node.origin.owner, item.node.origin.span);
-    const foreign = [...origins].filter(([owner]) => owner !== value.origin?.owner);
-    const note = foreign.length > 0 ? phrase` (${memberName('CallbackURLs')} comes from the default of ${foreign.map(([owner]) => owner).join(', ')})` : '';
-    const related = [{ span: callbacksMember.keySpan, message: 'CallbackURLs' }, ...foreign.map(([owner, span]) => ({ span, message: `default of ${owner}` }))];
+    // The finding also rests on the CallbackURLs items: the evaluate stage says which come from a default.
+    const because: Because[] = items.map((item) => ({ value: item.node, what: memberName('CallbackURLs') }));
+    const related = [{ span: callbacksMember.keySpan, message: 'CallbackURLs' }];
     const callbacks = texts.map((text) => `"${text}"`).join(', ');
 
     if (texts.length === 0) {
-      report({ messageId: 'emptyCallbacks', data: { url, note }, at: value, path, related });
+      report({ messageId: 'emptyCallbacks', data: { url }, at: value, path, related, because });
       return;
     }
     if (complete !== undefined) {
       if (texts.includes(complete)) return;
       const near = nearMiss(complete, texts);
-      if (near !== undefined) report({ messageId: 'nearMiss', data: { url, near, note }, at: value, path, related });
-      else report({ messageId: 'notListed', data: { url, callbacks, note }, at: value, path, related });
+      if (near !== undefined) report({ messageId: 'nearMiss', data: { url, near }, at: value, path, related, because });
+      else report({ messageId: 'notListed', data: { url, callbacks }, at: value, path, related, because });
       return;
     }
     // Only a prefix of the default is known: it is certainly not listed when no callback starts with it.
     if (prefix !== undefined && !texts.some((text) => text.startsWith(prefix))) {
-      report({ messageId: 'prefixNotListed', data: { url, prefix, callbacks, note }, at: value, path, related });
+      report({ messageId: 'prefixNotListed', data: { url, prefix, callbacks }, at: value, path, related, because });
     }
   },
 });

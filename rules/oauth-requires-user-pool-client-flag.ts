@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule';
+import type { Because } from '../src/rule';
 import { memberName, type MessageValue } from '../src/message';
-import type { Span } from '../src/source';
 import { knownBoolean, member } from '../src/rule-helpers';
 import { supporting } from '../src/rules-support/secrets';
 
@@ -19,24 +19,24 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       flagOff:
-        '{{member}} is set while {{member:AllowedOAuthFlowsUserPoolClient}} is {{flag}}; Cognito accepts OAuth settings only when it is true. Set {{set:AllowedOAuthFlowsUserPoolClient=true}}, or remove {{member}}.',
+        '{{member}} is set while {{member:AllowedOAuthFlowsUserPoolClient}} is {{flag}}{{because}}; Cognito accepts OAuth settings only when it is true. Set {{set:AllowedOAuthFlowsUserPoolClient=true}}, or remove {{member}}.',
     },
   },
   checkClient({ client, report }) {
     const flag = member(client, 'AllowedOAuthFlowsUserPoolClient');
     let flagText: MessageValue = 'not set (it defaults to false)';
-    let related: Array<{ span: Span; message: string }> = [];
+    let because: Because[] = [];
     if (flag) {
       if (knownBoolean(flag.value) !== false) return; // true, or not known
-      const described = supporting(flag.value, 'false', 'AllowedOAuthFlowsUserPoolClient is false here');
+      const described = supporting(flag.value, memberName('AllowedOAuthFlowsUserPoolClient'), 'false', 'AllowedOAuthFlowsUserPoolClient is false here');
       flagText = described.text;
-      related = described.related;
+      because = described.because;
     }
     for (const name of OAUTH_MEMBERS) {
       const setting = member(client, name);
       // Set non-empty: a list with at least one item (an item may be unknown, the list is still not empty).
       if (!setting || setting.value.kind !== 'list' || setting.value.items.length === 0) continue;
-      report({ messageId: 'flagOff', data: { member: memberName(name), flag: flagText }, at: setting.keySpan, path: name, related });
+      report({ messageId: 'flagOff', data: { member: memberName(name), flag: flagText }, at: setting.keySpan, path: name, because });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule';
+import { memberName } from '../src/message';
 import { DEFAULT_EXPLICIT_AUTH_FLOWS, explicitAuthFlows, knownString, nested } from '../src/rule-helpers';
 import { supporting } from '../src/rules-support/secrets';
 
@@ -14,7 +15,7 @@ export default defineRule({
     precision: 'high',
     messages: {
       listed:
-        '{{member:ExplicitAuthFlows}} has ALLOW_REFRESH_TOKEN_AUTH while {{member:RefreshTokenRotation.Feature}} is {{feature}}; REFRESH_TOKEN_AUTH cannot be used with rotation, which refreshes through GetTokensFromRefreshToken. Remove ALLOW_REFRESH_TOKEN_AUTH from {{member:ExplicitAuthFlows}}.',
+        '{{member:ExplicitAuthFlows}} has ALLOW_REFRESH_TOKEN_AUTH while {{member:RefreshTokenRotation.Feature}} is {{feature}}{{because}}; REFRESH_TOKEN_AUTH cannot be used with rotation, which refreshes through GetTokensFromRefreshToken. Remove ALLOW_REFRESH_TOKEN_AUTH from {{member:ExplicitAuthFlows}}.',
       defaulted:
         '{{member:RefreshTokenRotation.Feature}} is ENABLED but {{member:ExplicitAuthFlows}} is not set, and its default ({{defaults}}) includes ALLOW_REFRESH_TOKEN_AUTH, which cannot be used with rotation. Set {{member:ExplicitAuthFlows}} to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example [ALLOW_USER_SRP_AUTH].',
     },
@@ -28,10 +29,10 @@ export default defineRule({
       report({ messageId: 'defaulted', data: { defaults: DEFAULT_EXPLICIT_AUTH_FLOWS.join(', ') }, at: feature.value, path: 'RefreshTokenRotation.Feature' });
       return;
     }
-    const enabled = supporting(feature.value, 'ENABLED', 'RefreshTokenRotation.Feature is ENABLED here');
+    const enabled = supporting(feature.value, memberName('RefreshTokenRotation.Feature'), 'ENABLED', 'RefreshTokenRotation.Feature is ENABLED here');
     for (const item of flows.items) {
       if (item.value !== 'ALLOW_REFRESH_TOKEN_AUTH') continue;
-      report({ messageId: 'listed', data: { feature: enabled.text }, at: item.node, path: item.path, related: enabled.related });
+      report({ messageId: 'listed', data: { feature: enabled.text }, at: item.node, path: item.path, because: enabled.because });
     }
   },
 });

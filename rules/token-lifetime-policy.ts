@@ -39,7 +39,7 @@ export default defineRule<TokenLifetimePolicyOptions>({
     securitySeverity: '3.1',
     messages: {
       tooLong:
-        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the {{max}} policy maximum for {{label}}s (option {{option}}); a leaked {{label}} stays usable that long. Lower {{member}} to {{max}} or less, or raise {{option}} if this lifetime is intended.{{unitNote}}',
+        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the {{max}} policy maximum for {{label}}s (option {{option}}); a leaked {{label}} stays usable that long. Lower {{member}} to {{max}} or less, or raise {{option}} if this lifetime is intended.{{because}}',
       refreshZero:
         '{{member:RefreshTokenValidity}} 0 is replaced by Cognito with the 30 day default, longer than the {{max}} policy maximum for refresh tokens (option maxRefreshToken); a leaked refresh token stays usable that long. Set {{member:RefreshTokenValidity}} to {{max}} or less, or raise maxRefreshToken if this lifetime is intended.',
     },
@@ -66,7 +66,6 @@ export default defineRule<TokenLifetimePolicyOptions>({
         report({ messageId: 'refreshZero', data: { max: formatSeconds(max) }, at: duration.node, path: kind.member });
         continue;
       }
-      const provenance = unitProvenance(duration);
       report({
         messageId: 'tooLong',
         data: {
@@ -77,11 +76,10 @@ export default defineRule<TokenLifetimePolicyOptions>({
           max: formatSeconds(max),
           label: kind.label,
           option,
-          unitNote: provenance.note,
         },
         at: duration.node,
         path: kind.member,
-        related: provenance.related,
+        because: unitProvenance(duration),
       });
     }
   },

@@ -1,28 +1,24 @@
 import { defineRule } from '../src/rule';
+import type { Because } from '../src/rule';
 import { memberName, phrase, type MessageValue } from '../src/message';
 import { TOKEN_KINDS, formatSeconds, tokenDuration, type TokenDuration } from '../src/rule-helpers';
-import { durationText, effectiveSeconds, isRefreshZero, unitProvenance, type Related } from '../src/rules-support/durations';
+import { durationText, effectiveSeconds, isRefreshZero, unitProvenance } from '../src/rules-support/durations';
 
 const REFRESH = TOKEN_KINDS[2];
 const REFRESH_VALIDITY = memberName('RefreshTokenValidity');
 
-/** How the refresh token lifetime reads in a message, and the locations that support it. */
-function describeRefresh(refresh: TokenDuration): { text: MessageValue; related: Related; note: MessageValue } {
+/** How the refresh token lifetime reads in a message, and the values it rests on (Report.because). */
+function describeRefresh(refresh: TokenDuration): { text: MessageValue; because: Because[] } {
   const seconds = effectiveSeconds(refresh);
-  if (!refresh.node) return { text: phrase`${formatSeconds(seconds)} (the default: ${REFRESH_VALIDITY} is not set)`, related: [], note: '' };
-  const related: Related = [{ span: refresh.node.span, message: `RefreshTokenValidity is ${refresh.amount} (${refresh.unit}) here` }];
-  let note: MessageValue = '';
-  if (refresh.node.origin) {
-    related.push({ span: refresh.node.origin.span, message: `default of ${refresh.node.origin.owner}` });
-    note = phrase` (${REFRESH_VALIDITY} comes from the default of ${refresh.node.origin.owner})`;
-  }
-  const unit = unitProvenance(refresh);
-  related.push(...unit.related);
-  if (unit.note) note = phrase`${note} (the refresh token unit "${refresh.unit}" comes from the default of ${refresh.unitNode!.origin!.owner})`;
+  if (!refresh.node) return { text: phrase`${formatSeconds(seconds)} (the default: ${REFRESH_VALIDITY} is not set)`, because: [] };
+  const because: Because[] = [
+    { value: refresh.node, what: REFRESH_VALIDITY, label: `RefreshTokenValidity is ${refresh.amount} (${refresh.unit}) here` },
+    ...unitProvenance(refresh, phrase`the refresh token unit "${refresh.unit}"`),
+  ];
   const text = isRefreshZero(refresh)
     ? phrase`${formatSeconds(seconds)} (${REFRESH_VALIDITY} 0 is replaced by the 30 day default)`
     : phrase`${durationText(refresh)} (${REFRESH_VALIDITY} ${refresh.amount} (${refresh.unit}))`;
-  return { text, related, note };
+  return { text, because };
 }
 
 export default defineRule({
@@ -37,9 +33,9 @@ export default defineRule({
     precision: 'high',
     messages: {
       longer:
-        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Lower {{member}} to {{limit}} or less, or raise {{member:RefreshTokenValidity}}.{{notes}}',
+        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Lower {{member}} to {{limit}} or less, or raise {{member:RefreshTokenValidity}}.{{because}}',
       defaultLonger:
-        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Raise {{member:RefreshTokenValidity}} to at least 1 hour, or set {{member}} to {{limit}} or less.{{notes}}',
+        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Raise {{member:RefreshTokenValidity}} to at least 1 hour, or set {{member}} to {{limit}} or less.{{because}}',
     },
   },
   checkClient({ client, report }) {
@@ -53,20 +49,17 @@ export default defineRule({
       if (!token || token.seconds <= refreshSeconds) continue;
       const data = { member: memberName(kind.member), label: kind.label, refresh: refreshInfo.text, limit: formatSeconds(refreshSeconds) };
       if (token.node) {
-        const unit = unitProvenance(token);
         report({
           messageId: 'longer',
-          data: { ...data, amount: token.amount, unit: token.unit, duration: durationText(token), notes: phrase`${unit.note}${refreshInfo.note}` },
+          data: { ...data, amount: token.amount, unit: token.unit, duration: durationText(token), },
           at: token.node,
           path: kind.member,
-          related: [...unit.related, ...refreshInfo.related],
+          because: [...unitProvenance(token), ...refreshInfo.because],
         });
       } else if (refresh.node) {
         // The token uses its 1 hour default: the written refresh lifetime is what makes the pair wrong.
         // Its own default origin (if any) is added by the evaluator, so only the unit note is kept here.
-        const unit = unitProvenance(refresh);
-        const unitNote = unit.note ? ` (the refresh token unit "${refresh.unit}" comes from the default of ${refresh.unitNode!.origin!.owner})` : '';
-        report({ messageId: 'defaultLonger', data: { ...data, notes: unitNote }, at: refresh.node, path: kind.member, related: unit.related });
+        report({ messageId: 'defaultLonger', data, at: refresh.node, path: kind.member, because: unitProvenance(refresh, phrase`the refresh token unit "${refresh.unit}"`) });
       }
     }
   },

@@ -22,8 +22,8 @@ export default defineRule({
       'The API schema bounds AccessTokenValidity, IdTokenValidity (1..86400) and RefreshTokenValidity (0..315360000) in seconds, but Cognito reads the integer in the unit from TokenValidityUnits (default hours, hours, days), so a value can pass the schema and still be rejected: AccessTokenValidity 48 with the default unit is 48 hours. RefreshTokenValidity 0 is accepted but silently replaced with 30 days.',
     precision: 'very-high',
     messages: {
-      tooLong: '{{member}} {{amount}} ({{unit}}) is {{duration}}, which exceeds the {{max}} maximum for {{label}}s; expected {{min}} to {{max}}. {{fix}}{{unitNote}}',
-      tooShort: '{{member}} {{amount}} ({{unit}}) is {{duration}}, which is below the {{min}} minimum for {{label}}s; expected {{min}} to {{max}}. {{fix}}{{unitNote}}',
+      tooLong: '{{member}} {{amount}} ({{unit}}) is {{duration}}, which exceeds the {{max}} maximum for {{label}}s; expected {{min}} to {{max}}. {{fix}}{{because}}',
+      tooShort: '{{member}} {{amount}} ({{unit}}) is {{duration}}, which is below the {{min}} minimum for {{label}}s; expected {{min}} to {{max}}. {{fix}}{{because}}',
       refreshZero:
         '{{member:RefreshTokenValidity}} is 0, which Cognito accepts but replaces with the 30 day default; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove {{member:RefreshTokenValidity}}.',
       authSession: '{{member:AuthSessionValidity}} {{value}} is {{duration}}, outside the 3 to 15 minutes Cognito allows for an authentication session; expected 3 to 15 (minutes). Set {{member:AuthSessionValidity}} to a value from 3 to 15.',
@@ -51,7 +51,6 @@ export default defineRule({
       const fix = unitWritten
         ? phrase`${direction} ${validity} or use a ${otherUnit} unit in ${unitKey}.`
         : phrase`${direction} ${validity}, or set ${unitKey} to a ${otherUnit} unit (it defaults to ${kind.defaultUnit}).`;
-      const provenance = unitProvenance(duration);
       report({
         messageId: tooLong ? 'tooLong' : 'tooShort',
         data: {
@@ -63,11 +62,10 @@ export default defineRule({
           min: limits.minText,
           max: limits.maxText,
           fix,
-          unitNote: provenance.note,
         },
         at: duration.node,
         path: kind.member,
-        related: provenance.related,
+        because: unitProvenance(duration),
       });
     }
 

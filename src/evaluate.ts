@@ -6,7 +6,7 @@ import { compareFindings, SEVERITY_RANK } from './finding';
 import type { RuleSettings } from './config';
 import { isValue, type Report, type Rule } from './rule';
 import type { SourceFile, Span } from './source';
-import { API_SPELLING, renderTemplate, type Spelling } from './message';
+import { API_SPELLING, renderTemplate, renderValue, type Spelling } from './message';
 import { fingerprintOf } from './fingerprint';
 
 /** Settings for all files, or per file (configuration overrides by glob). */
@@ -48,7 +48,8 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
 export function makeFinding(rule: Rule, severity: Finding['severity'], file: SourceFile, client: string, report: Report, spelling: Spelling = API_SPELLING): Finding {
   const span: Span = isValue(report.at) ? report.at.span : report.at;
   const origin = isValue(report.at) ? report.at.origin : undefined;
-  let message = renderMessage(rule, report, spelling);
+  const because = provenance(report, origin?.owner, spelling);
+  let message = renderMessage(rule, report, spelling, because.note);
   const related: RelatedLocation[] = [];
   if (origin) {
     message += ` (the value comes from the default of ${origin.owner})`;
@@ -56,7 +57,7 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
   }
   const written = isValue(report.at) ? report.at.written : undefined;
   if (written) related.push({ file: written.span.file, region: written.span.file.regionOf(written.span), message: written.note });
-  for (const extra of report.related ?? []) related.push({ file: extra.span.file, region: extra.span.file.regionOf(extra.span), message: extra.message });
+  for (const extra of [...(report.related ?? []), ...because.related]) related.push({ file: extra.span.file, region: extra.span.file.regionOf(extra.span), message: extra.message });
   return {
     ruleId: rule.meta.id,
     severity: report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[severity] ? report.severity : severity,
@@ -71,8 +72,37 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
   };
 }
 
-function renderMessage(rule: Rule, report: Report, spelling: Spelling): string {
+function renderMessage(rule: Rule, report: Report, spelling: Spelling, because: string): string {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${report.messageId}"`);
-  return renderTemplate(template, report.data, spelling, report.fix);
+  // The provenance of the values a finding rests on goes where the template says, else at the end.
+  const message = renderTemplate(template, { ...report.data, because }, spelling, report.fix);
+  return template.includes('{{because}}') ? message : message + because;
+}
+
+/**
+ * Related locations and notes for Report.because: each value's own location (when labelled) and, for a
+ * value known only from a default, the default's location and ` (X comes from the default of Y)`. The
+ * reported value's own default (`owner`) is said once, by makeFinding, not again here.
+ */
+function provenance(report: Report, reportedOwner: string | undefined, spelling: Spelling): { note: string; related: Array<{ span: Span; message: string }> } {
+  const related: Array<{ span: Span; message: string }> = [];
+  const owners = new Map<string, string[]>();
+  const seen = new Set<string>();
+  for (const { value, what, label } of report.because ?? []) {
+    if (label !== undefined) related.push({ span: value.span, message: label });
+    const origin = value.origin;
+    if (!origin || origin.owner === reportedOwner) continue;
+    const key = `${origin.owner}\0${origin.span.start}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      related.push({ span: origin.span, message: `default of ${origin.owner}` });
+    }
+    const subject = renderValue(what, spelling);
+    const list = owners.get(subject) ?? [];
+    if (!list.includes(origin.owner)) list.push(origin.owner);
+    owners.set(subject, list);
+  }
+  const note = [...owners].map(([subject, list]) => ` (${subject} comes from the default of ${list.join(', ')})`).join('');
+  return { note, related };
 }

@@ -36,6 +36,11 @@ export interface Report {
   at: Value | Span;
   /** Property path inside the client, for fingerprints: `CallbackURLs[2]`, `TokenValidityUnits.AccessToken`, or `` for the client. */
   path: string;
+  /**
+   * The values the finding rests on besides the reported one. The evaluate stage gives each a related
+   * location and, when it comes from a default, says so: in the template's `{{because}}` slot, or at the end.
+   */
+  because?: Because[];
   /** The repair, when it is safe and mechanical (`{{fix}}` in the template shows it). */
   fix?: Fix;
   /** Extra related locations beyond the default origin. */
@@ -45,6 +50,15 @@ export interface Report {
    * too large to evaluate). The configured severity still caps it, and `off` still silences it.
    */
   severity?: Exclude<Severity, 'off'>;
+}
+
+/** A value a finding rests on without being its location (see Report.because). */
+export interface Because {
+  value: Value;
+  /** What a note calls it: a member name (spelled by the source) or a phrase such as `the unit "days"`. */
+  what: MessageValue;
+  /** Label of a related location at the value (none when another location already shows it). */
+  label?: string;
 }
 
 export interface ClientContext<O = Record<string, unknown>> {

@@ -1,6 +1,8 @@
 // Token lifetimes as the token rules compute and describe them.
 import type { Value } from '../model';
 import type { Span } from '../source';
+import type { Because } from '../rule';
+import { phrase, type MessageValue } from '../message';
 import { formatAmount, formatSeconds, type TokenDuration } from '../rule-helpers';
 
 /** What Cognito uses when RefreshTokenValidity is 0 (RefreshTokenValidity documentation). */
@@ -27,14 +29,11 @@ export function effectiveSeconds(duration: TokenDuration): number {
 }
 
 /**
- * Where the unit of a written validity comes from: a related location at a written unit (it is half of
- * the computed duration), and a note plus a related location when the unit is known only from a default.
+ * The unit of a written validity, for Report.because: a related location at a written unit (it is half
+ * of the computed duration); the evaluate stage says so when the unit is known only from a default.
  */
-export function unitProvenance(duration: TokenDuration): { note: string; related: Related } {
+export function unitProvenance(duration: TokenDuration, unitName: MessageValue = phrase`the unit "${duration.unit}"`): Because[] {
   const unitNode: Value | undefined = duration.unitNode;
-  if (!unitNode) return { note: '', related: [] };
-  const related: Related = [{ span: unitNode.span, message: `TokenValidityUnits.${duration.kind.unitKey} is "${duration.unit}" here` }];
-  if (!unitNode.origin) return { note: '', related };
-  related.push({ span: unitNode.origin.span, message: `default of ${unitNode.origin.owner}` });
-  return { note: ` (the unit "${duration.unit}" comes from the default of ${unitNode.origin.owner})`, related };
+  if (!unitNode) return [];
+  return [{ value: unitNode, what: unitName, label: `TokenValidityUnits.${duration.kind.unitKey} is "${duration.unit}" here` }];
 }

@@ -101,7 +101,7 @@ ${CLIENT_YAML}      GenerateSecret: !Ref Secret
       errors: [
         {
           at: 'a',
-          message: /GenerateSecret is false, from the default of Parameter "Secret"/,
+          message: /\(GenerateSecret is false\) \(GenerateSecret comes from the default of Parameter "Secret"\);/,
           related: [
             { at: 'ar0', message: 'GenerateSecret is false here' },
             { at: 'ar1', message: 'default of Parameter "Secret"' },

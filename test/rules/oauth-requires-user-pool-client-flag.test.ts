@@ -96,7 +96,7 @@ ${CLIENT_YAML}      AllowedOAuthFlowsUserPoolClient: !Ref EnableOAuth
       errors: [
         {
           at: 'a',
-          message: /AllowedOAuthFlowsUserPoolClient is false, from the default of Parameter "EnableOAuth";/,
+          message: /AllowedOAuthFlowsUserPoolClient is false \(AllowedOAuthFlowsUserPoolClient comes from the default of Parameter "EnableOAuth"\);/,
           related: [
             { at: 'ar0', message: 'AllowedOAuthFlowsUserPoolClient is false here' },
             { at: 'ar1', message: 'default of Parameter "EnableOAuth"' },

@@ -101,7 +101,7 @@ ruleTester(ID, {
       text: `${PARAMETERS}      ExplicitAuthFlows: [ALLOW_REFRESH_TOKEN_AUTH]
                           ^~~~~~~~~~~~~~~~~~~~~~~~ a
 `,
-      errors: [{ at: 'a', message: /while RefreshTokenRotation\.Feature is ENABLED, from the default of Parameter "Rotation";/ }],
+      errors: [{ at: 'a', message: /while RefreshTokenRotation\.Feature is ENABLED \(RefreshTokenRotation\.Feature comes from the default of Parameter "Rotation"\);/ }],
     },
     {
       name: 'Fn::If: one finding for the rotating branch',
