@@ -8,6 +8,7 @@ import { closestName } from '../text';
 import { canonicalText, spanOf } from './values';
 import { coerceTemplateScalars } from './coerce';
 import { EvaluationBudget, type Overrun } from './budget';
+import { HOLE, holeValue } from './template-holes';
 
 export const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 const RESOURCE_SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
@@ -305,6 +306,8 @@ class Folder {
     }
     const members = new Map<string, { name: string; keySpan: typeof span; value: Value }>();
     for (const pair of node.pairs) {
+      // A key that is a template hole names a member nobody knows yet: nothing to judge.
+      if (pair.keyText.includes(HOLE)) continue;
       const folded = this.fold(pair.value);
       if (folded !== ABSENT) members.set(pair.keyText, { name: pair.keyText, keySpan: spanOf(this.template.file, pair.key), value: folded });
       else members.delete(pair.keyText);
@@ -317,6 +320,8 @@ class Folder {
    * and `{{resolve:...}}` a dynamic reference: unknown from that point on.
    */
   private literalString(text: string, span: Value['span']): Value {
+    const hole = holeValue(text, span);
+    if (hole) return hole;
     const variable = text.search(/\$\{[^}]*\}|\{\{resolve:/);
     if (variable === -1) return { kind: 'scalar', value: text, span };
     if (variable === 0) return { kind: 'unknown', reason: 'template variable', span };
