@@ -8,7 +8,7 @@ import { closestName } from '../text';
 import { canonicalText, spanOf } from './values';
 import { coerceTemplateScalars } from './coerce';
 import { EvaluationBudget, type Overrun } from './budget';
-import { HOLE, holeValue } from './template-holes';
+import { HOLE, holeValue, writtenKey } from './template-holes';
 
 export const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 const RESOURCE_SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
@@ -75,7 +75,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
       clients.push({
         kind: 'cloudformation',
         file,
-        name: pair.keyText,
+        name: writtenKey(file, pair.key, pair.keyText),
         nameSpan,
         extent: spanOf(file, pair.value),
         properties,

@@ -2,7 +2,8 @@
 // so its value is unknown. A file that does not parse is parsed again with each hole blanked to a plain
 // scalar of the same length, so every position in the file stays where it was.
 import type { Value } from '../model';
-import type { Span } from '../source';
+import type { SourceFile, Span } from '../source';
+import type { ScalarNode } from '../parse/syntax';
 
 /**
  * What a blanked hole is made of: a private-use character, valid in a YAML plain scalar and inside a JSON
@@ -37,4 +38,9 @@ export function holeValue(text: string, span: Span): Value | undefined {
   const at = text.indexOf(HOLE);
   if (at === -1) return undefined;
   return at === 0 ? { kind: 'unknown', reason: 'template hole', span } : { kind: 'partial', prefix: text.slice(0, at), span };
+}
+
+/** A key as the user wrote it: `{{ name }}Client`, not its blanked text. */
+export function writtenKey(file: SourceFile, key: ScalarNode, keyText: string): string {
+  return keyText.includes(HOLE) ? file.text.slice(key.start, key.end).replace(/^["']|["']$/g, '') : keyText;
 }
