@@ -15,27 +15,42 @@ export const HOLE = '\uE000';
 /** A hole on one line; `{{resolve:...}}` is CloudFormation's own dynamic reference, not a hole. */
 const HOLE_PATTERN = /\{\{(?!resolve:)[^\n]*?\}\}/g;
 
+/** After a hole that stands alone: spaces, then a separator or the line's end. */
+const ALONE_AFTER = /[ \t]*([,\]}]|\r?\n|$)/y;
+
 /**
  * The text with every `{{ ... }}` blanked, or undefined when it has none. A hole that stands alone as a
- * value (between `:`, `[`, `,`, a list's `-` or a line start and `,`, `]`, `}` or the line end) becomes a quoted
- * string, which JSON needs for a bare value and YAML reads the same; a hole inside a string or next to
- * other text is blanked without quotes, which would end the string it sits in.
+ * value (after `:`, `[`, `{`, `,`, a list's `-` or a line start, before `,`, `]`, `}` or the line end)
+ * becomes a quoted string, which JSON needs for a bare value and YAML reads the same; a hole inside a
+ * string or next to other text is blanked without quotes, which would end the string it sits in.
  */
 export function blankTemplateHoles(text: string): string | undefined {
   if (!text.includes('{{')) return undefined;
   let found = false;
   const blanked = text.replace(HOLE_PATTERN, (hole: string, at: number) => {
     found = true;
-    const before = /(^|[:[,{]|(^|\s)-)[ \t]*$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at));
-    const after = /^[ \t]*([,\]}]|\r?\n|$)/.test(text.slice(at + hole.length, at + hole.length + 3));
-    return before && after ? `"${HOLE.repeat(hole.length - 2)}"` : HOLE.repeat(hole.length);
+    ALONE_AFTER.lastIndex = at + hole.length;
+    return standsAloneAfter(text, at) && ALONE_AFTER.test(text) ? `"${HOLE.repeat(hole.length - 2)}"` : HOLE.repeat(hole.length);
   });
   return found ? blanked : undefined;
 }
 
-/** A string that holds a blanked hole: known up to the hole, unknown from there on. */
+/** Whether only spaces separate `at` from a line start or a separator before it (scanned back: minified JSON has long lines). */
+function standsAloneAfter(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < 0 || text[i] === '\n' || ':[{,'.includes(text[i]!)) return true;
+  return text[i] === '-' && (i === 0 || /\s/.test(text[i - 1]!));
+}
+
+/** A blanked hole, or one still written in a string of a file that parsed as it is (`- https://{{ d }}/cb`). */
+const HOLE_IN_STRING = new RegExp(`${HOLE}|${HOLE_PATTERN.source}`);
+
+/** A string that holds a hole: known up to the hole, unknown from there on. */
 export function holeValue(text: string, span: Span): Value | undefined {
-  const at = text.indexOf(HOLE);
+  // Most strings have neither: two plain searches before the pattern.
+  if (!text.includes('{{') && !text.includes(HOLE)) return undefined;
+  const at = text.search(HOLE_IN_STRING);
   if (at === -1) return undefined;
   return at === 0 ? { kind: 'unknown', reason: 'template hole', span } : { kind: 'partial', prefix: text.slice(0, at), span };
 }
