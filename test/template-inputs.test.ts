@@ -147,29 +147,40 @@ test('a file that does not parse and has no hole is still a parse error', () => 
 
 // ---- Client settings applied by a custom resource -----------------------------------------------
 
-test('custom resource members are merged into the client it names; findings point at the custom resource', () => {
-  const { results, marks } = lintFixture(
-    'template.yaml',
-    `Resources:
+/**
+ * WebClient and a custom resource `Settings` that names it; `client` and `settings` are member lines
+ * (six spaces in), `settingsKeys` resource keys of `Settings` (four spaces in).
+ */
+function withSettings(parts: { before?: string; client: string; settingsKeys?: string; settings: string }): string {
+  return `${parts.before ?? ''}Resources:
   WebClient:
     Type: AWS::Cognito::UserPoolClient
     Properties:
       UserPoolId: !Ref UserPool
-      PreventUserExistenceErrors: ENABLED
-      AllowedOAuthFlows: [implicit]
-      CallbackURLs: [http://old.acme-corp.com/cb]
-  WebClientSettings:
+${parts.client}
+  Settings:
     Type: Custom::CognitoUserPoolClientSettings
-    Properties:
-      ServiceToken: !GetAtt SettingsFunction.Arn
-      UserPoolId: not a pool id
+${parts.settingsKeys ?? ''}    Properties:
+      ServiceToken: !GetAtt Handler.Arn
       UserPoolClientId: !Ref WebClient
+${parts.settings}
+`;
+}
+
+test('custom resource members are merged into the client it names; findings point at the custom resource', () => {
+  const { results, marks } = lintFixture(
+    'template.yaml',
+    withSettings({
+      client: `      PreventUserExistenceErrors: ENABLED
+      AllowedOAuthFlows: [implicit]
+      CallbackURLs: [http://old.acme-corp.com/cb]`,
+      settings: `      UserPoolId: not a pool id
       AllowedOAuthFlowsUserPoolClient: true
       AllowedOAuthFlows: [code]
       AllowedOAuthScopes: [openid]
       CallbackURLs: [«http://app.acme-corp.com/cb»[http]]
-      RedirectPathSignIn: /parseauth
-`,
+      RedirectPathSignIn: /parseauth`,
+    }),
   );
   // The client's implicit flow and old URL are replaced (the custom resource applies last); its own
   // UserPoolId and RedirectPathSignIn are not client members.
@@ -226,23 +237,12 @@ test('a custom resource that names no client member, or another resource, change
 test('a conditional custom resource applies in the variant where its condition holds; the client is checked as written in the other', () => {
   const { results, marks } = lintFixture(
     'template.yaml',
-    `Conditions:
-  IsProd: !Equals [!Ref Stage, prod]
-Resources:
-  WebClient:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref UserPool
-      PreventUserExistenceErrors: «LEGACY»[client]
-  ProdSettings:
-    Type: Custom::CognitoUserPoolClientSettings
-    Condition: IsProd
-    Properties:
-      ServiceToken: !GetAtt Handler.Arn
-      UserPoolClientId: !Ref WebClient
-      PreventUserExistenceErrors: ENABLED
-      EnableTokenRevocation: «false»[revocation]
-`,
+    withSettings({
+      before: 'Conditions:\n  IsProd: !Equals [!Ref Stage, prod]\n',
+      client: '      PreventUserExistenceErrors: «LEGACY»[client]',
+      settingsKeys: '    Condition: IsProd\n',
+      settings: '      PreventUserExistenceErrors: ENABLED\n      EnableTokenRevocation: «false»[revocation]',
+    }),
   );
   assert.deepEqual(results.sort(byPlace), [at(marks, 'client', 'prevent-user-existence-errors'), at(marks, 'revocation', 'token-revocation-enabled')]);
 });
@@ -250,19 +250,7 @@ Resources:
 test('AWS::NoValue in a custom resource member passes nothing, so the client keeps its own value', () => {
   const { results, marks } = lintFixture(
     'template.yaml',
-    `Resources:
-  WebClient:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref UserPool
-      PreventUserExistenceErrors: «LEGACY»[legacy]
-  Settings:
-    Type: Custom::CognitoUserPoolClientSettings
-    Properties:
-      ServiceToken: !GetAtt Handler.Arn
-      UserPoolClientId: !Ref WebClient
-      PreventUserExistenceErrors: !Ref AWS::NoValue
-`,
+    withSettings({ client: '      PreventUserExistenceErrors: «LEGACY»[legacy]', settings: '      PreventUserExistenceErrors: !Ref AWS::NoValue' }),
   );
   assert.deepEqual(results, [at(marks, 'legacy', 'prevent-user-existence-errors')]);
 });
