@@ -246,7 +246,11 @@ function foldedString(folder: Folder, node: SyntaxNode | undefined): string | un
 
 // ---- Fn::If expansion -------------------------------------------------------------------------
 
-/** Every combination of the conditions that `Fn::If` uses inside the client (those the template cannot decide alone). */
+/**
+ * Every combination of the conditions that `Fn::If` uses inside `nodes` (the client's properties and the
+ * members custom resources set on it) and of the custom resources' own `Condition`s, those the template
+ * cannot decide alone.
+ */
 function conditionAssignments(template: Template, nodes: readonly SyntaxNode[], resourceConditions: readonly string[]): Array<Map<string, boolean>> {
   const names = new Set<string>(resourceConditions);
   const stack: SyntaxNode[] = [...nodes];
