@@ -14,12 +14,15 @@ export default defineRule({
       failed: '{{reason}}; nothing in this file was checked. Fix the syntax at this position.',
       notRead: 'The file was not read: {{reason}}. Nothing in it was checked.',
       internal: 'cognito-lint failed on this file (internal error: {{reason}}). Nothing in it was checked; the other files were. Please report this at https://github.com/cognito-lint/cognito-lint/issues with the file.',
+      template: 'This file looks like a template (it has Jinja, cookiecutter or Helm placeholders), not checked: even with the placeholders blanked, {{reason}}. Lint the rendered output instead.',
       tooLarge: '{{expression}} is too large to evaluate ({{limit}}); it is treated as unknown, so nothing that depends on it was checked.',
     },
   },
   checkFile({ loaded, report }) {
     const failure = loaded.parseError;
-    if (failure) report({ messageId: failure.internal ? 'internal' : failure.notRead ? 'notRead' : 'failed', data: { reason: failure.message }, at: failure.span, path: '' });
+    // A template that still does not parse is not data yet: a note, never an error that blocks a commit.
+    if (failure?.template) report({ messageId: 'template', data: { reason: failure.message }, at: failure.span, path: '', severity: 'note' });
+    else if (failure) report({ messageId: failure.internal ? 'internal' : failure.notRead ? 'notRead' : 'failed', data: { reason: failure.message }, at: failure.span, path: '' });
     const overrun = loaded.evaluationOverrun;
     // A note: everything else in the file was checked, and the value is silent like any unknown.
     if (overrun) {

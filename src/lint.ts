@@ -120,7 +120,8 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     } catch (error) {
       loaded = failedFile(read.file, error);
     }
-    if (loaded.parseError) allFilesProcessed = false;
+    // A template that is not data yet (a Helm chart) was not checked, as a file of another kind is not.
+    if (loaded.parseError && !loaded.parseError.template) allFilesProcessed = false;
     if (loaded.clients.length > 0) filesWithClients++;
     clients += loaded.clients.length;
     loadedFiles.push(loaded);

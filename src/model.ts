@@ -119,6 +119,8 @@ export interface ParseFailure {
   notRead?: boolean;
   /** Loading or checking the file failed inside cognito-lint (a bug): `message` says what failed. */
   internal?: boolean;
+  /** The file has `{{ ... }}` holes and does not parse even with them blanked: a template, not data. */
+  template?: boolean;
 }
 
 /** A client definition whose shape rules cannot read, e.g. `Properties` written as a list. */

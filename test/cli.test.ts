@@ -6,6 +6,8 @@ import { runCli } from './cli-helpers';
 
 const FORMAT_EXAMPLES: Array<[string, string[]]> = [
   ['cloudformation-yaml', ['examples/cloudformation']],
+  // Templates of templates: cookiecutter and Jinja holes are unknown values; a Helm chart that does not parse gets a note.
+  ['templates', ['examples/templates']],
   ['sam', ['examples/sam']],
   ['cdk-synth', ['examples/cdk']],
   ['serverless', ['examples/serverless']],

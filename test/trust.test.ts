@@ -198,7 +198,8 @@ test('6. fingerprints and baselines do not change when every list in examples/ i
   assert.equal(lintBin(repo, ['examples', '--write-baseline', 'baseline.json']).code, 0);
 
   let reordered = 0;
-  for (const file of filesUnder(join(repo, 'examples'))) {
+  // Templates of templates (examples/templates) are not JSON or YAML that a list could be reordered in.
+  for (const file of filesUnder(join(repo, 'examples')).filter((name) => !name.includes(join('examples', 'templates')))) {
     const text = readFileSync(file, 'utf8');
     const reversed = reverseLists(file, text);
     if (reversed !== text) reordered++;

@@ -208,8 +208,9 @@ test('fast YAML path equals the yaml package on every YAML file in examples/, te
   const files = [...yamlFiles(join(REPO_ROOT, 'examples')), ...yamlFiles(join(REPO_ROOT, 'test')), ...yamlFiles(join(REPO_ROOT, '..', 'shared', 'corpus'))];
   assert.ok(files.length > 0);
   for (const file of files) same(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
-  // The examples are ordinary templates: the fast path must take every one of them.
-  for (const file of yamlFiles(join(REPO_ROOT, 'examples'))) assert.ok(parseYamlFast(readFileSync(file, 'utf8')), `fast path declined ${file}`);
+  // The examples are ordinary templates: the fast path must take every one of them, except the templates
+  // of templates (examples/templates), which are not YAML until their holes are filled.
+  for (const file of yamlFiles(join(REPO_ROOT, 'examples')).filter((name) => !name.includes(join('examples', 'templates')))) assert.ok(parseYamlFast(readFileSync(file, 'utf8')), `fast path declined ${file}`);
 });
 
 test('the fast path declines what it does not handle', () => {

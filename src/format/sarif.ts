@@ -116,7 +116,7 @@ function notReadNotifications(context: FormatContext, toUri: (file: string) => s
     const failure = loaded.parseError;
     if (!failure) continue;
     notifications.push({
-      level: failure.notRead ? 'warning' : 'error',
+      level: failure.notRead ? 'warning' : failure.template ? 'note' : 'error',
       message: { text: `${failure.notRead ? 'Not read' : 'Not parsed'}: ${failure.message}` },
       locations: [{ physicalLocation: { artifactLocation: { uri: toUri(loaded.file.path), uriBaseId: SOURCE_ROOT } } }],
     });

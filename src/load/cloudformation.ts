@@ -8,6 +8,7 @@ import { closestName } from '../text';
 import { canonicalText, spanOf } from './values';
 import { coerceTemplateScalars } from './coerce';
 import { EvaluationBudget, type Overrun } from './budget';
+import { HOLE, holeValue, writtenKey } from './template-holes';
 
 export const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 const RESOURCE_SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
@@ -49,6 +50,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
   const template: Template = { file, root, parameters, budget };
   const resources = getValue(root, 'Resources') as MappingNode;
   const resourceServers = collectResourceServers(template, resources);
+  const settingsByClient = collectClientSettings(resources);
   const clients: AppClient[] = [];
   for (const pair of resources.pairs) {
     if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== CLIENT_TYPE) continue;
@@ -57,7 +59,10 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
     // here either; the misspelt key is a structure problem, and no rule judges the empty client.
     if (!propertiesNode && misspeltResourceKeys(pair.value).length > 0) continue;
     const metadataSuppressions = readMetadataSuppressions(file, pair.value);
-    for (const assignment of conditionAssignments(template, propertiesNode)) {
+    const settings = settingsByClient.get(pair.keyText) ?? [];
+    const nodes = [...(propertiesNode ? [propertiesNode] : []), ...settings.flatMap((applied) => applied.members.map((member) => member.value))];
+    const conditions = settings.flatMap((applied) => (applied.condition === undefined ? [] : [applied.condition]));
+    for (const assignment of conditionAssignments(template, nodes, conditions)) {
       const folder = new Folder(template, assignment);
       const folded = propertiesNode ? folder.fold(propertiesNode) : ABSENT;
       const nameSpan = spanOf(file, pair.key);
@@ -65,11 +70,12 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
       if (folded === ABSENT) properties = { kind: 'object', members: new Map(), span: nameSpan };
       else if (folded.kind === 'object') properties = folded;
       else continue; // An intrinsic (unknown) or a list (see structureProblems): nothing the rules can read.
+      for (const applied of settings) applySettings(file, folder, applied, assignment, properties);
       coerceTemplateScalars(properties);
       clients.push({
         kind: 'cloudformation',
         file,
-        name: pair.keyText,
+        name: writtenKey(file, pair.key, pair.keyText),
         nameSpan,
         extent: spanOf(file, pair.value),
         properties,
@@ -81,6 +87,68 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
     }
   }
   return clients;
+}
+
+// ---- Client settings applied by a custom resource ------------------------------------------------
+
+/**
+ * A `Custom::` resource that sets members of a client of the same template (`UserPoolClientId: !Ref
+ * Client`), as templates did before CloudFormation had the OAuth properties.
+ */
+interface ClientSettings {
+  /** Its properties that are members of the client (API names); its own keys are not. */
+  members: PairNode[];
+  /** The resource's `Condition`: its members apply only when it holds. */
+  condition: string | undefined;
+}
+
+/** The custom resource's own keys, never client members: the pool it finds the client in. */
+const SETTINGS_OWN_KEYS = new Set(['ServiceToken', 'UserPoolId', 'UserPoolClientId']);
+
+let clientMemberNames: Set<string> | undefined;
+
+/** The members of AWS::Cognito::UserPoolClient, from its schema (API names). */
+function isClientMember(name: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  clientMemberNames ??= new Set(Object.keys((require('../../schemas/cloudformation-user-pool-client.json') as { properties: object }).properties));
+  return clientMemberNames.has(name) && !SETTINGS_OWN_KEYS.has(name);
+}
+
+/**
+ * The custom resources that set client members, by the logical id of the client they name, in template
+ * order. A custom resource whose properties name no member (a secret lookup, a handler with inputs of its
+ * own) changes nothing the linter can know.
+ */
+function collectClientSettings(resources: MappingNode): Map<string, ClientSettings[]> {
+  const byClient = new Map<string, ClientSettings[]>();
+  for (const pair of resources.pairs) {
+    const type = scalarString(getValue(pair.value, 'Type'));
+    if (!type?.startsWith('Custom::') && type !== 'AWS::CloudFormation::CustomResource') continue;
+    const properties = getValue(pair.value, 'Properties');
+    const reference = getValue(properties, 'UserPoolClientId');
+    // `!Ref Client` and `{"Ref": "Client"}` are the same node after parsing.
+    const client = reference?.type === 'mapping' && reference.pairs.length === 1 ? scalarString(getValue(reference, 'Ref')) : undefined;
+    if (client === undefined || properties?.type !== 'mapping') continue;
+    const members = properties.pairs.filter((member) => isClientMember(member.keyText));
+    if (members.length === 0) continue;
+    const list = byClient.get(client) ?? [];
+    list.push({ members, condition: scalarString(getValue(pair.value, 'Condition')) });
+    byClient.set(client, list);
+  }
+  return byClient;
+}
+
+/**
+ * The custom resource runs after the client exists, so at deploy time its value replaces the client's:
+ * the member is judged as the custom resource sets it, and findings point there. `AWS::NoValue` passes
+ * nothing to the custom resource, which then leaves the client's value.
+ */
+function applySettings(file: SourceFile, folder: Folder, settings: ClientSettings, assignment: Map<string, boolean>, properties: ObjectValue): void {
+  if (settings.condition !== undefined && assignment.get(settings.condition) === false) return;
+  for (const member of settings.members) {
+    const value = folder.fold(member.value);
+    if (value !== ABSENT) properties.members.set(member.keyText, { name: member.keyText, keySpan: spanOf(file, member.key), value });
+  }
 }
 
 /** The keys CloudFormation allows on a resource (the resource attribute reference). */
@@ -178,10 +246,14 @@ function foldedString(folder: Folder, node: SyntaxNode | undefined): string | un
 
 // ---- Fn::If expansion -------------------------------------------------------------------------
 
-/** Every combination of the conditions that `Fn::If` uses inside the client (those the template cannot decide alone). */
-function conditionAssignments(template: Template, properties: SyntaxNode | undefined): Array<Map<string, boolean>> {
-  const names = new Set<string>();
-  const stack: SyntaxNode[] = properties ? [properties] : [];
+/**
+ * Every combination of the conditions that `Fn::If` uses inside `nodes` (the client's properties and the
+ * members custom resources set on it) and of the custom resources' own `Condition`s, those the template
+ * cannot decide alone.
+ */
+function conditionAssignments(template: Template, nodes: readonly SyntaxNode[], resourceConditions: readonly string[]): Array<Map<string, boolean>> {
+  const names = new Set<string>(resourceConditions);
+  const stack: SyntaxNode[] = [...nodes];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'mapping') {
@@ -305,6 +377,8 @@ class Folder {
     }
     const members = new Map<string, { name: string; keySpan: typeof span; value: Value }>();
     for (const pair of node.pairs) {
+      // A key that is a template hole names a member nobody knows yet: nothing to judge.
+      if (pair.keyText.includes(HOLE)) continue;
       const folded = this.fold(pair.value);
       if (folded !== ABSENT) members.set(pair.keyText, { name: pair.keyText, keySpan: spanOf(this.template.file, pair.key), value: folded });
       else members.delete(pair.keyText);
@@ -317,6 +391,8 @@ class Folder {
    * and `{{resolve:...}}` a dynamic reference: unknown from that point on.
    */
   private literalString(text: string, span: Value['span']): Value {
+    const hole = holeValue(text, span);
+    if (hole) return hole;
     const variable = text.search(/\$\{[^}]*\}|\{\{resolve:/);
     if (variable === -1) return { kind: 'scalar', value: text, span };
     if (variable === 0) return { kind: 'unknown', reason: 'template variable', span };

@@ -9,18 +9,23 @@ import type { CommentRange, SyntaxDuplicate, SyntaxNode } from '../parse/syntax'
 import { DOCUMENT_DIALECTS, fileDialectFor, isDocumentPath } from '../formats';
 import { commentsIn, spanOf } from './values';
 import { EvaluationBudget } from './budget';
+import { blankTemplateHoles } from './template-holes';
 
 export { mayHoldClient, prepareParsers } from '../formats';
 
 export function loadFile(file: SourceFile): LoadedFile {
   const fileDialect = fileDialectFor(file.path);
   if (fileDialect) return fileDialect.load(file);
-  const parsed = parse(file);
+  let parsed = parse(file.path, file.text);
+  // A template of a template: parsed again with its `{{ ... }}` holes blanked, only after a failure.
+  const blanked = parsed.ok ? undefined : blankTemplateHoles(file.text);
+  if (blanked !== undefined) parsed = parse(file.path, blanked);
   // JSON has no comments, whatever the file's name: only the YAML parser reports any.
   const comments = commentsIn(file, parsed.comments ?? []);
   if (!parsed.ok && !isDocumentPath(file.path)) return { file, clients: [], duplicateKeys: [] };
   if (!parsed.ok) {
-    return { file, clients: [], duplicateKeys: [], comments, parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
+    const parseError = { message: parsed.message, span: { file, start: parsed.start, end: parsed.end }, ...(blanked !== undefined ? { template: true } : {}) };
+    return { file, clients: [], duplicateKeys: [], comments, parseError };
   }
   const budget = new EvaluationBudget();
   const clients: AppClient[] = [];
@@ -43,13 +48,13 @@ export function loadFile(file: SourceFile): LoadedFile {
 
 type Parsed = ({ ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number }) & { comments?: CommentRange[] };
 
-function parse(file: SourceFile): Parsed {
-  const looksLikeJson = /^\s*[{[]/.test(file.text);
-  if (looksLikeJson || file.path.endsWith('.json')) {
-    const json = parseJson(file.text);
+function parse(path: string, text: string): Parsed {
+  const looksLikeJson = /^\s*[{[]/.test(text);
+  if (looksLikeJson || path.endsWith('.json')) {
+    const json = parseJson(text);
     if (json.ok) return { ok: true, roots: json.root ? [json.root] : [], duplicates: json.duplicates };
     // `.json` files must be JSON; anything else starting with `{` may still be YAML flow style.
-    if (file.path.endsWith('.json')) return json;
+    if (path.endsWith('.json')) return json;
   }
-  return parseYaml(file.text);
+  return parseYaml(text);
 }
