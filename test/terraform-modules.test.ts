@@ -181,3 +181,27 @@ test('a caller file with no client of its own passes the pre-parse test (its rel
   const caller = tree({ 'modules/client/main.tf': MODULE_MAIN, 'modules/client/variables.tf': MODULE_VARIABLES, 'main.tf': 'module "m" {\n  source = "./modules/client"\n  callback_urls = []\n}\n' });
   assert.ok((await lint(caller, ['main.tf'])).some((r) => r.client === 'module.m.aws_cognito_user_pool_client.this'));
 });
+
+test('sibling and module files are read as linted files are: --max-file-size and BOM', async () => {
+  const client = ['resource "aws_cognito_user_pool_client" "web" {', '  name          = "web"', '  user_pool_id  = "p"', '  callback_urls = [var.callback]', '}', ''].join('\n');
+  const variables = 'variable "callback" { default = "http://app.mycompany.com/cb" }\n';
+  const padding = `# ${'x'.repeat(3000)}\n`;
+  const https = async (files: Record<string, string>, args: string[] = []): Promise<string[]> => {
+    const results = await lint(tree(files), ['.', ...args]);
+    // A related file that is not read is absent, never a finding of its own.
+    assert.deepEqual(results.filter((r) => r.ruleId === 'parse-error'), []);
+    return results.filter((r) => r.ruleId === 'redirect-uri-https').map((r) => `${where(r)} ${r.related.map(where).join(' ')}`);
+  };
+  const found = ['main.tf:4:20-4:32 variables.tf:1:33-1:62'];
+  assert.deepEqual(await https({ 'main.tf': client, 'variables.tf': variables + padding }), found);
+  // Over the run's limit: the default is not known. variables.tf itself is not read either, and is not reported (no client word).
+  assert.deepEqual(await https({ 'main.tf': client, 'variables.tf': variables + padding }, ['--max-file-size', '2KB']), []);
+  // A byte-order mark is not a column (the default is on line 1).
+  assert.deepEqual(await https({ 'main.tf': client, 'variables.tf': `\ufeff${variables}` }), found);
+
+  // A module directory's files too: the module call creates no client when its file is over the limit.
+  const module = { 'modules/client/main.tf': MODULE_MAIN + padding, 'modules/client/variables.tf': MODULE_VARIABLES, 'main.tf': 'module "web" {\n  source = "./modules/client"\n}\n' };
+  const clients = async (args: string[]): Promise<string[]> => [...new Set((await lint(tree(module), ['main.tf', ...args])).map((r) => r.client))];
+  assert.deepEqual(await clients([]), ['module.web.aws_cognito_user_pool_client.this']);
+  assert.deepEqual(await clients(['--max-file-size', '2KB']), []);
+});

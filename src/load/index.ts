@@ -9,12 +9,14 @@ import type { CommentRange, SyntaxDuplicate, SyntaxNode } from '../parse/syntax'
 import { DOCUMENT_DIALECTS, fileDialectFor, isDocumentPath } from '../formats';
 import { commentsIn, spanOf } from './values';
 import { EvaluationBudget } from './budget';
+import { Workspace } from '../workspace';
 
 export { mayHoldClient, prepareParsers } from '../formats';
 
-export function loadFile(file: SourceFile): LoadedFile {
+/** `workspace` is how a loader reads the files this one relates to (the run's, with its --max-file-size). */
+export function loadFile(file: SourceFile, workspace: Workspace = new Workspace()): LoadedFile {
   const fileDialect = fileDialectFor(file.path);
-  if (fileDialect) return fileDialect.load(file);
+  if (fileDialect) return fileDialect.load(file, workspace);
   const parsed = parse(file);
   // JSON has no comments, whatever the file's name: only the YAML parser reports any.
   const comments = commentsIn(file, parsed.comments ?? []);

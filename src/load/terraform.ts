@@ -20,10 +20,10 @@
 // module call's label, with a related location at the value in the module; and every finding of the
 // client carries a related location at the resource block in the module. The module's own file is
 // checked on its own as well, with its defaults only.
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AppClient, DuplicateKey, LoadedFile, Member, ObjectValue, ResourceServerInfo, Value } from '../model';
 import { SourceFile, type Span } from '../source';
+import type { Workspace } from '../workspace';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclParseResult, type HclRange, type HclStep } from '../parse/hcl';
 import { coerceTemplateScalars } from './coerce';
 import { commentsIn } from './values';
@@ -33,8 +33,6 @@ import { TERRAFORM_CLIENT_KINDS, TERRAFORM_EXTENSIONS, ATTRIBUTE_NAMES, CLIENT_R
 const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
 /** Module nesting followed from a caller (a deeper chain is most likely a cycle through symlinks). */
 const MAX_MODULE_DEPTH = 8;
-/** Sibling and module files larger than this are not read (the CLI's default --max-file-size). */
-const MAX_RELATED_FILE_SIZE = 10 * 1024 * 1024;
 const MODULE_ARGUMENTS_NOT_INPUTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
 /** `null`: the argument is not set. */
@@ -54,15 +52,15 @@ function isTerraformPath(filePath: string): boolean {
   return TERRAFORM_EXTENSIONS.some((extension) => lower.endsWith(`.${extension}`));
 }
 
-export function loadTerraform(file: SourceFile): LoadedFile {
+export function loadTerraform(file: SourceFile, workspace: Workspace): LoadedFile {
   const parsed = parseCandidate(file);
   const comments = commentsIn(file, parsed.comments);
   if (!parsed.ok) {
     return { file, clients: [], duplicateKeys: [], comments, parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
   }
-  const directory = ModuleDirectory.forCandidate(file, parsed.body);
+  const directory = ModuleDirectory.forCandidate(file, parsed.body, workspace);
   const budget = new EvaluationBudget();
-  const folder = new Folder({ directory, depth: 0, budget });
+  const folder = new Folder({ directory, workspace, depth: 0, budget });
   const clients: AppClient[] = [];
   const duplicateKeys: DuplicateKey[] = [];
   for (const block of parsed.body.blocks) {
@@ -112,64 +110,43 @@ interface TfFile {
 }
 
 interface CachedParse {
-  mtimeMs: number;
-  size: number;
   text: string;
   result: HclParseResult;
 }
 
-/** Parses by absolute path, kept while the file's size and modification time stay the same. */
+/**
+ * Parses by absolute path, kept while the file's text is the same. The workspace keeps a related file's
+ * text while its size and modification time stay the same, so an unchanged file is the same string.
+ */
 const parseCache = new Map<string, CachedParse>();
 
 function parseCandidate(file: SourceFile): HclParseResult {
   const cached = file.absolutePath ? parseCache.get(file.absolutePath) : undefined;
   if (cached && cached.text === file.text) return cached.result;
   const result = parseHcl(file.text, WANTED);
-  if (file.absolutePath) {
-    const stats = statOrUndefined(file.absolutePath);
-    if (stats) parseCache.set(file.absolutePath, { mtimeMs: stats.mtimeMs, size: stats.size, text: file.text, result });
-  }
+  if (file.absolutePath) parseCache.set(file.absolutePath, { text: file.text, result });
   return result;
 }
 
-function parseOnDisk(absolutePath: string): CachedParse | undefined {
-  const stats = statOrUndefined(absolutePath);
-  if (!stats || !stats.isFile() || stats.size > MAX_RELATED_FILE_SIZE) return undefined;
+function parseOnDisk(workspace: Workspace, absolutePath: string): CachedParse | undefined {
+  const text = workspace.read(absolutePath);
+  if (text === undefined) return undefined;
   const cached = parseCache.get(absolutePath);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
-  let text: string;
-  try {
-    text = readFileSync(absolutePath, 'utf8');
-  } catch {
-    return undefined;
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (cached && cached.text === text) return cached;
   const result: HclParseResult = RELEVANT_TEXT.test(text) ? parseHcl(text, WANTED) : { ok: true, body: { attributes: [], blocks: [], start: 0, end: text.length }, comments: [] };
-  const entry = { mtimeMs: stats.mtimeMs, size: stats.size, text, result };
+  const entry = { text, result };
   parseCache.set(absolutePath, entry);
   return entry;
 }
 
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-function tfFilesIn(directory: string): string[] {
-  try {
-    const names = readdirSync(directory).filter((name) => isTerraformPath(name));
-    // Where `x.tofu` and `x.tf` both exist, OpenTofu reads the `.tofu` one only.
-    const tofu = new Set(names.filter((name) => name.toLowerCase().endsWith('.tofu')).map((name) => name.slice(0, -'.tofu'.length)));
-    return names
-      .filter((name) => !(name.toLowerCase().endsWith('.tf') && tofu.has(name.slice(0, -'.tf'.length))))
-      .sort()
-      .map((name) => path.join(directory, name));
-  } catch {
-    return [];
-  }
+function tfFilesIn(workspace: Workspace, directory: string): string[] {
+  const names = workspace.list(directory).filter((name) => isTerraformPath(name));
+  // Where `x.tofu` and `x.tf` both exist, OpenTofu reads the `.tofu` one only.
+  const tofu = new Set(names.filter((name) => name.toLowerCase().endsWith('.tofu')).map((name) => name.slice(0, -'.tofu'.length)));
+  return names
+    .filter((name) => !(name.toLowerCase().endsWith('.tf') && tofu.has(name.slice(0, -'.tf'.length))))
+    .sort()
+    .map((name) => path.join(directory, name));
 }
 
 /** Another file, named for output relative to a file the user sees (as discovery names files). */
@@ -211,26 +188,31 @@ class ModuleDirectory {
   }
 
   /** The directory of a file being linted: that file as given, its siblings from disk. */
-  static forCandidate(file: SourceFile, body: HclBody): ModuleDirectory {
+  static forCandidate(file: SourceFile, body: HclBody, workspace: Workspace): ModuleDirectory {
     if (!file.absolutePath) return new ModuleDirectory(undefined, [{ file, body }], []);
     const directory = path.dirname(file.absolutePath);
-    const pending = tfFilesIn(directory)
+    const pending = tfFilesIn(workspace, directory)
       .filter((sibling) => sibling !== file.absolutePath)
       .map((sibling) => () => {
-        const parsed = parseOnDisk(sibling);
+        const parsed = parseOnDisk(workspace, sibling);
         return parsed?.result.ok ? { file: relatedSourceFile(file, sibling, parsed.text), body: parsed.result.body } : undefined;
       });
     return new ModuleDirectory(directory, [{ file, body }], pending);
   }
 
   /** A called module's directory, every file from disk; files are named relative to the caller's. */
-  static forModule(directory: string, caller: SourceFile): ModuleDirectory | undefined {
+  static forModule(directory: string, caller: SourceFile, workspace: Workspace): ModuleDirectory | undefined {
     const files: TfFile[] = [];
-    for (const absolutePath of tfFilesIn(directory)) {
-      const parsed = parseOnDisk(absolutePath);
+    for (const absolutePath of tfFilesIn(workspace, directory)) {
+      const parsed = parseOnDisk(workspace, absolutePath);
       if (parsed?.result.ok) files.push({ file: relatedSourceFile(caller, absolutePath, parsed.text), body: parsed.result.body });
     }
     return files.length > 0 ? new ModuleDirectory(directory, files, []) : undefined;
+  }
+
+  /** No files: where variable defaults are folded (they are constants). */
+  static empty(): ModuleDirectory {
+    return new ModuleDirectory(undefined, [], []);
   }
 
   /** Every file, parsing the pending ones. */
@@ -281,6 +263,7 @@ class ModuleDirectory {
 
 interface Frame {
   directory: ModuleDirectory;
+  workspace: Workspace;
   /** Module instance: the caller's arguments, folded where the caller wrote them. */
   inputs?: ReadonlyMap<string, Folded>;
   /** Module instance: values written in the module are reported here (the module call's label). */
@@ -460,7 +443,7 @@ class Folder {
     const attribute = definition.defaultAttribute;
     if (!attribute) return this.unknown(file, reference, `variable ${definition.name} has no default`);
     // Defaults are constants: folded without variables, in their own file, never relocated.
-    const folded = new Folder({ directory: emptyDirectory(), depth: 0, budget: this.frame.budget }).fold(attribute.expr, definition.file, NO_ITERATION);
+    const folded = new Folder({ directory: EMPTY_DIRECTORY, workspace: this.frame.workspace, depth: 0, budget: this.frame.budget }).fold(attribute.expr, definition.file, NO_ITERATION);
     if (folded === ABSENT) return ABSENT;
     return this.copied(folded, file, reference, (value) => asDefault(value, this.place(file, reference), `variable "${definition.name}"`));
   }
@@ -746,11 +729,7 @@ class Folder {
   }
 }
 
-let emptyDirectoryInstance: ModuleDirectory | undefined;
-function emptyDirectory(): ModuleDirectory {
-  emptyDirectoryInstance ??= ModuleDirectory.forCandidate(new SourceFile('', ''), { attributes: [], blocks: [], start: 0, end: 0 });
-  return emptyDirectoryInstance;
-}
+const EMPTY_DIRECTORY = ModuleDirectory.empty();
 
 function binary(op: string, left: string | number | boolean | null, right: string | number | boolean | null): string | number | boolean | undefined {
   switch (op) {
@@ -943,7 +922,7 @@ function instantiateModule(caller: Folder, call: HclBlock, callFile: SourceFile,
   if (source === undefined || !/^\.\.?[/\\]/.test(source)) return [];
   const callerDirectory = path.dirname(callFile.absolutePath);
   const directory = path.resolve(callerDirectory, source);
-  const repositoryRoot = findRepositoryRoot(callerDirectory);
+  const repositoryRoot = caller.frame.workspace.repositoryRoot(callerDirectory);
   if (repositoryRoot && path.relative(repositoryRoot, directory).startsWith('..')) return [];
   const chain = caller.frame.chain ?? [callerDirectory];
   if (chain.includes(directory)) return [];
@@ -953,7 +932,7 @@ function instantiateModule(caller: Folder, call: HclBlock, callFile: SourceFile,
     caller.tooLarge(over, callFile, call);
     return [];
   }
-  const moduleDirectory = ModuleDirectory.forModule(directory, callFile);
+  const moduleDirectory = ModuleDirectory.forModule(directory, callFile, caller.frame.workspace);
   if (!moduleDirectory) return [];
 
   const inputs = new Map<string, Folded>();
@@ -964,6 +943,7 @@ function instantiateModule(caller: Folder, call: HclBlock, callFile: SourceFile,
   const address = `${caller.frame.address ?? ''}module.${label.value}.`;
   const folder = new Folder({
     directory: moduleDirectory,
+    workspace: caller.frame.workspace,
     inputs,
     relocate: { span: outer.labelSpan, note: `written in ${address.slice(0, -1)}` },
     address,
@@ -991,20 +971,4 @@ function instantiateModule(caller: Folder, call: HclBlock, callFile: SourceFile,
     }
   }
   return clients;
-}
-
-/** The directory holding `.git`, searching upwards (as discovery does); cached per directory. */
-const repositoryRoots = new Map<string, string | undefined>();
-function findRepositoryRoot(start: string): string | undefined {
-  if (repositoryRoots.has(start)) return repositoryRoots.get(start);
-  let root: string | undefined;
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (statOrUndefined(path.join(dir, '.git'))) {
-      root = dir;
-      break;
-    }
-    if (path.dirname(dir) === dir) break;
-  }
-  repositoryRoots.set(start, root);
-  return root;
 }
