@@ -1,0 +1,78 @@
+// Terraform HCL (`.tf`) to normalized clients: `resource "aws_cognito_user_pool_client"` and
+// `resource "awscc_cognito_user_pool_client"` blocks, with attribute names mapped to the API's
+// (terraform-names.ts), plus the clients that module calls with a relative source create.
+//
+// Values are folded where the configuration decides them (FORMATS.md, "Terraform values"): literals,
+// lists, objects, `var.x` from the caller's module inputs or the variable's default (a default is
+// marked as such, with the default's location), locals, templates with literal parts (partial strings),
+// `[for ...]` over known collections, formatlist, concat, compact, tolist, toset, conditionals and
+// operators on known operands, and `dynamic` blocks over known collections. Everything else (resource
+// attributes, data sources, `each`/`count`, other functions) is an unknown value, which rules never
+// report on. `null` means the argument is not set.
+//
+// Names resolve in the module directory: every `.tf` file next to the one being linted is read (once,
+// lazily; parses are cached by path and modification time) for its variables, locals and resource servers.
+//
+// Module calls: a `module` block whose source is a relative path (inside the same repository) creates
+// the clients of that directory, evaluated with the caller's arguments and the module's defaults. Such a
+// client is named `module.<call>.<type>.<label>` and belongs to the caller's file: a value that comes
+// from the caller's argument is reported there; a value written inside the module is reported at the
+// module call's label, with a related location at the value in the module; and every finding of the
+// client carries a related location at the resource block in the module. The module's own file is
+// checked on its own as well, with its defaults only.
+//
+// This file is the entry: one linted file to its clients. The concerns live beside it: files.ts (the
+// module directory and its files), folder.ts (expression evaluation), clients.ts (a resource block to a
+// client), modules.ts (the clients a module call creates).
+import type { AppClient, DuplicateKey, LoadedFile } from '../../model';
+import type { SourceFile } from '../../source';
+import type { Workspace } from '../../workspace';
+import type { HclBody, HclRange } from '../../parse/hcl';
+import { commentsIn } from '../values';
+import { EvaluationBudget } from '../budget';
+import { IGNORED_BLOCKS } from '../terraform-names';
+import { ModuleDirectory, parseCandidate, spanIn } from './files';
+import { Folder } from './folder';
+import { buildClient, clientDialect } from './clients';
+import { instantiateModule } from './modules';
+
+export function loadTerraform(file: SourceFile, workspace: Workspace): LoadedFile {
+  const parsed = parseCandidate(file);
+  const comments = commentsIn(file, parsed.comments);
+  if (!parsed.ok) {
+    return { file, clients: [], duplicateKeys: [], comments, parseError: { message: parsed.message, span: { file, start: parsed.start, end: parsed.end } } };
+  }
+  const directory = ModuleDirectory.forCandidate(file, parsed.body, workspace);
+  const budget = new EvaluationBudget();
+  const folder = new Folder({ directory, workspace, depth: 0, budget });
+  const clients: AppClient[] = [];
+  const duplicateKeys: DuplicateKey[] = [];
+  for (const block of parsed.body.blocks) {
+    const dialect = clientDialect(block);
+    if (dialect) {
+      const label = block.labels[1];
+      const nameSpan = spanIn(file, label ?? block.typeRange);
+      clients.push(buildClient(folder, block, file, dialect, { name: `${block.labels[0]!.value}.${label?.value ?? ''}`, nameSpan, extent: spanIn(file, block) }));
+      duplicateKeys.push(...duplicatesIn(file, block.body));
+    } else if (block.type === 'module') {
+      clients.push(...instantiateModule(folder, block, file, undefined));
+    }
+  }
+  return { file, clients, duplicateKeys, comments, ...(budget.overrun ? { evaluationOverrun: budget.overrun } : {}) };
+}
+
+/** Attributes and blocks a body repeats: Terraform rejects both ("Attribute redefined", "Too many blocks"). */
+function duplicatesIn(file: SourceFile, body: HclBody): DuplicateKey[] {
+  const seen = new Map<string, HclRange>();
+  const out: DuplicateKey[] = [];
+  const entries = [
+    ...body.attributes.map((a) => ({ key: a.name, range: a.nameRange })),
+    ...body.blocks.filter((b) => b.type !== 'dynamic' && !IGNORED_BLOCKS.has(b.type)).map((b) => ({ key: b.type, range: b.typeRange })),
+  ].sort((a, b) => a.range.start - b.range.start);
+  for (const { key, range } of entries) {
+    const first = seen.get(key);
+    if (first) out.push({ key, first: spanIn(file, first), second: spanIn(file, range) });
+    else seen.set(key, range);
+  }
+  return out;
+}
