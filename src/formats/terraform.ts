@@ -1,5 +1,6 @@
 // Terraform HCL (.tf): client resources, with values folded from the module directory and the clients
-// that module calls create (src/load/terraform/). Parsed with the tree-sitter HCL grammar.
+// that module calls create (src/load/terraform.ts, src/load/terraform/). Parsed with the tree-sitter HCL
+// grammar.
 import type { FileDialect, ClientKindInfo } from './dialect';
 import type { ClientKind } from '../model';
 import { loadTerraform } from '../load/terraform';

@@ -21,20 +21,20 @@
 // client carries a related location at the resource block in the module. The module's own file is
 // checked on its own as well, with its defaults only.
 //
-// This file is the entry: one linted file to its clients. The concerns live beside it: files.ts (the
+// This file is the entry: one linted file to its clients. The concerns live in terraform/: files.ts (the
 // module directory and its files), folder.ts (expression evaluation), clients.ts (a resource block to a
 // client), modules.ts (the clients a module call creates).
-import type { AppClient, DuplicateKey, LoadedFile } from '../../model';
-import type { SourceFile } from '../../source';
-import type { Workspace } from '../../workspace';
-import type { HclBody, HclRange } from '../../parse/hcl';
-import { commentsIn } from '../values';
-import { EvaluationBudget } from '../budget';
-import { IGNORED_BLOCKS } from '../terraform-names';
-import { ModuleDirectory, parseCandidate, spanIn } from './files';
-import { Folder } from './folder';
-import { buildClient, clientDialect } from './clients';
-import { instantiateModule } from './modules';
+import type { AppClient, DuplicateKey, LoadedFile } from '../model';
+import type { SourceFile } from '../source';
+import type { Workspace } from '../workspace';
+import type { HclBody, HclRange } from '../parse/hcl';
+import { commentsIn } from './values';
+import { EvaluationBudget } from './budget';
+import { IGNORED_BLOCKS } from './terraform-names';
+import { ModuleDirectory, parseCandidate, spanIn } from './terraform/files';
+import { Folder } from './terraform/folder';
+import { buildClient, clientDialect } from './terraform/clients';
+import { instantiateModule } from './terraform/modules';
 
 export function loadTerraform(file: SourceFile, workspace: Workspace): LoadedFile {
   const parsed = parseCandidate(file);
