@@ -205,3 +205,54 @@ test('sibling and module files are read as linted files are: --max-file-size and
   assert.deepEqual(await clients([]), ['module.web.aws_cognito_user_pool_client.this']);
   assert.deepEqual(await clients(['--max-file-size', '2KB']), []);
 });
+
+test('registry and git modules that terraform init downloaded: followed through .terraform/modules/modules.json', async () => {
+  const modulesJson = (entries: Array<[string, string, string]>): string =>
+    JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, ...entries.map(([Key, Source, Dir]) => ({ Key, Source, Dir }))] });
+  const wrapper = ['variable "urls" {}', 'module "inner" {', '  source        = "git::https://example.com/client.git?ref=v1"', '  name          = "x"', '  pool          = "p"', '  callback_urls = var.urls', '}', ''].join('\n');
+  const caller = [
+    'module "cognito" {',
+    '  source  = "acme/cognito/aws"',
+    '  version = "1.0.0"',
+    '  urls    = ["http://app.mycompany.com/cb"]',
+    '}',
+    'module "stale" {',
+    '  source = "acme/other/aws"',
+    '}',
+    'module "missing" {',
+    '  source = "acme/missing/aws"',
+    '}',
+    '',
+  ].join('\n');
+  const root = tree({
+    'main.tf': caller,
+    '.terraform/modules/modules.json': modulesJson([
+      ['cognito', 'registry.terraform.io/acme/cognito/aws', '.terraform/modules/cognito'],
+      ['cognito.inner', 'git::https://example.com/client.git?ref=v1', '.terraform/modules/cognito.inner'],
+      // Downloaded from another source than the call now names: init was not run again.
+      ['stale', 'registry.terraform.io/acme/client/aws', '.terraform/modules/cognito.inner'],
+    ]),
+    '.terraform/modules/cognito/main.tf': wrapper,
+    '.terraform/modules/cognito.inner/main.tf': MODULE_MAIN,
+    '.terraform/modules/cognito.inner/variables.tf': MODULE_VARIABLES,
+  });
+  const results = await lint(root);
+  // `.terraform/` is never walked: every result is the caller's.
+  assert.deepEqual([...new Set(results.map((r) => `${r.file} ${r.client}`))], ['main.tf module.cognito.module.inner.aws_cognito_user_pool_client.this']);
+  const https = results.find((r) => r.ruleId === 'redirect-uri-https' && r.line === 4)!;
+  assert.equal(where(https), 'main.tf:4:14-4:43');
+  assert.deepEqual(
+    https.related.map((r) => `${where(r)} ${r.message}`),
+    ['.terraform/modules/cognito.inner/main.tf:1:41-1:47 module.cognito.module.inner creates aws_cognito_user_pool_client.this here'],
+  );
+  const implicit = results.find((r) => r.ruleId === 'no-implicit-flow')!;
+  assert.equal(where(implicit), 'main.tf:1:8-1:17');
+  assert.deepEqual(implicit.related.map(where), ['.terraform/modules/cognito.inner/main.tf:6:35-6:45', '.terraform/modules/cognito.inner/main.tf:1:41-1:47']);
+
+  // Without modules.json (init not run), or with one that is not JSON: unknown, silently, and the file is not a parse error.
+  for (const text of [undefined, '{"Modules": [', '\0']) {
+    const files: Record<string, string> = { 'main.tf': caller, '.terraform/modules/cognito/main.tf': wrapper, '.terraform/modules/cognito.inner/main.tf': MODULE_MAIN };
+    if (text !== undefined) files['.terraform/modules/modules.json'] = text;
+    assert.deepEqual(await lint(tree(files)), []);
+  }
+});

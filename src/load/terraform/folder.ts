@@ -24,6 +24,8 @@ interface Frame {
   relocate?: { span: Span; note: string };
   /** Module instance: `module.a.module.b.` */
   address?: string;
+  /** Module instance: the call names from the root module (`a`, `b`), its key in modules.json. */
+  calls?: readonly string[];
   depth: number;
   /** Directories of the module chain, to stop cycles. */
   chain?: readonly string[];
