@@ -1,6 +1,7 @@
 // Terraform HCL (`.tf`) to normalized clients: `resource "aws_cognito_user_pool_client"` and
 // `resource "awscc_cognito_user_pool_client"` blocks, with attribute names mapped to the API's
-// (terraform-names.ts), plus the clients that module calls with a relative source create.
+// (terraform-names.ts), plus the clients that module calls create (a relative source, or a module that
+// `terraform init` downloaded, found through `.terraform/modules/modules.json`).
 //
 // Values are folded where the configuration decides them (FORMATS.md, "Terraform values"): literals,
 // lists, objects, `var.x` from the caller's module inputs or the variable's default (a default is
@@ -10,12 +11,13 @@
 // attributes, data sources, `each`/`count`, other functions) is an unknown value, which rules never
 // report on. `null` means the argument is not set.
 //
-// Names resolve in the module directory: every `.tf` file next to the one being linted is read (once,
-// lazily; parses are cached by path and modification time) for its variables, locals and resource servers.
+// Names resolve in the module directory: every `.tf` file next to the one being linted is read through
+// the workspace (once, lazily; parses are cached by path and modification time) for its variables,
+// locals and resource servers.
 //
-// Module calls: a `module` block whose source is a relative path (inside the same repository) creates
-// the clients of that directory, evaluated with the caller's arguments and the module's defaults. Such a
-// client is named `module.<call>.<type>.<label>` and belongs to the caller's file: a value that comes
+// Module calls: a `module` block whose source is a relative path (inside the same repository), or that
+// `terraform init` downloaded, creates the clients of that directory, evaluated with the caller's
+// arguments and the module's defaults. Such a client is named `module.<call>.<type>.<label>` and belongs to the caller's file: a value that comes
 // from the caller's argument is reported there; a value written inside the module is reported at the
 // module call's label, with a related location at the value in the module; and every finding of the
 // client carries a related location at the resource block in the module. The module's own file is
