@@ -2,7 +2,7 @@
 // relates to (a Terraform module's sibling files, a called module's files, `.terraform/modules/modules.json`).
 // A related file is read through read.ts's policy with the run's --max-file-size; one that is missing,
 // unreadable, too large or binary is absent (a loader then treats its values as unknown), never an error.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { findRepositoryRoot } from './discover';
 import { DEFAULT_MAX_FILE_SIZE, decodeText, readBytes } from './read';
 
@@ -37,7 +37,7 @@ export class Workspace {
 
   /** A related file's text; undefined when it is not a readable text file within --max-file-size. */
   read(absolutePath: string): string | undefined {
-    let stats;
+    let stats: Stats;
     try {
       stats = statSync(absolutePath);
     } catch {
