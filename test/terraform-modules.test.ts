@@ -249,6 +249,14 @@ test('registry and git modules that terraform init downloaded: followed through 
   assert.equal(where(implicit), 'main.tf:1:8-1:17');
   assert.deepEqual(implicit.related.map(where), ['.terraform/modules/cognito.inner/main.tf:6:35-6:45', '.terraform/modules/cognito.inner/main.tf:1:41-1:47']);
 
+  // A Dir outside the repository is not followed, as a relative source outside it is not.
+  const outside = tree({ 'client/main.tf': MODULE_MAIN }, false);
+  const escaping = tree({ 'main.tf': 'module "cognito" {\n  source = "acme/client/aws"\n}\n', '.terraform/modules/modules.json': modulesJson([['cognito', 'registry.terraform.io/acme/client/aws', join(outside, 'client')]]) });
+  assert.deepEqual(await lint(escaping), []);
+  // The same module inside the repository is followed: the assertion above can fail.
+  const inside = tree({ 'main.tf': 'module "cognito" {\n  source = "acme/client/aws"\n}\n', 'vendor/client/main.tf': MODULE_MAIN, '.terraform/modules/modules.json': modulesJson([['cognito', 'registry.terraform.io/acme/client/aws', 'vendor/client']]) });
+  assert.ok((await lint(inside)).some((r) => r.client === 'module.cognito.aws_cognito_user_pool_client.this'));
+
   // Without modules.json (init not run), or with one that is not JSON: unknown, silently, and the file is not a parse error.
   for (const text of [undefined, '{"Modules": [', '\0']) {
     const files: Record<string, string> = { 'main.tf': caller, '.terraform/modules/cognito/main.tf': wrapper, '.terraform/modules/cognito.inner/main.tf': MODULE_MAIN };
