@@ -11,6 +11,7 @@ import { compareFindings, SEVERITY_RANK } from './finding';
 import { UNNAMED_STDIN, discover, type Candidate, type DiscoverOptions } from './discover';
 import { loadFile, mayHoldClient, prepareParsers } from './load';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
+import { Workspace } from './workspace';
 import { evaluate, type SettingsSource } from './evaluate';
 import type { Rule, Severity } from './rule';
 
@@ -91,6 +92,8 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
   let filesScanned = 0;
   let filesSkippedTooLarge = 0;
   const tooLarge = new Set<LoadedFile['file']>();
+  // Files a loader relates to (Terraform siblings and modules) are read with this run's --max-file-size too.
+  const workspace = new Workspace(options.maxFileSize);
   const notRead = (file: LoadedFile['file'], reason: string): void => {
     allFilesProcessed = false;
     loadedFiles.push({ file, clients: [], duplicateKeys: [], parseError: { message: reason, span: { file, start: 0, end: 0 }, notRead: true } });
@@ -116,7 +119,7 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     if (!mayHoldClient(read.file.text)) continue;
     let loaded: LoadedFile;
     try {
-      loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file) : loadFile(read.file);
+      loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file, workspace) : loadFile(read.file, workspace);
     } catch (error) {
       loaded = failedFile(read.file, error);
     }
@@ -148,10 +151,10 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
  * Unnamed standard input has no extension that says it must parse, so a syntax error would pass for "not
  * data". Loaded again as the JSON or YAML it looks like, its syntax error is reported.
  */
-function loadUnnamedStdin(file: SourceFile): LoadedFile {
-  const loaded = loadFile(file);
+function loadUnnamedStdin(file: SourceFile, workspace: Workspace): LoadedFile {
+  const loaded = loadFile(file, workspace);
   if (loaded.clients.length > 0 || loaded.parseError) return loaded;
-  const asData = loadFile(new SourceFile(`${file.path}.${/^\s*[{[]/.test(file.text) ? 'json' : 'yaml'}`, file.text));
+  const asData = loadFile(new SourceFile(`${file.path}.${/^\s*[{[]/.test(file.text) ? 'json' : 'yaml'}`, file.text), workspace);
   return asData.parseError ? { ...loaded, parseError: { ...asData.parseError, span: { ...asData.parseError.span, file } } } : loaded;
 }
 

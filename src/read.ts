@@ -1,4 +1,5 @@
-// Reading a candidate file: size limit, binary detection, BOM, decoding. Part of the load stage.
+// Reading a file: size limit, binary detection, BOM, decoding. Part of the load stage; candidates are read
+// here, and the files loaders relate to them (siblings, modules) through the same policy (src/workspace.ts).
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { SourceFile } from './source';
 import type { Candidate } from './discover';
@@ -18,25 +19,39 @@ export type ReadResult =
 
 export function readCandidate(candidate: Candidate, maxFileSize: number): ReadResult {
   if (candidate.text !== undefined) return decode(candidate, Buffer.from(candidate.text, 'utf8'));
+  const read = readBytes(candidate.absolutePath, maxFileSize);
+  switch (read.kind) {
+    case 'bytes':
+      return decode(candidate, read.bytes);
+    case 'too-large':
+      return tooLarge(candidate, read.size, maxFileSize, read.head);
+    case 'unreadable':
+      return { kind: 'unreadable', file: emptyFile(candidate), reason: cannotRead(read.error) };
+  }
+}
+
+/** A file's bytes under the size limit; over it, its size and (when it was open anyway) its first megabyte. */
+export type BytesRead = { kind: 'bytes'; bytes: Buffer } | { kind: 'too-large'; size: number; head: Buffer | undefined } | { kind: 'unreadable'; error: unknown };
+
+/** The one way a file is read from disk, candidates and the files loaders relate to them alike (src/workspace.ts). */
+export function readBytes(absolutePath: string, maxFileSize: number): BytesRead {
   // One open, fstat and read: no separate stat by path (the fast case). Any failure to open goes the
   // long way below, so that every message and its precedence stay as they are.
   let fd: number;
   try {
-    fd = openSync(candidate.absolutePath, 'r');
+    fd = openSync(absolutePath, 'r');
   } catch {
-    return readByPath(candidate, maxFileSize);
+    return readByPath(absolutePath, maxFileSize);
   }
-  let bytes: Buffer;
   try {
     const size = fstatSync(fd).size;
-    if (size > maxFileSize) return tooLarge(candidate, size, maxFileSize, readHead(fd));
-    bytes = readAll(fd, size);
+    if (size > maxFileSize) return { kind: 'too-large', size, head: readHead(fd) };
+    return { kind: 'bytes', bytes: readAll(fd, size) };
   } catch (error) {
-    return { kind: 'unreadable', file: emptyFile(candidate), reason: cannotRead(error) };
+    return { kind: 'unreadable', error };
   } finally {
     closeSync(fd);
   }
-  return decode(candidate, bytes);
 }
 
 /** Reads the whole file; a file that changed size since fstat is read to its current end, as readFileSync does. */
@@ -54,21 +69,19 @@ function readAll(fd: number, size: number): Buffer {
   return rest.length === 0 ? buffer : Buffer.concat([buffer, rest]);
 }
 
-function readByPath(candidate: Candidate, maxFileSize: number): ReadResult {
+function readByPath(absolutePath: string, maxFileSize: number): BytesRead {
   let size: number;
   try {
-    size = statSync(candidate.absolutePath).size;
+    size = statSync(absolutePath).size;
   } catch (error) {
-    return { kind: 'unreadable', file: emptyFile(candidate), reason: cannotRead(error) };
+    return { kind: 'unreadable', error };
   }
-  if (size > maxFileSize) return tooLarge(candidate, size, maxFileSize, undefined);
-  let bytes: Buffer;
+  if (size > maxFileSize) return { kind: 'too-large', size, head: undefined };
   try {
-    bytes = readFileSync(candidate.absolutePath);
+    return { kind: 'bytes', bytes: readFileSync(absolutePath) };
   } catch (error) {
-    return { kind: 'unreadable', file: emptyFile(candidate), reason: cannotRead(error) };
+    return { kind: 'unreadable', error };
   }
-  return decode(candidate, bytes);
 }
 
 function emptyFile(candidate: Candidate): SourceFile {
@@ -90,16 +103,26 @@ function readHead(fd: number): Buffer {
 function tooLarge(candidate: Candidate, size: number, maxFileSize: number, head: Buffer | undefined): ReadResult {
   const reason = `file is ${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxFileSize)}; raise the limit to lint it, or add it to ignores`;
   // A binary head (NUL byte) never holds a client: an empty head says so.
-  const text = head === undefined ? undefined : head.subarray(0, 8192).includes(0) ? '' : head.toString('utf8');
+  const text = head === undefined ? undefined : isBinary(head) ? '' : head.toString('utf8');
   return { kind: 'too-large', file: emptyFile(candidate), reason, head: text };
 }
 
 function decode(candidate: Candidate, bytes: Buffer): ReadResult {
-  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary', file: emptyFile(candidate) };
-  let text = bytes.toString('utf8');
-  // Editors do not count a byte-order mark as a column: drop it so positions match what users see.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = decodeText(bytes);
+  if (text === undefined) return { kind: 'binary', file: emptyFile(candidate) };
   return { kind: 'text', file: new SourceFile(candidate.displayPath, text, candidate.repositoryPath, candidate.absolutePath) };
+}
+
+/** UTF-8 text of a file's bytes; undefined for a binary file (a NUL byte in its first 8 KB). */
+export function decodeText(bytes: Buffer): string | undefined {
+  if (isBinary(bytes)) return undefined;
+  const text = bytes.toString('utf8');
+  // Editors do not count a byte-order mark as a column: drop it so positions match what users see.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8192).includes(0);
 }
 
 function cannotRead(error: unknown): string {

@@ -216,7 +216,7 @@ test('a file cognito-lint fails on gets one result; the other files are checked 
   };
   // While loading...
   const loadFile = load.loadFile;
-  const loading = mock.method(load, 'loadFile', (file: Parameters<typeof loadFile>[0]) => (fails(file.path), loadFile(file)));
+  const loading = mock.method(load, 'loadFile', (...args: Parameters<typeof loadFile>) => (fails(args[0].path), loadFile(...args)));
   t.after(() => loading.mock.restore());
   check(rules);
   loading.mock.restore();

@@ -57,10 +57,11 @@ test('the cheap pre-parse test keeps files that name a client and drops the rest
   assert.equal(mayHoldClient('Type: AWS::Cognito::UserPoolClient'), true);
   assert.equal(mayHoldClient('{"UserPoolId": "x"}'), true);
   assert.equal(mayHoldClient('apiVersion: apps/v1\nkind: Deployment\n'), false);
-  // Terraform: the resource type (HCL and plan JSON), or a module call with a relative source.
+  // Terraform: the resource type (HCL and plan JSON), or a module call (relative, or downloaded by terraform init).
   assert.equal(mayHoldClient('resource "aws_cognito_user_pool_client" "web" {}'), true);
   assert.equal(mayHoldClient('resource "awscc_cognito_user_pool_client" "web" {}'), true);
   assert.equal(mayHoldClient('module "auth" {\n  source = "../modules/auth"\n}'), true);
-  assert.equal(mayHoldClient('module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}'), false);
+  assert.equal(mayHoldClient('module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}'), true);
+  assert.equal(mayHoldClient('# the network module\nresource "aws_s3_bucket" "b" {}'), false);
   assert.equal(mayHoldClient('resource "aws_s3_bucket" "b" {}'), false);
 });

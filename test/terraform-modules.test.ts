@@ -181,3 +181,86 @@ test('a caller file with no client of its own passes the pre-parse test (its rel
   const caller = tree({ 'modules/client/main.tf': MODULE_MAIN, 'modules/client/variables.tf': MODULE_VARIABLES, 'main.tf': 'module "m" {\n  source = "./modules/client"\n  callback_urls = []\n}\n' });
   assert.ok((await lint(caller, ['main.tf'])).some((r) => r.client === 'module.m.aws_cognito_user_pool_client.this'));
 });
+
+test('sibling and module files are read as linted files are: --max-file-size and BOM', async () => {
+  const client = ['resource "aws_cognito_user_pool_client" "web" {', '  name          = "web"', '  user_pool_id  = "p"', '  callback_urls = [var.callback]', '}', ''].join('\n');
+  const variables = 'variable "callback" { default = "http://app.mycompany.com/cb" }\n';
+  const padding = `# ${'x'.repeat(3000)}\n`;
+  const https = async (files: Record<string, string>, args: string[] = []): Promise<string[]> => {
+    const results = await lint(tree(files), ['.', ...args]);
+    // A related file that is not read is absent, never a finding of its own.
+    assert.deepEqual(results.filter((r) => r.ruleId === 'parse-error'), []);
+    return results.filter((r) => r.ruleId === 'redirect-uri-https').map((r) => `${where(r)} ${r.related.map(where).join(' ')}`);
+  };
+  const found = ['main.tf:4:20-4:32 variables.tf:1:33-1:62'];
+  assert.deepEqual(await https({ 'main.tf': client, 'variables.tf': variables + padding }), found);
+  // Over the run's limit: the default is not known. variables.tf itself is not read either, and is not reported (no client word).
+  assert.deepEqual(await https({ 'main.tf': client, 'variables.tf': variables + padding }, ['--max-file-size', '2KB']), []);
+  // A byte-order mark is not a column (the default is on line 1).
+  assert.deepEqual(await https({ 'main.tf': client, 'variables.tf': `\ufeff${variables}` }), found);
+
+  // A module directory's files too: the module call creates no client when its file is over the limit.
+  const module = { 'modules/client/main.tf': MODULE_MAIN + padding, 'modules/client/variables.tf': MODULE_VARIABLES, 'main.tf': 'module "web" {\n  source = "./modules/client"\n}\n' };
+  const clients = async (args: string[]): Promise<string[]> => [...new Set((await lint(tree(module), ['main.tf', ...args])).map((r) => r.client))];
+  assert.deepEqual(await clients([]), ['module.web.aws_cognito_user_pool_client.this']);
+  assert.deepEqual(await clients(['--max-file-size', '2KB']), []);
+});
+
+test('registry and git modules that terraform init downloaded: followed through .terraform/modules/modules.json', async () => {
+  const modulesJson = (entries: Array<[string, string, string]>): string =>
+    JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, ...entries.map(([Key, Source, Dir]) => ({ Key, Source, Dir }))] });
+  const wrapper = ['variable "urls" {}', 'module "inner" {', '  source        = "git::https://example.com/client.git?ref=v1"', '  name          = "x"', '  pool          = "p"', '  callback_urls = var.urls', '}', ''].join('\n');
+  const caller = [
+    'module "cognito" {',
+    '  source  = "acme/cognito/aws"',
+    '  version = "1.0.0"',
+    '  urls    = ["http://app.mycompany.com/cb"]',
+    '}',
+    'module "stale" {',
+    '  source = "acme/other/aws"',
+    '}',
+    'module "missing" {',
+    '  source = "acme/missing/aws"',
+    '}',
+    '',
+  ].join('\n');
+  const root = tree({
+    'main.tf': caller,
+    '.terraform/modules/modules.json': modulesJson([
+      ['cognito', 'registry.terraform.io/acme/cognito/aws', '.terraform/modules/cognito'],
+      ['cognito.inner', 'git::https://example.com/client.git?ref=v1', '.terraform/modules/cognito.inner'],
+      // Downloaded from another source than the call now names: init was not run again.
+      ['stale', 'registry.terraform.io/acme/client/aws', '.terraform/modules/cognito.inner'],
+    ]),
+    '.terraform/modules/cognito/main.tf': wrapper,
+    '.terraform/modules/cognito.inner/main.tf': MODULE_MAIN,
+    '.terraform/modules/cognito.inner/variables.tf': MODULE_VARIABLES,
+  });
+  const results = await lint(root);
+  // `.terraform/` is never walked: every result is the caller's.
+  assert.deepEqual([...new Set(results.map((r) => `${r.file} ${r.client}`))], ['main.tf module.cognito.module.inner.aws_cognito_user_pool_client.this']);
+  const https = results.find((r) => r.ruleId === 'redirect-uri-https' && r.line === 4)!;
+  assert.equal(where(https), 'main.tf:4:14-4:43');
+  assert.deepEqual(
+    https.related.map((r) => `${where(r)} ${r.message}`),
+    ['.terraform/modules/cognito.inner/main.tf:1:41-1:47 module.cognito.module.inner creates aws_cognito_user_pool_client.this here'],
+  );
+  const implicit = results.find((r) => r.ruleId === 'no-implicit-flow')!;
+  assert.equal(where(implicit), 'main.tf:1:8-1:17');
+  assert.deepEqual(implicit.related.map(where), ['.terraform/modules/cognito.inner/main.tf:6:35-6:45', '.terraform/modules/cognito.inner/main.tf:1:41-1:47']);
+
+  // A Dir outside the repository is not followed, as a relative source outside it is not.
+  const outside = tree({ 'client/main.tf': MODULE_MAIN }, false);
+  const escaping = tree({ 'main.tf': 'module "cognito" {\n  source = "acme/client/aws"\n}\n', '.terraform/modules/modules.json': modulesJson([['cognito', 'registry.terraform.io/acme/client/aws', join(outside, 'client')]]) });
+  assert.deepEqual(await lint(escaping), []);
+  // The same module inside the repository is followed: the assertion above can fail.
+  const inside = tree({ 'main.tf': 'module "cognito" {\n  source = "acme/client/aws"\n}\n', 'vendor/client/main.tf': MODULE_MAIN, '.terraform/modules/modules.json': modulesJson([['cognito', 'registry.terraform.io/acme/client/aws', 'vendor/client']]) });
+  assert.ok((await lint(inside)).some((r) => r.client === 'module.cognito.aws_cognito_user_pool_client.this'));
+
+  // Without modules.json (init not run), or with one that is not JSON: unknown, silently, and the file is not a parse error.
+  for (const text of [undefined, '{"Modules": [', '\0']) {
+    const files: Record<string, string> = { 'main.tf': caller, '.terraform/modules/cognito/main.tf': wrapper, '.terraform/modules/cognito.inner/main.tf': MODULE_MAIN };
+    if (text !== undefined) files['.terraform/modules/modules.json'] = text;
+    assert.deepEqual(await lint(tree(files)), []);
+  }
+});

@@ -5,6 +5,7 @@ import type { AppClient, ClientKind, LoadedFile, StructureProblem } from '../mod
 import type { SourceFile } from '../source';
 import type { MappingNode, SyntaxNode } from '../parse/syntax';
 import type { EvaluationBudget } from '../load/budget';
+import type { Workspace } from '../workspace';
 
 /** The schema a client of one kind is validated against (schemas/<id>.json) and how messages name its type. */
 export interface ClientKindInfo {
@@ -45,7 +46,8 @@ export interface FileDialect extends DialectBase {
   syntax: 'file';
   /** Starts the parser (e.g. a WebAssembly grammar) before the first file of this dialect is loaded. */
   init(): Promise<void>;
-  load(file: SourceFile): LoadedFile;
+  /** Related files (a module directory's other files, called modules) are read through `workspace` only. */
+  load(file: SourceFile, workspace: Workspace): LoadedFile;
 }
 
 export type Dialect = DocumentDialect | FileDialect;

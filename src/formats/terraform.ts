@@ -1,13 +1,14 @@
 // Terraform HCL (.tf): client resources, with values folded from the module directory and the clients
-// that module calls create (src/load/terraform.ts). Parsed with the tree-sitter HCL grammar.
+// that module calls create (src/load/terraform.ts, src/load/terraform/). Parsed with the tree-sitter HCL
+// grammar.
 import type { FileDialect, ClientKindInfo } from './dialect';
 import type { ClientKind } from '../model';
 import { loadTerraform } from '../load/terraform';
 import { loadHclParser } from '../parse/hcl';
 import { TERRAFORM_EXTENSIONS } from '../load/terraform-names';
 
-/** A module call with a relative source may create clients: its file holds no client word itself. */
-const LOCAL_MODULE_SOURCE = /\bsource\s*=\s*"\.\.?[/\\]/;
+/** A module call (a relative source, or one `terraform init` downloaded) may create clients: its file holds no client word itself. */
+const MODULE_CALL = /^[ \t]*module[ \t]+"/m;
 
 export const TERRAFORM_KINDS: Partial<Record<ClientKind, ClientKindInfo>> = {
   terraform: { schemaId: 'terraform-user-pool-client', what: 'aws_cognito_user_pool_client' },
@@ -21,7 +22,7 @@ export const terraform: FileDialect = {
   description: 'Terraform and OpenTofu `.tf`/`.tofu`: `aws_cognito_user_pool_client`, `aws_cognito_managed_user_pool_client` and `awscc_cognito_user_pool_client` resources, and module calls',
   syntax: 'file',
   extensions: TERRAFORM_EXTENSIONS,
-  mayHold: (text) => text.includes('user_pool_client') || (text.includes('module') && LOCAL_MODULE_SOURCE.test(text)),
+  mayHold: (text) => text.includes('user_pool_client') || (text.includes('module') && MODULE_CALL.test(text)),
   kinds: TERRAFORM_KINDS,
   init: loadHclParser,
   load: loadTerraform,

@@ -10,12 +10,14 @@ import { DOCUMENT_DIALECTS, fileDialectFor, isDocumentPath } from '../formats';
 import { commentsIn, spanOf } from './values';
 import { EvaluationBudget } from './budget';
 import { blankTemplateHoles } from './template-holes';
+import { Workspace } from '../workspace';
 
 export { mayHoldClient, prepareParsers } from '../formats';
 
-export function loadFile(file: SourceFile): LoadedFile {
+/** `workspace` is how a loader reads the files this one relates to (the run's, with its --max-file-size). */
+export function loadFile(file: SourceFile, workspace: Workspace = new Workspace()): LoadedFile {
   const fileDialect = fileDialectFor(file.path);
-  if (fileDialect) return fileDialect.load(file);
+  if (fileDialect) return fileDialect.load(file, workspace);
   let parsed = parse(file.path, file.text);
   // A template of a template: parsed again with its `{{ ... }}` holes blanked, only after a failure.
   const blanked = parsed.ok ? undefined : blankTemplateHoles(file.text);

@@ -1,0 +1,180 @@
+// The files of a Terraform module directory: which files are Terraform, their parses (cached), how a
+// related file is named for output, and the directory's variables and locals. Every file other than the
+// linted one is read through the workspace.
+import path from 'node:path';
+import { SourceFile, type Span } from '../../source';
+import type { Workspace } from '../../workspace';
+import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclParseResult, type HclRange } from '../../parse/hcl';
+import { TERRAFORM_EXTENSIONS, CLIENT_RESOURCE_TYPES } from '../terraform-names';
+
+export const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
+
+/** The top-level blocks the loader reads; the parser skips the others without walking them. */
+const WANTED: BlockFilter = (type, labels) =>
+  type === 'variable' || type === 'locals' || type === 'module' || (type === 'resource' && labels[0] !== undefined && (labels[0] in CLIENT_RESOURCE_TYPES || RESOURCE_SERVER_TYPES.has(labels[0])));
+/** A file without any of these block openings has nothing the loader reads: it is not parsed. */
+const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|cognito_user_pool_client|cognito_managed_user_pool_client|cognito_resource_server|cognito_user_pool_resource_server/m;
+
+function isTerraformPath(filePath: string): boolean {
+  const lower = filePath.toLowerCase();
+  return TERRAFORM_EXTENSIONS.some((extension) => lower.endsWith(`.${extension}`));
+}
+
+export function spanIn(file: SourceFile, range: HclRange): Span {
+  return { file, start: range.start, end: range.end };
+}
+
+interface TfFile {
+  file: SourceFile;
+  body: HclBody;
+}
+
+interface CachedParse {
+  text: string;
+  result: HclParseResult;
+}
+
+/**
+ * Parses by absolute path, kept while the file's text is the same. The workspace keeps a related file's
+ * text while its size and modification time stay the same, so an unchanged file is the same string.
+ */
+const parseCache = new Map<string, CachedParse>();
+
+export function parseCandidate(file: SourceFile): HclParseResult {
+  const cached = file.absolutePath ? parseCache.get(file.absolutePath) : undefined;
+  if (cached && cached.text === file.text) return cached.result;
+  const result = parseHcl(file.text, WANTED);
+  if (file.absolutePath) parseCache.set(file.absolutePath, { text: file.text, result });
+  return result;
+}
+
+function parseOnDisk(workspace: Workspace, absolutePath: string): CachedParse | undefined {
+  const text = workspace.read(absolutePath);
+  if (text === undefined) return undefined;
+  const cached = parseCache.get(absolutePath);
+  if (cached && cached.text === text) return cached;
+  const result: HclParseResult = RELEVANT_TEXT.test(text) ? parseHcl(text, WANTED) : { ok: true, body: { attributes: [], blocks: [], start: 0, end: text.length }, comments: [] };
+  const entry = { text, result };
+  parseCache.set(absolutePath, entry);
+  return entry;
+}
+
+function tfFilesIn(workspace: Workspace, directory: string): string[] {
+  const names = workspace.list(directory).filter((name) => isTerraformPath(name));
+  // Where `x.tofu` and `x.tf` both exist, OpenTofu reads the `.tofu` one only.
+  const tofu = new Set(names.filter((name) => name.toLowerCase().endsWith('.tofu')).map((name) => name.slice(0, -'.tofu'.length)));
+  return names
+    .filter((name) => !(name.toLowerCase().endsWith('.tf') && tofu.has(name.slice(0, -'.tf'.length))))
+    .sort()
+    .map((name) => path.join(directory, name));
+}
+
+/** Another file, named for output relative to a file the user sees (as discovery names files). */
+function relatedSourceFile(from: SourceFile, absolutePath: string, text: string): SourceFile {
+  const relative = path.relative(path.dirname(from.absolutePath!), absolutePath).split(path.sep).join('/');
+  const join = (base: string): string => {
+    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(base), relative));
+    return joined === '..' || joined.startsWith('../') ? absolutePath.split(path.sep).join('/') : joined;
+  };
+  return new SourceFile(join(from.path), text, join(from.repositoryPath), absolutePath);
+}
+
+export interface VariableDefinition {
+  name: string;
+  block: HclBlock;
+  file: SourceFile;
+  defaultAttribute: HclAttribute | undefined;
+  nullable: boolean;
+}
+
+interface LocalDefinition {
+  name: string;
+  attribute: HclAttribute;
+  file: SourceFile;
+}
+
+/** The `.tf` files of one directory: a Terraform module. Other files than the first are parsed on demand. */
+export class ModuleDirectory {
+  private parsedAll = false;
+  private readonly variables = new Map<string, VariableDefinition>();
+  private readonly locals = new Map<string, LocalDefinition>();
+
+  private constructor(
+    readonly absoluteDirectory: string | undefined,
+    private readonly files: TfFile[],
+    private readonly pending: Array<() => TfFile | undefined>,
+  ) {
+    for (const tf of files) this.index(tf);
+  }
+
+  /** The directory of a file being linted: that file as given, its siblings from disk. */
+  static forCandidate(file: SourceFile, body: HclBody, workspace: Workspace): ModuleDirectory {
+    if (!file.absolutePath) return new ModuleDirectory(undefined, [{ file, body }], []);
+    const directory = path.dirname(file.absolutePath);
+    const pending = tfFilesIn(workspace, directory)
+      .filter((sibling) => sibling !== file.absolutePath)
+      .map((sibling) => () => {
+        const parsed = parseOnDisk(workspace, sibling);
+        return parsed?.result.ok ? { file: relatedSourceFile(file, sibling, parsed.text), body: parsed.result.body } : undefined;
+      });
+    return new ModuleDirectory(directory, [{ file, body }], pending);
+  }
+
+  /** A called module's directory, every file from disk; files are named relative to the caller's. */
+  static forModule(directory: string, caller: SourceFile, workspace: Workspace): ModuleDirectory | undefined {
+    const files: TfFile[] = [];
+    for (const absolutePath of tfFilesIn(workspace, directory)) {
+      const parsed = parseOnDisk(workspace, absolutePath);
+      if (parsed?.result.ok) files.push({ file: relatedSourceFile(caller, absolutePath, parsed.text), body: parsed.result.body });
+    }
+    return files.length > 0 ? new ModuleDirectory(directory, files, []) : undefined;
+  }
+
+  /** No files: where variable defaults are folded (they are constants). */
+  static empty(): ModuleDirectory {
+    return new ModuleDirectory(undefined, [], []);
+  }
+
+  /** Every file, parsing the pending ones. */
+  all(): TfFile[] {
+    if (!this.parsedAll) {
+      this.parsedAll = true;
+      for (const load of this.pending.splice(0)) {
+        const tf = load();
+        if (!tf) continue;
+        this.files.push(tf);
+        this.index(tf);
+      }
+    }
+    return this.files;
+  }
+
+  variable(name: string): VariableDefinition | undefined {
+    return this.variables.get(name) ?? (this.all(), this.variables.get(name));
+  }
+
+  local(name: string): LocalDefinition | undefined {
+    return this.locals.get(name) ?? (this.all(), this.locals.get(name));
+  }
+
+  private index(tf: TfFile): void {
+    for (const block of tf.body.blocks) {
+      if (block.type === 'variable' && block.labels[0]) {
+        const name = block.labels[0].value;
+        if (this.variables.has(name)) continue;
+        const nullable = block.body.attributes.find((a) => a.name === 'nullable')?.expr;
+        this.variables.set(name, {
+          name,
+          block,
+          file: tf.file,
+          defaultAttribute: block.body.attributes.find((a) => a.name === 'default'),
+          nullable: !(nullable?.kind === 'literal' && nullable.value === false),
+        });
+      } else if (block.type === 'locals') {
+        for (const attribute of block.body.attributes) {
+          if (!this.locals.has(attribute.name)) this.locals.set(attribute.name, { name: attribute.name, attribute, file: tf.file });
+        }
+      }
+    }
+  }
+}
