@@ -1,5 +1,6 @@
 // Readers that rules share: typed access to a normalized client with the API defaults applied.
 // Every reader returns undefined (or skips an item) when the value is not known: rules stay silent there.
+import { kindInfo } from './formats';
 import type { AppClient, Member, Value } from './model';
 
 export interface Item<T> {
@@ -110,7 +111,7 @@ export const LEGACY_AUTH_FLOWS: Record<string, string> = {
 export function explicitAuthFlows(client: AppClient): { defaulted: boolean; items: Array<Item<string>>; complete: boolean } | undefined {
   const written = member(client, 'ExplicitAuthFlows');
   // Describe output leaves the member out when the client has no flows: nothing is defaulted there.
-  if (!written) return { defaulted: client.kind !== 'client-description', items: [], complete: true };
+  if (!written) return { defaulted: kindInfo(client.kind).absentMeansDefault !== false, items: [], complete: true };
   const items = listItems(client, 'ExplicitAuthFlows');
   if (!items) return undefined;
   return { defaulted: false, items: stringItems(client, 'ExplicitAuthFlows'), complete: listFullyKnown(client, 'ExplicitAuthFlows') };
@@ -118,8 +119,9 @@ export function explicitAuthFlows(client: AppClient): { defaulted: boolean; item
 
 /** Whether the client has (or will have) a secret: true, false, or undefined when it cannot be known. */
 export function hasClientSecret(client: AppClient): boolean | undefined {
-  if (client.kind === 'update-request') return undefined; // the secret was fixed at creation
-  if (client.kind === 'client-description') return member(client, 'ClientSecret') ? true : undefined;
+  const shows = kindInfo(client.kind).secret ?? 'requested';
+  if (shows === 'fixed') return undefined; // an update request cannot change it
+  if (shows === 'described') return member(client, 'ClientSecret') ? true : undefined;
   const generate = member(client, 'GenerateSecret');
   const custom = member(client, 'ClientSecret');
   if (custom) return custom.value.kind === 'scalar' ? true : undefined;

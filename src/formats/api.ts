@@ -10,7 +10,7 @@ export const apiResponse: DocumentDialect = {
   syntax: 'document',
   extensions: ['json', 'yaml', 'yml'],
   mayHold: (text) => text.includes('UserPoolClient'),
-  kinds: { 'client-description': { schemaId: 'user-pool-client', what: 'a UserPoolClient description' } },
+  kinds: { 'client-description': { schemaId: 'user-pool-client', what: 'a UserPoolClient description', absentMeansDefault: false, secret: 'described' } },
   recognises: (root: SyntaxNode): root is MappingNode => isApiResponse(root),
   load: (file, root) => ({ clients: [loadApiResponse(file, root)] }),
 };
@@ -23,7 +23,7 @@ export const apiRequest: DocumentDialect = {
   mayHold: (text) => text.includes('UserPoolId'),
   kinds: {
     'create-request': { schemaId: 'create-user-pool-client-request', what: 'a CreateUserPoolClient request' },
-    'update-request': { schemaId: 'update-user-pool-client-request', what: 'an UpdateUserPoolClient request' },
+    'update-request': { schemaId: 'update-user-pool-client-request', what: 'an UpdateUserPoolClient request', secret: 'fixed' },
   },
   recognises: (root: SyntaxNode): root is MappingNode => isApiRequest(root),
   load: (file, root) => ({ clients: [loadApiRequest(file, root)] }),

@@ -12,6 +12,17 @@ export interface ClientKindInfo {
   schemaId: string;
   /** `AWS::Cognito::UserPoolClient`, `a CreateUserPoolClient request`, ... */
   what: string;
+  /**
+   * False when an absent member means nothing rather than the API default: Describe output leaves out
+   * what is empty (no ExplicitAuthFlows means no flows). Default true (requests, resources).
+   */
+  absentMeansDefault?: boolean;
+  /**
+   * Where the client's secret shows. Default `requested`: GenerateSecret / ClientSecret as written
+   * (create requests, resources). `described`: only a ClientSecret member (Describe output).
+   * `fixed`: not at all, it was decided at creation (an update request).
+   */
+  secret?: 'requested' | 'described' | 'fixed';
 }
 
 interface DialectBase {
