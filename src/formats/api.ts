@@ -9,7 +9,7 @@ export const apiResponse: DocumentDialect = {
   description: 'API response (Describe/Create/Update output): top-level `UserPoolClient`',
   syntax: 'document',
   extensions: ['json', 'yaml', 'yml'],
-  mayHold: (text) => text.includes('UserPoolClient'),
+  words: ['UserPoolClient'],
   kinds: { 'client-description': { schemaId: 'user-pool-client', what: 'a UserPoolClient description', absentMeansDefault: false, secret: 'described' } },
   recognises: (root: SyntaxNode): root is MappingNode => isApiResponse(root),
   load: (file, root) => ({ clients: [loadApiResponse(file, root)] }),
@@ -20,7 +20,7 @@ export const apiRequest: DocumentDialect = {
   description: 'API request (--cli-input-json/--cli-input-yaml, SDK payloads): top-level `UserPoolId`; with `ClientId` an UpdateUserPoolClient request, else CreateUserPoolClient',
   syntax: 'document',
   extensions: ['json', 'yaml', 'yml'],
-  mayHold: (text) => text.includes('UserPoolId'),
+  words: ['UserPoolId'],
   kinds: {
     'create-request': { schemaId: 'create-user-pool-client-request', what: 'a CreateUserPoolClient request' },
     'update-request': { schemaId: 'update-user-pool-client-request', what: 'an UpdateUserPoolClient request', secret: 'fixed' },

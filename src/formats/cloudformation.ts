@@ -10,7 +10,7 @@ export const cloudformation: DocumentDialect = {
   description: 'CloudFormation JSON/YAML, AWS SAM, CDK cdk.out/*.template.json, Serverless .serverless/*.json: `Resources` with `Type: AWS::Cognito::UserPoolClient`',
   syntax: 'document',
   extensions: CLOUDFORMATION_EXTENSIONS,
-  mayHold: (text) => text.includes('UserPoolClient'),
+  words: ['UserPoolClient'],
   kinds: { cloudformation: { schemaId: 'cloudformation-user-pool-client', what: 'AWS::Cognito::UserPoolClient' } },
   recognises: isTemplate,
   load: (file, root, budget) => ({ clients: loadTemplate(file, root, budget), structureProblems: templateStructureProblems(file, root) }),

@@ -33,10 +33,13 @@ interface DialectBase {
   /** Extensions (without the dot, lower case) a directory walk considers for this dialect. */
   extensions: readonly string[];
   /**
-   * The cheap test before any parsing: false when the text cannot hold a client of this dialect. Every
-   * dialect names a literal word its clients need (the resource type, a member name).
+   * The cheap test before any parsing: a text that holds none of these words cannot hold a client of
+   * this dialect (every dialect names a literal word its clients need: the resource type, a member).
+   * All dialects' words are tested in one pass over each file (src/formats/index.ts).
    */
-  mayHold(text: string): boolean;
+  words: readonly string[];
+  /** A further way a text may hold a client without any of the words (a Terraform module call). */
+  mayHoldOtherwise?(text: string): boolean;
   /** The client kinds this dialect produces, with their schemas. */
   kinds: Partial<Record<ClientKind, ClientKindInfo>>;
 }

@@ -28,9 +28,13 @@ export function isDocumentPath(path: string): boolean {
   return DOCUMENT_DIALECTS.some((dialect) => hasExtension(dialect, path));
 }
 
+/** Every dialect's words, once each: one scan per word over each file, however many dialects share it. */
+const WORDS: readonly string[] = [...new Set(DIALECTS.flatMap((dialect) => dialect.words))];
+const OTHERWISE = DIALECTS.flatMap((dialect) => (dialect.mayHoldOtherwise ? [dialect.mayHoldOtherwise] : []));
+
 /** The cheap word test, before any parsing: could the text hold a client of any dialect? */
 export function mayHoldClient(text: string): boolean {
-  return DIALECTS.some((dialect) => dialect.mayHold(text));
+  return WORDS.some((word) => text.includes(word)) || OTHERWISE.some((test) => test(text));
 }
 
 /** Starts the parsers the given files need (the HCL grammar only when there is a `.tf` file). */

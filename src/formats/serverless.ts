@@ -8,7 +8,7 @@ export const serverless: DocumentDialect = {
   description: 'Serverless Framework serverless.yml and included resource files: `resources.Resources`',
   syntax: 'document',
   extensions: ['yml', 'yaml', 'json'],
-  mayHold: (text) => text.includes('UserPoolClient'),
+  words: ['UserPoolClient'],
   kinds: { cloudformation: { schemaId: 'cloudformation-user-pool-client', what: 'AWS::Cognito::UserPoolClient' } },
   recognises: (root: SyntaxNode): root is MappingNode => root.type === 'mapping' && serverlessTemplates(root).length > 0,
   load: (file, root, budget) => {

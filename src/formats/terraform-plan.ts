@@ -9,7 +9,7 @@ export const terraformPlan: DocumentDialect = {
   description: 'Terraform plan JSON (`terraform show -json plan.out`): `format_version` with `resource_changes` / `planned_values`',
   syntax: 'document',
   extensions: ['json'],
-  mayHold: (text) => text.includes('user_pool_client'),
+  words: ['user_pool_client'],
   kinds: TERRAFORM_KINDS,
   recognises: (root: SyntaxNode): root is MappingNode => isTerraformPlan(root),
   load: (file, root) => ({ clients: loadTerraformPlan(file, root) }),
