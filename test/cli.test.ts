@@ -20,6 +20,8 @@ const FORMAT_EXAMPLES: Array<[string, string[]]> = [
   ['opentofu', ['examples/opentofu']],
   // plan JSON of an update: the provider's 0, "" and [] for unset arguments are not reported.
   ['terraform-plan', ['examples/terraform-plan']],
+  // Terraform JSON syntax as CDK for Terraform writes it: cdk.tf.json, variables in variables.tf.json.
+  ['cdktf', ['examples/cdktf']],
 ];
 
 for (const [name, paths] of FORMAT_EXAMPLES) {

@@ -8,7 +8,7 @@ import { loadHclParser } from '../parse/hcl';
 import { TERRAFORM_EXTENSIONS } from '../load/terraform-names';
 
 /** A module call (a relative source, or one `terraform init` downloaded) may create clients: its file holds no client word itself. */
-const MODULE_CALL = /^[ \t]*module[ \t]+"/m;
+const MODULE_CALL = /^[ \t]*module[ \t]+"|"module"[ \t\r\n]*:/m;
 
 export const TERRAFORM_KINDS: Partial<Record<ClientKind, ClientKindInfo>> = {
   terraform: { schemaId: 'terraform-user-pool-client', what: 'aws_cognito_user_pool_client' },
@@ -19,7 +19,7 @@ export const TERRAFORM_KINDS: Partial<Record<ClientKind, ClientKindInfo>> = {
 
 export const terraform: FileDialect = {
   id: 'terraform',
-  description: 'Terraform and OpenTofu `.tf`/`.tofu`: `aws_cognito_user_pool_client`, `aws_cognito_managed_user_pool_client` and `awscc_cognito_user_pool_client` resources, and module calls',
+  description: 'Terraform and OpenTofu `.tf`/`.tofu` and their JSON syntax `.tf.json`/`.tofu.json` (CDK for Terraform `cdk.tf.json`): `aws_cognito_user_pool_client`, `aws_cognito_managed_user_pool_client` and `awscc_cognito_user_pool_client` resources, and module calls',
   syntax: 'file',
   extensions: TERRAFORM_EXTENSIONS,
   words: ['user_pool_client'],

@@ -6,7 +6,7 @@ import type { ClientKind } from '../model';
 export type TerraformDialect = 'aws' | 'aws-managed' | 'awscc';
 
 /** The extensions of Terraform's HCL files. */
-export const TERRAFORM_EXTENSIONS = ['tf', 'tofu'] as const;
+export const TERRAFORM_EXTENSIONS = ['tf', 'tofu', 'tf.json', 'tofu.json'] as const;
 
 export const CLIENT_RESOURCE_TYPES: Record<string, TerraformDialect> = {
   aws_cognito_user_pool_client: 'aws',

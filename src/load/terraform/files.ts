@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { SourceFile, type Span } from '../../source';
 import type { Workspace } from '../../workspace';
+import { parseTerraformJson } from '../../parse/terraform-json';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclParseResult, type HclRange } from '../../parse/hcl';
 import { TERRAFORM_EXTENSIONS, CLIENT_RESOURCE_TYPES } from '../terraform-names';
 
@@ -13,7 +14,7 @@ export const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'aw
 const WANTED: BlockFilter = (type, labels) =>
   type === 'variable' || type === 'locals' || type === 'module' || (type === 'resource' && labels[0] !== undefined && (labels[0] in CLIENT_RESOURCE_TYPES || RESOURCE_SERVER_TYPES.has(labels[0])));
 /** A file without any of these block openings has nothing the loader reads: it is not parsed. */
-const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|cognito_user_pool_client|cognito_managed_user_pool_client|cognito_resource_server|cognito_user_pool_resource_server/m;
+const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|"(?:variable|locals|module)"[ \t\r\n]*:|cognito_user_pool_client|cognito_managed_user_pool_client|cognito_resource_server|cognito_user_pool_resource_server/m;
 
 function isTerraformPath(filePath: string): boolean {
   const lower = filePath.toLowerCase();
@@ -40,10 +41,15 @@ interface CachedParse {
  */
 const parseCache = new Map<string, CachedParse>();
 
+/** HCL, or Terraform's JSON syntax for `*.tf.json` / `*.tofu.json` (the same body either way). */
+function parseTerraform(filePath: string, text: string): HclParseResult {
+  return filePath.toLowerCase().endsWith('.json') ? parseTerraformJson(text, WANTED) : parseHcl(text, WANTED);
+}
+
 export function parseCandidate(file: SourceFile): HclParseResult {
   const cached = file.absolutePath ? parseCache.get(file.absolutePath) : undefined;
   if (cached && cached.text === file.text) return cached.result;
-  const result = parseHcl(file.text, WANTED);
+  const result = parseTerraform(file.path, file.text);
   if (file.absolutePath) parseCache.set(file.absolutePath, { text: file.text, result });
   return result;
 }
@@ -53,7 +59,7 @@ function parseOnDisk(workspace: Workspace, absolutePath: string): CachedParse | 
   if (text === undefined) return undefined;
   const cached = parseCache.get(absolutePath);
   if (cached && cached.text === text) return cached;
-  const result: HclParseResult = RELEVANT_TEXT.test(text) ? parseHcl(text, WANTED) : { ok: true, body: { attributes: [], blocks: [], start: 0, end: text.length }, comments: [] };
+  const result: HclParseResult = RELEVANT_TEXT.test(text) ? parseTerraform(absolutePath, text) : { ok: true, body: { attributes: [], blocks: [], start: 0, end: text.length }, comments: [] };
   const entry = { text, result };
   parseCache.set(absolutePath, entry);
   return entry;
