@@ -106,3 +106,15 @@ test('OpenTofu: .tofu files are walked, and x.tofu replaces x.tf in a module dir
   );
   assert.match(results[0]!.message, /default of variable "mode"/);
 });
+
+test('OpenTofu: x.tofu.json replaces x.tf.json in a module directory too', async () => {
+  const root = project({
+    'infra/main.tofu': ['resource "aws_cognito_user_pool_client" "web" {', '  name = "web"', '  user_pool_id = "us-east-1_AbCdEfGhI"', '  prevent_user_existence_errors = var.mode', '}', ''].join('\n'),
+    'infra/variables.tofu.json': JSON.stringify({ variable: { mode: { default: 'LEGACY' } } }),
+    'infra/variables.tf.json': JSON.stringify({ variable: { mode: { default: 'ENABLED' } } }),
+  });
+  const run = await runCli(['infra/main.tofu', '--format', 'json'], root);
+  const results = (JSON.parse(run.stdout) as { results: Array<{ ruleId: string; message: string }> }).results;
+  assert.deepEqual(results.map((result) => result.ruleId), ['prevent-user-existence-errors']);
+  assert.match(results[0]!.message, /is "LEGACY".*default of variable "mode"/);
+});

@@ -67,10 +67,14 @@ function parseOnDisk(workspace: Workspace, absolutePath: string): CachedParse | 
 
 function tfFilesIn(workspace: Workspace, directory: string): string[] {
   const names = workspace.list(directory).filter((name) => isTerraformPath(name));
-  // Where `x.tofu` and `x.tf` both exist, OpenTofu reads the `.tofu` one only.
-  const tofu = new Set(names.filter((name) => name.toLowerCase().endsWith('.tofu')).map((name) => name.slice(0, -'.tofu'.length)));
+  // Where `x.tofu` and `x.tf` (or `x.tofu.json` and `x.tf.json`) both exist, OpenTofu reads the `.tofu` one only.
+  const present = new Set(names);
+  const replacedByTofu = (name: string): boolean => {
+    const match = /^(.*)\.tf(\.json)?$/i.exec(name);
+    return match !== null && present.has(`${match[1]}.tofu${match[2] ?? ''}`);
+  };
   return names
-    .filter((name) => !(name.toLowerCase().endsWith('.tf') && tofu.has(name.slice(0, -'.tf'.length))))
+    .filter((name) => !replacedByTofu(name))
     .sort()
     .map((name) => path.join(directory, name));
 }
