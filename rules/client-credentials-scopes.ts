@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule';
 import { memberName } from '../src/message';
-import { stringItems } from '../src/rule-helpers';
+import { listFullyKnown, stringItems } from '../src/rule-helpers';
 
 /** The scopes Cognito defines itself; the client credentials grant takes only resource-server scopes. */
 const STANDARD_SCOPES: ReadonlySet<string> = new Set(['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin']);
@@ -17,12 +17,16 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       standardScope:
-        '{{member:AllowedOAuthScopes}} lists the standard scope {{scope}} on a client_credentials client{{because}}; the client credentials grant takes only resource-server scopes, and Cognito rejects the client with InvalidOAuthFlowException. Remove {{scope}} (a user-facing client can have it), and keep resource-server scopes such as orders/read.',
+        '{{member:AllowedOAuthScopes}} lists the standard scope {{scope}} on a client_credentials client{{because}}; the client credentials grant takes only resource-server scopes (identifier/name), and Cognito rejects the client with InvalidOAuthFlowException. Remove {{scope}}, or move it to a separate user-facing app client.',
     },
   },
   checkClient({ client, report }) {
-    const credentials = stringItems(client, 'AllowedOAuthFlows').find((item) => item.value === 'client_credentials');
+    const flows = stringItems(client, 'AllowedOAuthFlows');
+    const credentials = flows.find((item) => item.value === 'client_credentials');
     if (!credentials) return;
+    // Removing the scope is the repair only for a pure machine client; combined with code or implicit
+    // (client-credentials-exclusive), the other flows may be the ones to move away.
+    const machineOnly = listFullyKnown(client, 'AllowedOAuthFlows') && flows.every((item) => item.value === 'client_credentials');
     for (const scope of stringItems(client, 'AllowedOAuthScopes')) {
       if (!STANDARD_SCOPES.has(scope.value)) continue;
       report({
@@ -31,7 +35,7 @@ export default defineRule({
         at: scope.node,
         path: scope.path,
         because: [{ value: credentials.node, what: memberName('AllowedOAuthFlows'), label: 'client_credentials here' }],
-        fix: { remove: scope.path },
+        ...(machineOnly ? { fix: { remove: scope.path } } : {}),
       });
     }
   },

@@ -26,9 +26,9 @@ ruleTester('client-credentials-scopes', {
         {
           at: 'AllowedOAuthScopes[1]',
           message: {
-            api: 'AllowedOAuthScopes lists the standard scope openid on a client_credentials client; the client credentials grant takes only resource-server scopes, and Cognito rejects the client with InvalidOAuthFlowException. Remove openid (a user-facing client can have it), and keep resource-server scopes such as orders/read.',
+            api: 'AllowedOAuthScopes lists the standard scope openid on a client_credentials client; the client credentials grant takes only resource-server scopes (identifier/name), and Cognito rejects the client with InvalidOAuthFlowException. Remove openid, or move it to a separate user-facing app client.',
             terraform:
-              'allowed_oauth_scopes lists the standard scope openid on a client_credentials client; the client credentials grant takes only resource-server scopes, and Cognito rejects the client with InvalidOAuthFlowException. Remove openid (a user-facing client can have it), and keep resource-server scopes such as orders/read.',
+              'allowed_oauth_scopes lists the standard scope openid on a client_credentials client; the client credentials grant takes only resource-server scopes (identifier/name), and Cognito rejects the client with InvalidOAuthFlowException. Remove openid, or move it to a separate user-facing app client.',
           },
           related: [{ at: 'AllowedOAuthFlows[0]', message: 'client_credentials here' }],
         },
