@@ -24,7 +24,8 @@ export default defineRule({
     const flows = explicitAuthFlows(client);
     // Only a fully known list can be said to lack the flow; an empty list turns SDK sign-in off.
     if (!flows || flows.defaulted || !flows.complete || flows.items.length === 0) return;
-    if (flows.items.some((item) => item.value === 'ALLOW_REFRESH_TOKEN_AUTH' || item.value in LEGACY_AUTH_FLOWS)) return;
+    // Legacy lists allow refresh implicitly; ALLOW_CLIENT_TOKEN_AUTH (GetClientToken) must be the only flow.
+    if (flows.items.some((item) => item.value === 'ALLOW_REFRESH_TOKEN_AUTH' || item.value === 'ALLOW_CLIENT_TOKEN_AUTH' || item.value in LEGACY_AUTH_FLOWS)) return;
     // Rotation absent means DISABLED; an unknown Feature may be ENABLED.
     const feature = nested(client, 'RefreshTokenRotation', 'Feature');
     const value = feature ? knownString(feature.value) : 'DISABLED';

@@ -1,5 +1,16 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { API_SPELLING, renderFix } from '../../src/message';
+import { terraformSpelling } from '../../src/load/terraform-names';
 import { ruleTester } from '../rule-tester';
 import { CFN, TF } from './fixture-parts';
+
+test('the add fix, and a list set, in each spelling', () => {
+  assert.equal(renderFix({ add: ['ExplicitAuthFlows', 'ALLOW_REFRESH_TOKEN_AUTH'] }, API_SPELLING), 'add "ALLOW_REFRESH_TOKEN_AUTH" to ExplicitAuthFlows');
+  assert.equal(renderFix({ add: ['ExplicitAuthFlows', 'ALLOW_REFRESH_TOKEN_AUTH'] }, terraformSpelling('aws')), 'add "ALLOW_REFRESH_TOKEN_AUTH" to explicit_auth_flows');
+  assert.equal(renderFix({ set: ['ExplicitAuthFlows', '["ALLOW_REFRESH_TOKEN_AUTH"]'] }, terraformSpelling('aws')), 'explicit_auth_flows = ["ALLOW_REFRESH_TOKEN_AUTH"]');
+  assert.equal(renderFix({ set: ['PreventUserExistenceErrors', 'ENABLED'] }, terraformSpelling('aws')), 'prevent_user_existence_errors = "ENABLED"');
+});
 
 const ID = 'refresh-token-auth-missing';
 const MESSAGE =
@@ -13,6 +24,7 @@ ruleTester(ID, {
     { name: 'legacy names imply refresh auth', client: { ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH'] } },
     { name: 'legacy USER_PASSWORD_AUTH', client: { ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'CUSTOM_AUTH_FLOW_ONLY'] } },
     { name: 'empty list: no SDK sign-in at all', client: { ExplicitAuthFlows: [] } },
+    { name: 'ALLOW_CLIENT_TOKEN_AUTH must be the only flow', client: { ExplicitAuthFlows: ['ALLOW_CLIENT_TOKEN_AUTH'] } },
   ],
   invalid: [
     {
