@@ -46,16 +46,18 @@ export function mappedSpelling(names: ReadonlyMap<string, string>, assignment: (
 /**
  * The repair a finding proposes, in API terms (member paths as in `Report.path`); the evaluate stage
  * renders it in the source's syntax for messages (`{{fix}}`), and `--fix` turns it into an edit.
- *   set      the member gets this value (inserted when it is absent)
+ *   set      the member gets this value (inserted when it is absent); a list is written as JSON: `["A", "B"]`
  *   replace  the list item at the path becomes these values
  *   remove   the list item at the path goes
+ *   add      the list member at the path gets this value appended
  */
-export type Fix = { set: [path: string, value: string] } | { replace: [path: string, values: string[]] } | { remove: string };
+export type Fix = { set: [path: string, value: string] } | { replace: [path: string, values: string[]] } | { remove: string } | { add: [path: string, value: string] };
 
 /** A fix as a message says it: `PreventUserExistenceErrors: ENABLED`, `prevent_user_existence_errors = "ENABLED"`. */
 export function renderFix(fix: Fix, spelling: Spelling): string {
   if ('set' in fix) return spelling.assignment(fix.set[0], fix.set[1]);
   if ('replace' in fix) return `${spelling.member(fix.replace[0])} = ${fix.replace[1].map((value) => `"${value}"`).join(', ')}`;
+  if ('add' in fix) return `add "${fix.add[1]}" to ${spelling.member(fix.add[0])}`;
   return `remove ${spelling.member(fix.remove)}`;
 }
 

@@ -81,9 +81,9 @@ export const IGNORED_BLOCKS: ReadonlySet<string> = new Set(['lifecycle', 'timeou
 
 const MEMBER_NAMES: Record<TerraformDialect, ReadonlyMap<string, string>> = { aws: memberNames('aws'), 'aws-managed': memberNames('aws-managed'), awscc: memberNames('awscc') };
 
-/** `set prevent_user_existence_errors = "ENABLED"`: strings quoted, booleans and numbers bare. */
+/** `set prevent_user_existence_errors = "ENABLED"`: strings quoted; booleans, numbers and JSON lists (`["A"]`, HCL's own syntax) bare. */
 function hclAssignment(name: string, value: string): string {
-  return `${name} = ${/^(true|false|\d+)$/.test(value) ? value : `"${value}"`}`;
+  return `${name} = ${/^(true|false|\d+|\[.*\])$/s.test(value) ? value : `"${value}"`}`;
 }
 const SPELLINGS: Record<TerraformDialect, Spelling> = {
   aws: mappedSpelling(MEMBER_NAMES.aws, hclAssignment),
