@@ -66,8 +66,13 @@ export interface FileDialect extends DialectBase {
 
 export type Dialect = DocumentDialect | FileDialect;
 
+/** True when `path` ends in `.<extension>` for one of `extensions` (lower case, compared without case). */
+export function hasAnyExtension(path: string, extensions: readonly string[]): boolean {
+  const lower = path.toLowerCase();
+  return extensions.some((extension) => lower.endsWith(`.${extension}`));
+}
+
 /** True when `path` ends in one of the dialect's extensions. */
 export function hasExtension(dialect: Dialect, path: string): boolean {
-  const lower = path.toLowerCase();
-  return dialect.extensions.some((extension) => lower.endsWith(`.${extension}`));
+  return hasAnyExtension(path, dialect.extensions);
 }

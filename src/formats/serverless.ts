@@ -2,6 +2,7 @@
 import type { DocumentDialect } from './dialect';
 import type { MappingNode, SyntaxNode } from '../parse/syntax';
 import { loadTemplate, serverlessTemplates, templateStructureProblems } from '../load/cloudformation';
+import { CLOUDFORMATION_KINDS } from './cloudformation';
 
 export const serverless: DocumentDialect = {
   id: 'serverless',
@@ -9,7 +10,7 @@ export const serverless: DocumentDialect = {
   syntax: 'document',
   extensions: ['yml', 'yaml', 'json'],
   words: ['UserPoolClient'],
-  kinds: { cloudformation: { schemaId: 'cloudformation-user-pool-client', what: 'AWS::Cognito::UserPoolClient' } },
+  kinds: CLOUDFORMATION_KINDS,
   recognises: (root: SyntaxNode): root is MappingNode => root.type === 'mapping' && serverlessTemplates(root).length > 0,
   load: (file, root, budget) => {
     const templates = serverlessTemplates(root);

@@ -85,11 +85,7 @@ const MEMBER_NAMES: Record<TerraformDialect, ReadonlyMap<string, string>> = { aw
 function hclAssignment(name: string, value: string): string {
   return `${name} = ${/^(true|false|\d+|\[.*\])$/s.test(value) ? value : `"${value}"`}`;
 }
-const SPELLINGS: Record<TerraformDialect, Spelling> = {
-  aws: mappedSpelling(MEMBER_NAMES.aws, hclAssignment),
-  'aws-managed': mappedSpelling(MEMBER_NAMES['aws-managed'], hclAssignment),
-  awscc: mappedSpelling(MEMBER_NAMES.awscc, hclAssignment),
-};
+const SPELLINGS = Object.fromEntries(Object.entries(MEMBER_NAMES).map(([dialect, names]) => [dialect, mappedSpelling(names, hclAssignment)])) as Record<TerraformDialect, Spelling>;
 
 /** The client kind (and so the schema) of each resource type's clients. */
 export const TERRAFORM_CLIENT_KINDS: Record<TerraformDialect, ClientKind> = { aws: 'terraform', 'aws-managed': 'terraform-managed', awscc: 'terraform-awscc' };

@@ -6,6 +6,7 @@ import { SourceFile, type Span } from '../../source';
 import type { Workspace } from '../../workspace';
 import { parseTerraformJson } from '../../parse/terraform-json';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclParseResult, type HclRange } from '../../parse/hcl';
+import { hasAnyExtension } from '../../formats/dialect';
 import { TERRAFORM_EXTENSIONS, CLIENT_RESOURCE_TYPES } from '../terraform-names';
 
 export const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
@@ -16,10 +17,6 @@ const WANTED: BlockFilter = (type, labels) =>
 /** A file without any of these block openings has nothing the loader reads: it is not parsed. */
 const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|"(?:variable|locals|module)"[ \t\r\n]*:|cognito_user_pool_client|cognito_managed_user_pool_client|cognito_resource_server|cognito_user_pool_resource_server/m;
 
-function isTerraformPath(filePath: string): boolean {
-  const lower = filePath.toLowerCase();
-  return TERRAFORM_EXTENSIONS.some((extension) => lower.endsWith(`.${extension}`));
-}
 
 export function spanIn(file: SourceFile, range: HclRange): Span {
   return { file, start: range.start, end: range.end };
@@ -66,7 +63,7 @@ function parseOnDisk(workspace: Workspace, absolutePath: string): CachedParse | 
 }
 
 function tfFilesIn(workspace: Workspace, directory: string): string[] {
-  const names = workspace.list(directory).filter((name) => isTerraformPath(name));
+  const names = workspace.list(directory).filter((name) => hasAnyExtension(name, TERRAFORM_EXTENSIONS));
   // Where `x.tofu` and `x.tf` (or `x.tofu.json` and `x.tf.json`) both exist, OpenTofu reads the `.tofu` one only.
   const present = new Set(names);
   const replacedByTofu = (name: string): boolean => {
