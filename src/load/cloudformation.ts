@@ -61,6 +61,8 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
     // here either; the misspelt key is a structure problem, and no rule judges the empty client.
     if (!propertiesNode && misspeltResourceKeys(pair.value).length > 0) continue;
     const metadataSuppressions = readMetadataSuppressions(file, pair.value);
+    // CDK synth marks every resource with its construct path; a hand-written template has no reason to.
+    const cdk = getValue(getValue(pair.value, 'Metadata'), 'aws:cdk:path') !== undefined;
     const settings = settingsByClient.get(pair.keyText) ?? [];
     const nodes = [...(propertiesNode ? [propertiesNode] : []), ...settings.flatMap((applied) => applied.members.map((member) => member.value))];
     const conditions = settings.flatMap((applied) => (applied.condition === undefined ? [] : [applied.condition]));
@@ -85,6 +87,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
         resourceServers,
         ...(metadataSuppressions.length > 0 ? { metadataSuppressions } : {}),
         ...(assignment.size > 0 ? { variant: describeAssignment(assignment) } : {}),
+        ...(cdk ? { generator: 'cdk' as const } : {}),
       });
     }
   }
