@@ -14,9 +14,9 @@ export default defineRule({
     precision: 'high',
     messages: {
       noFlows:
-        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthFlows}} is {{state}}; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add {{member:AllowedOAuthFlows}} (for example [code]), or set {{set:AllowedOAuthFlowsUserPoolClient=false}}.',
+        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthFlows}} is {{state}}; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the grants the app uses, for example {{set:AllowedOAuthFlows=["code"]}}, or set {{set:AllowedOAuthFlowsUserPoolClient=false}}.',
       noScopes:
-        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthScopes}} is {{state}}; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add {{member:AllowedOAuthScopes}} (for example [openid, email]), or set {{set:AllowedOAuthFlowsUserPoolClient=false}}.',
+        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthScopes}} is {{state}}; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the scopes the app needs, for example {{set:AllowedOAuthScopes=["openid", "email"]}}, or set {{set:AllowedOAuthFlowsUserPoolClient=false}}.',
       noCallbacks:
         '{{member:AllowedOAuthFlows}} allows {{flows}} but {{member:CallbackURLs}} is {{state}}; Cognito rejects the client with InvalidOAuthFlowException ("CallbackUrls can not be empty when code flow or implicit flow is selected"). Add the app\'s redirect URLs to {{member:CallbackURLs}}, or remove {{flows}}.',
     },

@@ -17,7 +17,7 @@ export default defineRule({
       listed:
         '{{member:ExplicitAuthFlows}} has ALLOW_REFRESH_TOKEN_AUTH while {{member:RefreshTokenRotation.Feature}} is {{feature}}{{because}}; REFRESH_TOKEN_AUTH cannot be used with rotation, which refreshes through GetTokensFromRefreshToken. Remove ALLOW_REFRESH_TOKEN_AUTH from {{member:ExplicitAuthFlows}}.',
       defaulted:
-        '{{member:RefreshTokenRotation.Feature}} is ENABLED but {{member:ExplicitAuthFlows}} is not set, and its default ({{defaults}}) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set {{member:ExplicitAuthFlows}} to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example [ALLOW_USER_SRP_AUTH].',
+        '{{member:RefreshTokenRotation.Feature}} is ENABLED but {{member:ExplicitAuthFlows}} is not set, and its default ({{defaults}}) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set {{member:ExplicitAuthFlows}} to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example {{set:ExplicitAuthFlows=["ALLOW_USER_SRP_AUTH"]}}.',
     },
   },
   checkClient({ client, report }) {

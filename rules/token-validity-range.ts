@@ -34,7 +34,7 @@ export default defineRule({
         '{{member:RefreshTokenValidity}} is 0, below the minimum of 1 in the {{what}} resource schema, so the deployment fails; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove {{member:RefreshTokenValidity}} to get the 30 day default.',
       authSession: '{{member:AuthSessionValidity}} {{value}} is {{duration}}, outside the 3 to 15 minutes Cognito allows for an authentication session; expected 3 to 15 (minutes). Set {{member:AuthSessionValidity}} to a value from 3 to 15.',
       retryGrace:
-        '{{member:RefreshTokenRotation.RetryGracePeriodSeconds}} {{value}} is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set RetryGracePeriodSeconds to a value from 0 to 60.',
+        '{{member:RefreshTokenRotation.RetryGracePeriodSeconds}} {{value}} is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set {{member:RefreshTokenRotation.RetryGracePeriodSeconds}} to a value from 0 to 60.',
     },
   },
   checkClient({ client, report }) {

@@ -29,15 +29,15 @@ ruleTester(ID, {
         {
           at: 'AllowedOAuthFlowsUserPoolClient',
           message: {
-            api: 'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows is not set; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add AllowedOAuthFlows (for example [code]), or set AllowedOAuthFlowsUserPoolClient: false.',
+            api: 'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows is not set; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the grants the app uses, for example AllowedOAuthFlows: ["code"], or set AllowedOAuthFlowsUserPoolClient: false.',
             terraform:
-              'allowed_oauth_flows_user_pool_client is true but allowed_oauth_flows is not set; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add allowed_oauth_flows (for example [code]), or set allowed_oauth_flows_user_pool_client = false.',
+              'allowed_oauth_flows_user_pool_client is true but allowed_oauth_flows is not set; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the grants the app uses, for example allowed_oauth_flows = ["code"], or set allowed_oauth_flows_user_pool_client = false.',
           },
         },
         {
           at: 'AllowedOAuthFlowsUserPoolClient',
           message: {
-            api: 'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthScopes is not set; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add AllowedOAuthScopes (for example [openid, email]), or set AllowedOAuthFlowsUserPoolClient: false.',
+            api: 'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthScopes is not set; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the scopes the app needs, for example AllowedOAuthScopes: ["openid", "email"], or set AllowedOAuthFlowsUserPoolClient: false.',
           },
         },
       ],

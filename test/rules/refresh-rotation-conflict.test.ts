@@ -35,7 +35,9 @@ ruleTester(ID, {
         {
           at: 'RefreshTokenRotation.Feature',
           message: {
-            api: 'RefreshTokenRotation.Feature is ENABLED but ExplicitAuthFlows is not set, and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set ExplicitAuthFlows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example [ALLOW_USER_SRP_AUTH].',
+            api: 'RefreshTokenRotation.Feature is ENABLED but ExplicitAuthFlows is not set, and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set ExplicitAuthFlows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"].',
+            terraform:
+              'refresh_token_rotation.feature is ENABLED but explicit_auth_flows is not set, and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set explicit_auth_flows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"].',
           },
         },
       ],

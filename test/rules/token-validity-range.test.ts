@@ -166,7 +166,7 @@ ruleTester(ID, {
       'RetryGracePeriodSeconds 90',
       { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 90 } },
       'RefreshTokenRotation.RetryGracePeriodSeconds',
-      'RefreshTokenRotation.RetryGracePeriodSeconds 90 is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set RetryGracePeriodSeconds to a value from 0 to 60.',
+      'RefreshTokenRotation.RetryGracePeriodSeconds 90 is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set RefreshTokenRotation.RetryGracePeriodSeconds to a value from 0 to 60.',
     ),
     {
       name: 'CDK minutes: id 1441 minutes and refresh 30 minutes',
