@@ -34,9 +34,9 @@ export default defineRule({
     precision: 'high',
     messages: {
       longer:
-        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Lower {{member}} to {{limit}} or less, or raise {{member:RefreshTokenValidity}}.{{because}}',
+        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; an {{label}} that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Lower {{member}} to {{limit}} or less, or raise {{member:RefreshTokenValidity}}.{{because}}',
       defaultLonger:
-        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Raise {{member:RefreshTokenValidity}} to at least 1 hour, or set {{member}} to {{limit}} or less.{{because}}',
+        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; an {{label}} that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise {{member:RefreshTokenValidity}} to at least 1 hour, or set {{member}} to {{limit}} or less.{{because}}',
     },
   },
   checkClient({ client, report }) {
