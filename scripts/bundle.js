@@ -19,6 +19,22 @@ const ENTRY = 'bin/cognito-lint.js';
 const BUNDLE = 'cognito-lint.js';
 const REBUILD = 'npm run build && npm run bundle';
 
+/**
+ * The bundle takes from package.json only what src/meta.ts reads, so editing scripts or dependencies
+ * does not change it.
+ */
+const packageFacts = {
+  name: 'package-facts',
+  setup(build) {
+    const file = path.join(root, 'package.json');
+    build.onLoad({ filter: /[\\/]package\.json$/ }, (args) => {
+      if (args.path !== file) return undefined;
+      const { name, version, homepage } = JSON.parse(fs.readFileSync(file, 'utf8'));
+      return { contents: JSON.stringify({ name, version, homepage }), loader: 'json' };
+    });
+  },
+};
+
 /** The files of bundle/, by name, as a fresh build makes them. */
 async function build() {
   const result = await esbuild.build({
@@ -36,6 +52,7 @@ async function build() {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none', // the licences go to LICENSES.txt, complete rather than as scattered comments
+    plugins: [packageFacts],
     metafile: true,
     write: false,
     logLevel: 'warning',

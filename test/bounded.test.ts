@@ -5,9 +5,7 @@
 import { test, mock, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { join } from 'node:path';
 import { project } from './fixtures';
-import { REPO_ROOT } from './golden';
 import { BIN, BIN_NAME } from './bin-helpers';
 import * as load from '../src/load';
 import { lintPaths } from '../src/lint';
