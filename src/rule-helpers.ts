@@ -104,6 +104,29 @@ export const LEGACY_AUTH_FLOWS: Record<string, string> = {
   USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
 };
 
+/** What a list of legacy names allows without naming it: SRP and refresh-token sign-in (RULES.md). */
+export const LEGACY_IMPLIED_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+
+/**
+ * The ALLOW_* list equivalent to a fully known ExplicitAuthFlows that holds legacy names, or undefined
+ * when the list is not fully known. Legacy names become their ALLOW_* forms; a list of legacy names
+ * only also gets the flows it allows implicitly (`[ADMIN_NO_SRP_AUTH]` is
+ * `[ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]`). A list that mixes
+ * both kinds is rejected by the service, so it never had the implicit flows: only its names change.
+ * Only for a list written out as literals where it stands (the fix sets the member): not for a list
+ * from a default, a Terraform local, or one branch of an `Fn::If`.
+ */
+export function allowFormOfFlows(client: AppClient): string[] | undefined {
+  const written = member(client, 'ExplicitAuthFlows')?.value;
+  const flows = explicitAuthFlows(client);
+  if (!flows || !flows.complete || written?.kind !== 'list' || client.variant !== undefined) return undefined;
+  if ([written, ...written.items].some((value) => value.origin !== undefined || value.written !== undefined)) return undefined;
+  const values = flows.items.map((item) => item.value);
+  const legacyOnly = values.every((value) => value in LEGACY_AUTH_FLOWS);
+  const renamed = values.map((value) => LEGACY_AUTH_FLOWS[value] ?? value);
+  return [...new Set(legacyOnly ? [...renamed, ...LEGACY_IMPLIED_FLOWS] : renamed)];
+}
+
 /**
  * ExplicitAuthFlows as the service will hold them: the written items, or the documented default when
  * the member is absent (`defaulted` true, items point at the client). Undefined when not known.
