@@ -107,6 +107,44 @@ ${CLIENT_YAML}      ExplicitAuthFlows:
       errors: [{ at: 'a' }, { at: 'b', message: /"CUSTOM_AUTH_FLOW_ONLY".*\(the value comes from the default of Parameter "Flow"\)$/ }],
     },
     {
+      name: 'an Fn::If elsewhere in the client keeps the whole-list fix; one inside the list drops it',
+      path: 't.yaml',
+      text: `Conditions:
+  Old: !Equals [!Ref Stage, old]
+Resources:
+${CLIENT_YAML}      EnableTokenRevocation: !If [Old, false, true]
+      ExplicitAuthFlows: [ADMIN_NO_SRP_AUTH]
+                          ^~~~~~~~~~~~~~~~~ a
+  Other:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref UserPool
+      ExplicitAuthFlows: [ADMIN_NO_SRP_AUTH, !If [Old, CUSTOM_AUTH_FLOW_ONLY, !Ref AWS::NoValue]]
+                          ^~~~~~~~~~~~~~~~~ b
+                                                       ^~~~~~~~~~~~~~~~~~~~~ c
+`,
+      errors: [
+        { at: 'a', message: /so the equivalent list names them too: ExplicitAuthFlows: \["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"\]\.$/ },
+        { at: 'b', message: /^ExplicitAuthFlows uses the deprecated name "ADMIN_NO_SRP_AUTH"; expected its ALLOW_\* form "ALLOW_ADMIN_USER_PASSWORD_AUTH"\. Replace / },
+        { at: 'c', message: /^ExplicitAuthFlows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected its ALLOW_\* form "ALLOW_CUSTOM_AUTH"\. Replace / },
+      ],
+    },
+    {
+      name: 'terraform: a list from a conditional gets no whole-list fix',
+      path: 'main.tf',
+      text: `variable "legacy" {
+  default = true
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name                = "web"
+  user_pool_id        = "us-east-1_abc"
+  explicit_auth_flows = var.legacy ? ["ADMIN_NO_SRP_AUTH"] : ["ALLOW_USER_SRP_AUTH"]
+                                      ^~~~~~~~~~~~~~~~~~~ a
+}
+`,
+      errors: [{ at: 'a', message: /^explicit_auth_flows uses the deprecated name "ADMIN_NO_SRP_AUTH"; expected its ALLOW_\* form "ALLOW_ADMIN_USER_PASSWORD_AUTH"\. Replace / }],
+    },
+    {
       name: 'api update request',
       path: 'update.json',
       text: `{"UserPoolId": "us-east-1_abc", "ClientId": "abc",
