@@ -4,6 +4,7 @@ import { loadRule } from '../../rules';
 import { maskSecret } from '../../src/redact';
 import { isPlaceholderSecret } from '../../src/rules-support/secrets';
 import { ruleTester } from '../rule-tester';
+import { runWithSuppressions } from '../helpers';
 import { CFN } from './fixture-parts';
 
 const ID = 'no-committed-client-secret';
@@ -28,6 +29,19 @@ test('placeholders and references are no credential', () => {
     assert.ok(isPlaceholderSecret(text), text);
   }
   assert.equal(isPlaceholderSecret(SECRET), false);
+});
+
+test('unused-suppression knows the id: a suppression silences the finding, an idle one is unused, not unknown', () => {
+  const request = (comment: string): string => `UserPoolId: us-east-1_abc\nClientName: web\n${comment}ClientSecret: ${SECRET}\n`;
+  const suppressed = request('# cognito-lint-disable-next-line no-committed-client-secret -- rotated, test fixture\n');
+  assert.deepEqual(runWithSuppressions(ID, 'request.yaml', suppressed), []);
+  assert.deepEqual(runWithSuppressions('unused-suppression', 'request.yaml', suppressed), []);
+  assert.equal(runWithSuppressions(ID, 'request.yaml', request('')).length, 1);
+  const idle = 'UserPoolId: us-east-1_abc\nClientName: web\n# cognito-lint-disable-next-line no-committed-client-secret\nGenerateSecret: true\n';
+  assert.deepEqual(
+    runWithSuppressions('unused-suppression', 'request.yaml', idle).map((row) => row.message),
+    ['This suppression of "no-committed-client-secret" matches no finding; remove it so it cannot hide a future problem.'],
+  );
 });
 
 ruleTester(ID, {
