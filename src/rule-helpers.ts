@@ -109,10 +109,11 @@ export const LEGACY_AUTH_FLOWS: Record<string, string> = {
  * chosen by a conditional, each item a plain string literal where it stands.
  */
 function isLiteralList(written: Member | undefined): boolean {
-  const list = written?.value;
-  if (list?.kind !== 'list' || list.origin !== undefined || list.written !== undefined) return false;
+  if (!written) return false;
+  const list = written.value;
+  if (list.kind !== 'list' || list.origin !== undefined || list.written !== undefined) return false;
   const source = list.span.file.text;
-  if (written!.keySpan.file !== list.span.file || !/^["']?\s*[:=]\s*$/.test(source.slice(written!.keySpan.end, list.span.start))) return false;
+  if (written.keySpan.file !== list.span.file || !/^["']?\s*[:=]\s*$/.test(source.slice(written.keySpan.end, list.span.start))) return false;
   const text = source.slice(list.span.start, list.span.end);
   if (!/^\s*[-[]/.test(text) || /\bFn::If\b|!If\b/.test(text)) return false;
   return list.items.every((item) => {
