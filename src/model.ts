@@ -100,6 +100,8 @@ export interface AppClient {
    * which the provider computes. (API files carry theirs as the ClientSecret member.)
    */
   secret?: Member;
+  /** The tool that wrote the file, when its defaults matter to a message: `cdk` for CDK synth output (`aws:cdk:path` metadata). */
+  generator?: 'cdk';
 }
 
 /** One `Metadata: { cognito-lint: { ignore: [ { rule, reason, expires } ] } }` entry, as written. */
