@@ -8,6 +8,7 @@ import { isValue, type Report, type Rule } from './rule';
 import type { SourceFile, Span } from './source';
 import { API_SPELLING, renderTemplate, renderValue, type Spelling } from './message';
 import { fingerprintOf } from './fingerprint';
+import { redact, secretsIn } from './redact';
 
 /** Settings for all files, or per file (configuration overrides by glob). */
 export type SettingsSource = RuleSettings | ((file: SourceFile) => RuleSettings);
@@ -15,7 +16,7 @@ export type SettingsSource = RuleSettings | ((file: SourceFile) => RuleSettings)
 export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], settingsSource: SettingsSource): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const add = (finding: Finding): void => {
+  const addFinding = (finding: Finding): void => {
     // The client is part of the key: the clients a Terraform module call creates share the call's position.
     const key = `${finding.ruleId}\0${finding.file.path}\0${finding.client}\0${finding.region.start.line}:${finding.region.start.column}-${finding.region.end.line}:${finding.region.end.column}\0${finding.message}`;
     if (seen.has(key)) return;
@@ -24,6 +25,9 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
   };
   for (const loaded of files) {
     const settings = typeof settingsSource === 'function' ? settingsSource(loaded.file) : settingsSource;
+    // Client secrets of this file never leave it whole, whatever rule reports near them.
+    const secrets = secretsIn(loaded);
+    const add = secrets.length === 0 ? addFinding : (finding: Finding): void => addFinding(redactFinding(finding, secrets));
     for (const rule of rules) {
       const setting = settings.get(rule.meta.id);
       if (!setting || setting.severity === 'off') continue;
@@ -42,6 +46,15 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
     }
   }
   return findings.sort(compareFindings);
+}
+
+function redactFinding(finding: Finding, secrets: readonly string[]): Finding {
+  return {
+    ...finding,
+    message: redact(finding.message, secrets),
+    related: finding.related.map((related) => ({ ...related, message: redact(related.message, secrets) })),
+    fingerprint: redact(finding.fingerprint, secrets),
+  };
 }
 
 /** A report turned into a finding: positions resolved, message rendered, default origin noted. */
