@@ -5,7 +5,7 @@
 import type { Finding } from '../finding';
 import type { AppClient, ListValue, LoadedFile, Member, ObjectValue, Value } from '../model';
 import { API_SPELLING, type Fix, type Spelling } from '../message';
-import { NotFixable, type Edit } from './text';
+import { NotFixable, overlaps, type Edit } from './text';
 import { checkBracketItems, insertAfterBracketItem, insertBracketMember, removeBracketItem } from './json';
 import { checkBlockItems, insertAfterBlockItem, insertBlockMember, removeBlockItem, yamlScalar } from './yaml';
 import { hclScalar, insertHclAttribute } from './hcl';
@@ -51,7 +51,9 @@ export function planFix(finding: Finding, files: readonly LoadedFile[]): FixPlan
   }
   const target: Target = { text: loaded.file.text, file: loaded.file, syntax: syntaxOf(loaded.file.path), spelling: client.spelling ?? API_SPELLING };
   try {
-    return { edits: editsFor(target, client, finding.fix) };
+    const edits = editsFor(target, client, finding.fix);
+    if (edits.some((edit, index) => edits.some((other, at) => at !== index && overlaps(edit, other)))) throw new NotFixable('its edits would overlap');
+    return { edits };
   } catch (error) {
     if (error instanceof NotFixable) return { reason: error.message };
     throw error;
@@ -80,20 +82,20 @@ function editsFor(target: Target, client: AppClient, fix: Fix): Edit[] {
     const items = literalItems(target, list);
     const item = items[index]!;
     const edits: Edit[] = [{ start: item.span.start, end: item.span.end, text: scalar(target, values[0]!, textOf(target, item)) }];
-    if (values.length > 1) edits.push(insertAfter(target, list, index, values.slice(1)));
+    if (values.length > 1) edits.push(...insertAfter(target, list, index, values.slice(1)));
     return edits;
   }
   if ('remove' in fix) {
     const { list, index } = listItemAt(target, client, fix.remove);
     literalItems(target, list);
-    return [removeItem(target, list, index)];
+    return removeItem(target, list, index);
   }
   const [path, value] = fix.add;
   const found = lookup(client.properties, parsePath(path));
   if (!found || found.value.kind !== 'list') throw new NotFixable(`${target.spelling.member(path)} is not a written list`);
   const items = literalItems(target, found.value);
   if (items.length === 0) throw new NotFixable(`${target.spelling.member(path)} is empty: no item to copy the layout from`);
-  return [insertAfter(target, found.value, items.length - 1, [value])];
+  return insertAfter(target, found.value, items.length - 1, [value]);
 }
 
 /** `ExplicitAuthFlows[1]` -> ['ExplicitAuthFlows', 1]; `TokenValidityUnits.AccessToken` -> two names. */
@@ -152,7 +154,7 @@ function literalScalar(target: Target, value: Value): string {
 function literalItems(target: Target, list: ListValue): Value[] {
   textOf(target, list);
   for (const item of list.items) literalScalar(target, item);
-  if (isBracketed(target, list)) checkBracketItems(target.text, list.items);
+  if (isBracketed(target, list)) checkBracketItems(target.text, list.span, list.items);
   else if (target.syntax === 'yaml') checkBlockItems(target.text, list.items);
   else throw new NotFixable('the list is not written as a literal');
   return list.items;
@@ -168,14 +170,14 @@ function scalar(target: Target, value: string, like: string | undefined): string
   return yamlScalar(value, like);
 }
 
-function insertAfter(target: Target, list: ListValue, index: number, values: readonly string[]): Edit {
+function insertAfter(target: Target, list: ListValue, index: number, values: readonly string[]): Edit[] {
   const like = textOf(target, list.items[index]!);
   const rendered = values.map((value) => scalar(target, value, like));
-  return isBracketed(target, list) ? insertAfterBracketItem(target.text, list.span.start, list.items, index, rendered) : insertAfterBlockItem(target.text, list.items[index]!, rendered);
+  return isBracketed(target, list) ? insertAfterBracketItem(target.text, list.span.start, list.items, index, rendered) : [insertAfterBlockItem(target.text, list.items[index]!, rendered)];
 }
 
-function removeItem(target: Target, list: ListValue, index: number): Edit {
-  return isBracketed(target, list) ? removeBracketItem(list.items, index) : removeBlockItem(target.text, list.items[index]!);
+function removeItem(target: Target, list: ListValue, index: number): Edit[] {
+  return isBracketed(target, list) ? removeBracketItem(target.text, list.span.start, list.items, index) : [removeBlockItem(target.text, list.items[index]!)];
 }
 
 /** The list made equal to `wanted`: items replaced in place, extra ones removed or appended. */
@@ -190,8 +192,8 @@ function setList(target: Target, value: Value, wanted: readonly string[]): Edit[
     if (item.kind === 'scalar' && item.value === wanted[index]) continue;
     edits.push({ start: item.span.start, end: item.span.end, text: scalar(target, wanted[index]!, textOf(target, item)) });
   }
-  for (let index = common; index < items.length; index++) edits.push(removeItem(target, value, index));
-  if (wanted.length > items.length) edits.push(insertAfter(target, value, items.length - 1, wanted.slice(items.length)));
+  for (let index = common; index < items.length; index++) edits.push(...removeItem(target, value, index));
+  if (wanted.length > items.length) edits.push(...insertAfter(target, value, items.length - 1, wanted.slice(items.length)));
   return edits;
 }
 
