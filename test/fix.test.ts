@@ -169,3 +169,16 @@ for (const [name, file] of [
     assertGolden(`fix-dry-run.${name}.diff`, lintBin(root, ['--fix-dry-run', file]).stdout);
   });
 }
+
+/** The README's before/after examples, one per syntax, are what --fix does. */
+for (const [syntax, file] of [
+  ['yaml', 'template.yaml'],
+  ['json', 'create-user-pool-client.json'],
+  ['hcl', 'main.tf'],
+] as const) {
+  test(`README --fix example (${syntax})`, () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const example = (name: string): string => new RegExp(`<!-- example: ${name} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``).exec(readme)![1]!;
+    assert.equal(fixOne(file, example(`fix-${syntax}-before`)).after, example(`fix-${syntax}-after`));
+  });
+}
