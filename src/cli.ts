@@ -184,6 +184,9 @@ function reportFixes(fixing: FixResult, write: boolean, io: CliIo): void {
   for (const { finding, reason } of fixing.dropped) {
     io.stderr(`${TOOL_NAME}: fix of ${finding.ruleId} at ${finding.file.path}:${finding.region.start.line}:${finding.region.start.column} dropped: ${reason}\n`);
   }
+  for (const { finding, reason } of fixing.unfixed) {
+    io.stderr(`${TOOL_NAME}: not fixed: ${finding.ruleId} at ${finding.file.path}:${finding.region.start.line}:${finding.region.start.column}: ${reason}\n`);
+  }
   if (write) writeFixedFiles(fixing.files);
   else io.stdout(fixing.files.map((file) => unifiedDiff(file.path, file.before, file.after)).join(''));
   const files = `${fixing.files.length} ${fixing.files.length === 1 ? 'file' : 'files'}`;

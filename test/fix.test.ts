@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitRepository, lintBin } from './bin-helpers';
 import { REPO_ROOT, assertGolden } from './golden';
-import { unifiedDiff } from '../src/fix';
+import { applyFixes, unifiedDiff } from '../src/fix';
+import { SourceFile } from '../src/source';
+import type { Finding } from '../src/finding';
 
 /** `cognito-lint --fix` on one file in a fresh repository: the file afterwards, the run's output. */
 function fixOne(name: string, text: string, extra: string[] = [], files: Record<string, string> = {}): { after: string; code: number | null; stdout: string; stderr: string } {
@@ -182,3 +184,23 @@ for (const [syntax, file] of [
     assert.equal(fixOne(file, example(`fix-${syntax}-before`)).after, example(`fix-${syntax}-after`));
   });
 }
+
+test('a fix whose result would not parse is dropped and reported; the others are applied', () => {
+  const text = CFN('      UserPoolId: !Ref Pool\n      EnableTokenRevocation: false\n');
+  const file = new SourceFile('template.yaml', text, 'template.yaml', '/nonexistent/template.yaml');
+  const finding = (ruleId: string): Finding => ({ ruleId, severity: 'error', message: ruleId, file, region: file.regionOf({ start: 0, end: 0 }), related: [], client: 'Client', path: '', fingerprint: ruleId });
+  const at = text.indexOf('false');
+  const dropped: string[] = [];
+  const result = applyFixes(
+    file,
+    [
+      { finding: finding('breaks'), edits: [{ start: 0, end: 0, text: '[' }] },
+      { finding: finding('token-revocation-enabled'), edits: [{ start: at, end: at + 5, text: 'true' }] },
+    ],
+    (broken, reason) => dropped.push(`${broken.ruleId}: ${reason}`),
+  );
+  assert.equal(result.applied, 1);
+  assert.equal(result.text, text.replace('false', 'true'));
+  assert.equal(dropped.length, 1);
+  assert.match(dropped[0]!, /^breaks: the fixed file would not parse/);
+});

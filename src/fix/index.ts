@@ -8,7 +8,7 @@ import { lint, type LintRequest, type LintRun } from '../lint';
 import { loadFile } from '../load';
 import { SourceFile } from '../source';
 import { Workspace } from '../workspace';
-import { planFix } from './plan';
+import { SAFE_FIX_RULES, planFix } from './plan';
 import { applyEdits, overlaps, sameEdit, type Edit } from './text';
 
 export { SAFE_FIX_RULES, planFix } from './plan';
@@ -37,6 +37,8 @@ export interface FixResult {
   /** Fixes applied, over all passes. */
   applied: number;
   dropped: DroppedFix[];
+  /** Safe findings that remain with the reason their fix cannot be applied (a default, a reference, a plan). */
+  unfixed: DroppedFix[];
 }
 
 export async function lintAndFix(request: LintRequest): Promise<FixResult> {
@@ -53,7 +55,7 @@ export async function lintAndFix(request: LintRequest): Promise<FixResult> {
         .filter((finding) => !droppedKeys.has(keyOf(finding)))
         .map((finding) => ({ finding, plan: planFix(finding, run.result.files) }))
         .flatMap(({ finding, plan }) => ('edits' in plan && plan.edits.length > 0 ? [{ finding, edits: plan.edits }] : []));
-      const fixed = applyParsing(file, plans, (finding, reason) => {
+      const fixed = applyFixes(file, plans, (finding, reason) => {
         droppedKeys.add(keyOf(finding));
         dropped.push({ finding, reason });
       });
@@ -67,7 +69,12 @@ export async function lintAndFix(request: LintRequest): Promise<FixResult> {
     run = await lint({ ...request, texts });
   }
   const files = [...originals].map(([absolutePath, original]) => ({ path: original.path, absolutePath, before: original.text, after: texts.get(absolutePath)! }));
-  return { run, files: files.filter((file) => file.before !== file.after), applied, dropped };
+  const unfixed = run.findings.flatMap((finding) => {
+    if (!finding.fix || !SAFE_FIX_RULES.has(finding.ruleId) || droppedKeys.has(keyOf(finding))) return [];
+    const plan = planFix(finding, run.result.files);
+    return 'reason' in plan ? [{ finding, reason: plan.reason }] : [];
+  });
+  return { run, files: files.filter((file) => file.before !== file.after), applied, dropped, unfixed };
 }
 
 /** Writes the fixed files, keeping a byte-order mark the file had (the reader drops it). */
@@ -94,7 +101,7 @@ function keyOf(finding: Finding): string {
   return `${finding.ruleId}\0${finding.file.path}\0${finding.fingerprint}\0${finding.message}`;
 }
 
-interface PlannedFix {
+export interface PlannedFix {
   finding: Finding;
   edits: Edit[];
 }
@@ -104,7 +111,7 @@ interface PlannedFix {
  * findings (two rules proposing the same replacement) is applied once. The result is parsed again; when
  * it fails, fixes are tried one at a time and the ones that break the file are dropped.
  */
-function applyParsing(file: SourceFile, plans: readonly PlannedFix[], drop: (finding: Finding, reason: string) => void): { text: string; applied: number } {
+export function applyFixes(file: SourceFile, plans: readonly PlannedFix[], drop: (finding: Finding, reason: string) => void): { text: string; applied: number } {
   const taken: Edit[] = [];
   const chosen: PlannedFix[] = [];
   for (const plan of plans) {
