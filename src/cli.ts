@@ -125,6 +125,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       ...(baseline ? { baseline } : {}),
     };
 
+    if ((args.fix || args['fix-dry-run']) && args['write-baseline']) throw new UsageError('--write-baseline records findings as they are: run it without --fix or --fix-dry-run');
     if (args['write-baseline']) {
       const target = path.resolve(io.cwd, args['write-baseline']);
       // The baseline records what suppressions leave, so a later --no-inline-suppressions run is not fooled.

@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitRepository, lintBin } from './bin-helpers';
 import { REPO_ROOT, assertGolden } from './golden';
-import { applyFixes, unifiedDiff } from '../src/fix';
+import { applyFixes, planFix, unifiedDiff } from '../src/fix';
+import { applyEdits } from '../src/fix/text';
+import { loadFile, prepareParsers } from '../src/load';
+import type { Fix } from '../src/message';
 import { SourceFile } from '../src/source';
 import type { Finding } from '../src/finding';
 
@@ -203,4 +206,29 @@ test('a fix whose result would not parse is dropped and reported; the others are
   assert.equal(result.text, text.replace('false', 'true'));
   assert.equal(dropped.length, 1);
   assert.match(dropped[0]!, /^breaks: the fixed file would not parse/);
+});
+
+/** The engine applies whatever a finding's fix says: a whole list set, a replacement by several values. */
+function planned(name: string, text: string, fix: Fix): string {
+  const file = new SourceFile(name, text, name, `/nonexistent/${name}`);
+  const loaded = loadFile(file);
+  const finding: Finding = { ruleId: 'no-legacy-auth-flow-names', severity: 'warning', message: '', file, region: file.regionOf({ start: 0, end: 0 }), related: [], client: loaded.clients[0]!.name, path: '', fingerprint: '', fix };
+  const plan = planFix(finding, [loaded]);
+  assert.ok('edits' in plan, JSON.stringify(plan));
+  return applyEdits(text, plan.edits);
+}
+
+test('a fix that sets the whole list, or replaces one item by several, in each layout', async () => {
+  await prepareParsers(['main.tf']);
+  const whole: Fix = { set: ['ExplicitAuthFlows', '["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]'] };
+  const several: Fix = { replace: ['ExplicitAuthFlows[0]', ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']] };
+  const block = CFN('      UserPoolId: !Ref Pool\n      ExplicitAuthFlows:\n        - ADMIN_NO_SRP_AUTH # old\n        - USER_PASSWORD_AUTH\n        - CUSTOM_AUTH_FLOW_ONLY\n');
+  assert.equal(planned('t.yaml', block, whole), CFN('      UserPoolId: !Ref Pool\n      ExplicitAuthFlows:\n        - ALLOW_ADMIN_USER_PASSWORD_AUTH # old\n        - ALLOW_REFRESH_TOKEN_AUTH\n'));
+  assert.equal(planned('t.yaml', block, several), CFN('      UserPoolId: !Ref Pool\n      ExplicitAuthFlows:\n        - ALLOW_ADMIN_USER_PASSWORD_AUTH # old\n        - ALLOW_REFRESH_TOKEN_AUTH\n        - USER_PASSWORD_AUTH\n        - CUSTOM_AUTH_FLOW_ONLY\n'));
+  const flow = CFN("      UserPoolId: !Ref Pool\n      ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH']\n");
+  assert.equal(planned('t.yaml', flow, whole), CFN("      UserPoolId: !Ref Pool\n      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']\n"));
+  const json = '{\n  "UserPoolId": "us-east-1_a",\n  "ClientName": "web",\n  "ExplicitAuthFlows": [\n    "ADMIN_NO_SRP_AUTH",\n    "USER_PASSWORD_AUTH",\n    "CUSTOM_AUTH_FLOW_ONLY"\n  ]\n}\n';
+  assert.equal(planned('r.json', json, whole), '{\n  "UserPoolId": "us-east-1_a",\n  "ClientName": "web",\n  "ExplicitAuthFlows": [\n    "ALLOW_ADMIN_USER_PASSWORD_AUTH",\n    "ALLOW_REFRESH_TOKEN_AUTH"\n  ]\n}\n');
+  const hcl = 'resource "aws_cognito_user_pool_client" "web" {\n  name                = "web"\n  user_pool_id        = "us-east-1_a"\n  explicit_auth_flows = ["ADMIN_NO_SRP_AUTH"]\n}\n';
+  assert.equal(planned('main.tf', hcl, several), 'resource "aws_cognito_user_pool_client" "web" {\n  name                = "web"\n  user_pool_id        = "us-east-1_a"\n  explicit_auth_flows = ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]\n}\n');
 });
