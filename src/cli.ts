@@ -16,7 +16,7 @@ import { buildBaseline, readBaseline, serializeBaseline } from './baseline';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './meta';
 import { parseByteSize } from './read';
 import type { Rule } from './rule';
-import { lintAndFix, unifiedDiff, writeFixedFiles, type FixResult } from './fix';
+import { lintAndFix, unifiedDiff, type FixResult } from './fix';
 
 export interface CliIo {
   cwd: string;
@@ -136,7 +136,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     if (args.fix && args['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (args.fix && paths.includes(STDIN_PATH)) throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to see the diff');
-    const fixing = args.fix || args['fix-dry-run'] ? await lintAndFix(request) : undefined;
+    const fixing = args.fix || args['fix-dry-run'] ? await lintAndFix(request, args.fix) : undefined;
     const filtered = fixing ? fixing.run : await lint(request);
     const result = filtered.result;
     if (fixing) reportFixes(fixing, args.fix, io);
@@ -188,8 +188,7 @@ function reportFixes(fixing: FixResult, write: boolean, io: CliIo): void {
   for (const { finding, reason } of fixing.unfixed) {
     io.stderr(`${TOOL_NAME}: not fixed: ${finding.ruleId} at ${finding.file.path}:${finding.region.start.line}:${finding.region.start.column}: ${reason}\n`);
   }
-  if (write) writeFixedFiles(fixing.files);
-  else io.stdout(fixing.files.map((file) => unifiedDiff(file.path, file.before, file.after)).join(''));
+  if (!write) io.stdout(fixing.files.map((file) => unifiedDiff(file.path, file.before, file.after)).join(''));
   const files = `${fixing.files.length} ${fixing.files.length === 1 ? 'file' : 'files'}`;
   io.stderr(`${TOOL_NAME}: ${write ? 'applied' : 'would apply'} ${fixing.applied} ${fixing.applied === 1 ? 'fix' : 'fixes'} in ${files}\n`);
 }

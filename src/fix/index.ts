@@ -41,7 +41,11 @@ export interface FixResult {
   unfixed: DroppedFix[];
 }
 
-export async function lintAndFix(request: LintRequest): Promise<FixResult> {
+/**
+ * With `write`, the fixed files are written and the final run reads the disk: a Terraform module's file
+ * is read by its callers from disk, so only then do their clients see the fix.
+ */
+export async function lintAndFix(request: LintRequest, write = false): Promise<FixResult> {
   const texts = new Map<string, string>();
   const originals = new Map<string, { path: string; text: string }>();
   const dropped: DroppedFix[] = [];
@@ -68,17 +72,21 @@ export async function lintAndFix(request: LintRequest): Promise<FixResult> {
     if (!changed) break;
     run = await lint({ ...request, texts });
   }
-  const files = [...originals].map(([absolutePath, original]) => ({ path: original.path, absolutePath, before: original.text, after: texts.get(absolutePath)! }));
+  const files = [...originals].map(([absolutePath, original]) => ({ path: original.path, absolutePath, before: original.text, after: texts.get(absolutePath)! })).filter((file) => file.before !== file.after);
+  if (write && files.length > 0) {
+    writeFixedFiles(files);
+    run = await lint(request);
+  }
   const unfixed = run.findings.flatMap((finding) => {
     if (!finding.fix || !SAFE_FIX_RULES.has(finding.ruleId) || droppedKeys.has(keyOf(finding))) return [];
     const plan = planFix(finding, run.result.files);
     return 'reason' in plan ? [{ finding, reason: plan.reason }] : [];
   });
-  return { run, files: files.filter((file) => file.before !== file.after), applied, dropped, unfixed };
+  return { run, files, applied, dropped, unfixed };
 }
 
 /** Writes the fixed files, keeping a byte-order mark the file had (the reader drops it). */
-export function writeFixedFiles(files: readonly FixedFile[]): void {
+function writeFixedFiles(files: readonly FixedFile[]): void {
   for (const file of files) {
     const bom = readFileSync(file.absolutePath).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
     writeFileSync(file.absolutePath, bom + file.after);

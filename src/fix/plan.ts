@@ -71,6 +71,8 @@ function editsFor(target: Target, client: AppClient, fix: Fix): Edit[] {
       const like = literalScalar(target, found.value);
       return [{ start: found.value.span.start, end: found.value.span.end, text: scalar(target, wanted, like) }];
     }
+    // A module call's arguments are the module's inputs, not the resource's: the member goes in the module.
+    if (client.name.startsWith('module.')) throw new NotFixable(`the client is created by a module call: add ${target.spelling.member(path)} to the resource in the module`);
     const parent = segments.length === 1 ? client.properties : lookup(client.properties, segments.slice(0, -1))?.value;
     if (!parent || parent.kind !== 'object') throw new NotFixable(`there is no object to add ${target.spelling.member(path)} to`);
     const name = target.spelling.member(path).split('.').pop()!;
