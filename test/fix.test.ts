@@ -232,3 +232,15 @@ test('a fix that sets the whole list, or replaces one item by several, in each l
   const hcl = 'resource "aws_cognito_user_pool_client" "web" {\n  name                = "web"\n  user_pool_id        = "us-east-1_a"\n  explicit_auth_flows = ["ADMIN_NO_SRP_AUTH"]\n}\n';
   assert.equal(planned('main.tf', hcl, several), 'resource "aws_cognito_user_pool_client" "web" {\n  name                = "web"\n  user_pool_id        = "us-east-1_a"\n  explicit_auth_flows = ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]\n}\n');
 });
+
+test('a client made by a module call is fixed in the module, never by a new argument in the call', () => {
+  const call = 'module "web" {\n  source = "./client"\n  name   = "web"\n}\n';
+  const module = 'variable "name" {}\n\nresource "aws_cognito_user_pool_client" "this" {\n  name         = var.name\n  user_pool_id = "us-east-1_a"\n}\n';
+  const root = gitRepository({ 'main.tf': call, 'client/main.tf': module });
+  const dry = lintBin(root, ['--fix-dry-run', '.']);
+  assert.match(dry.stderr, /not fixed: prevent-user-existence-errors at main\.tf:1:8: the client is created by a module call/);
+  const run = lintBin(root, ['--fix', '.']);
+  assert.equal(readFileSync(join(root, 'main.tf'), 'utf8'), call);
+  assert.equal(readFileSync(join(root, 'client/main.tf'), 'utf8'), module.replace('"us-east-1_a"\n', '"us-east-1_a"\n  prevent_user_existence_errors = "ENABLED"\n'));
+  assert.equal(run.code, 0, 'the report after --fix reads the fixed module: nothing remains');
+});
