@@ -244,3 +244,12 @@ test('a client made by a module call is fixed in the module, never by a new argu
   assert.equal(readFileSync(join(root, 'client/main.tf'), 'utf8'), module.replace('"us-east-1_a"\n', '"us-east-1_a"\n  prevent_user_existence_errors = "ENABLED"\n'));
   assert.equal(run.code, 0, 'the report after --fix reads the fixed module: nothing remains');
 });
+
+test('a byte-order mark stays; a list reached through a YAML alias is not edited at its anchor', () => {
+  const bom = fixOne('template.yaml', '\ufeff' + CFN('      UserPoolId: !Ref Pool\n      EnableTokenRevocation: false\n      PreventUserExistenceErrors: ENABLED\n'));
+  assert.equal(bom.after, '\ufeff' + CFN('      UserPoolId: !Ref Pool\n      EnableTokenRevocation: true\n      PreventUserExistenceErrors: ENABLED\n'));
+  const aliased = 'Flows: &flows\n  - ALLOW_USER_SRP_AUTH\n  - ALLOW_USER_SRP_AUTH\n' + CFN('      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: ENABLED\n      ExplicitAuthFlows: *flows\n');
+  const run = fixOne('template.yaml', aliased);
+  assert.equal(run.after, aliased);
+  assert.match(run.stderr, /not fixed: duplicate-values .*: the value is written elsewhere \(a YAML alias\)/);
+});

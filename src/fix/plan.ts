@@ -4,7 +4,7 @@
 // list with an expression or a comment between its items) is not fixable, with the reason in words.
 import type { Finding } from '../finding';
 import type { AppClient, ListValue, LoadedFile, Member, ObjectValue, Value } from '../model';
-import { API_SPELLING, type Fix, type Spelling } from '../message';
+import { API_SPELLING, renderFix, type Fix, type Spelling } from '../message';
 import { NotFixable, overlaps, type Edit } from './text';
 import { checkBracketItems, insertAfterBracketItem, insertBracketMember, removeBracketItem } from './json';
 import { checkBlockItems, insertAfterBlockItem, insertBlockMember, removeBlockItem, yamlScalar } from './yaml';
@@ -30,7 +30,8 @@ export function syntaxOf(path: string): FixSyntax {
   return /\.json$/i.test(path) ? 'json' : 'yaml';
 }
 
-export type FixPlan = { edits: Edit[] } | { reason: string };
+/** The edits, with the fix as the source spells it (`prevent_user_existence_errors = "ENABLED"`); or why none. */
+export type FixPlan = { edits: Edit[]; description: string } | { reason: string };
 
 interface Target {
   text: string;
@@ -53,7 +54,7 @@ export function planFix(finding: Finding, files: readonly LoadedFile[]): FixPlan
   try {
     const edits = editsFor(target, client, finding.fix);
     if (edits.some((edit, index) => edits.some((other, at) => at !== index && overlaps(edit, other)))) throw new NotFixable('its edits would overlap');
-    return { edits };
+    return { edits, description: renderFix(finding.fix, target.spelling) };
   } catch (error) {
     if (error instanceof NotFixable) return { reason: error.message };
     throw error;
@@ -122,6 +123,8 @@ function lookup(root: ObjectValue, segments: ReadonlyArray<string | number>): { 
       member = value.members.get(segment);
       if (!member) return undefined;
       value = member.value;
+      // A YAML alias: the value is the anchor's, written before the key; editing it would change every alias.
+      if (value.span.file === member.keySpan.file && value.span.start < member.keySpan.start) throw new NotFixable('the value is written elsewhere (a YAML alias)');
     }
   }
   return member ? { value, member } : { value };
@@ -155,6 +158,8 @@ function literalScalar(target: Target, value: Value): string {
 /** The items of a list written item by item, each a literal. */
 function literalItems(target: Target, list: ListValue): Value[] {
   textOf(target, list);
+  // Items written outside the list (a default's, an alias's) would change other clients too.
+  if (list.items.some((item) => item.span.start < list.span.start || item.span.end > list.span.end)) throw new NotFixable('the list items are written elsewhere');
   for (const item of list.items) literalScalar(target, item);
   if (isBracketed(target, list)) checkBracketItems(target.text, list.span, list.items);
   else if (target.syntax === 'yaml') checkBlockItems(target.text, list.items);

@@ -11,7 +11,6 @@ import type { Rule, Severity } from '../rule';
 import { ruleDocUrl } from '../meta';
 import type { FormatContext } from './index';
 import { planFix } from '../fix/plan';
-import { API_SPELLING, renderFix } from '../message';
 
 /** GitHub code scanning rejects more results than this in one run. */
 export const GITHUB_RESULT_LIMIT = 25_000;
@@ -82,7 +81,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
 /** The safe fix as the edits --fix would make, for tools that apply SARIF fixes (regions in UTF-16 columns). */
 function sarifFix(finding: Finding, context: FormatContext, toUri: (file: string) => string): Sarif.Fix | undefined {
   const plan = planFix(finding, context.result.files);
-  if (!finding.fix || !('edits' in plan) || plan.edits.length === 0) return undefined;
+  if (!('edits' in plan) || plan.edits.length === 0) return undefined;
   const file = finding.file;
   const replacements = [...plan.edits]
     .sort((a, b) => a.start - b.start)
@@ -91,7 +90,7 @@ function sarifFix(finding: Finding, context: FormatContext, toUri: (file: string
       const end = file.positionAt(edit.end);
       return { deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text: edit.text } };
     });
-  return { description: { text: renderFix(finding.fix, API_SPELLING) }, artifactChanges: [{ artifactLocation: { uri: toUri(file.path), uriBaseId: SOURCE_ROOT }, replacements }] };
+  return { description: { text: plan.description }, artifactChanges: [{ artifactLocation: { uri: toUri(file.path), uriBaseId: SOURCE_ROOT }, replacements }] };
 }
 
 function describeRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor {
