@@ -253,3 +253,14 @@ test('a byte-order mark stays; a list reached through a YAML alias is not edited
   assert.equal(run.after, aliased);
   assert.match(run.stderr, /not fixed: duplicate-values .*: the value is written elsewhere \(a YAML alias\)/);
 });
+
+test('a member set under a condition (Fn::If) is not taken for absent', () => {
+  const text = 'Conditions:\n  Prod: !Equals [!Ref Env, prod]\nParameters:\n  Env:\n    Type: String\n' + CFN('      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: !If [Prod, ENABLED, !Ref AWS::NoValue]\n');
+  const run = fixOne('template.yaml', text);
+  assert.equal(run.after, text);
+  assert.match(run.stderr, /not fixed: prevent-user-existence-errors .*differs between the branches of an Fn::If/);
+  assert.match(run.stderr, /applied 0 fixes/);
+  // A list item under a condition shifts the indexes of one branch: the lists differ, nothing is removed.
+  const shifted = 'Conditions:\n  Prod: !Equals [!Ref Env, prod]\nParameters:\n  Env:\n    Type: String\n' + CFN('      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: ENABLED\n      AllowedOAuthScopes:\n        - !If [Prod, email, !Ref AWS::NoValue]\n        - openid\n        - email\n');
+  assert.equal(fixOne('template.yaml', shifted).after, shifted);
+});

@@ -52,7 +52,12 @@ export function planFix(finding: Finding, files: readonly LoadedFile[]): FixPlan
   }
   const target: Target = { text: loaded.file.text, file: loaded.file, syntax: syntaxOf(loaded.file.path), spelling: client.spelling ?? API_SPELLING };
   try {
-    const edits = editsFor(target, client, finding.fix);
+    // Fn::If variants share a name and their spans: they must agree on what the fix touches.
+    if (new Set(clients.map((variant) => touched(variant, finding.fix!))).size > 1) {
+      throw new NotFixable(`${target.spelling.member(fixedMember(finding.fix))} differs between the branches of an Fn::If: change the condition's values`);
+    }
+    const edits = editsFor(target, client, finding.fix).filter((edit) => target.text.slice(edit.start, edit.end) !== edit.text);
+    if (edits.length === 0) throw new NotFixable('the fix changes nothing where the value is written');
     if (edits.some((edit, index) => edits.some((other, at) => at !== index && overlaps(edit, other)))) throw new NotFixable('its edits would overlap');
     return { edits, description: renderFix(finding.fix, target.spelling) };
   } catch (error) {
@@ -99,6 +104,20 @@ function editsFor(target: Target, client: AppClient, fix: Fix): Edit[] {
   const items = literalItems(target, found.value);
   if (items.length === 0) throw new NotFixable(`${target.spelling.member(path)} is empty: no item to copy the layout from`);
   return insertAfter(target, found.value, items.length - 1, [value]);
+}
+
+/** The member a fix changes: the list for an item's fix. */
+function fixedMember(fix: Fix): string {
+  const path = 'set' in fix ? fix.set[0] : 'replace' in fix ? fix.replace[0] : 'remove' in fix ? fix.remove : fix.add[0];
+  return path.replace(/\[\d+\]$/, '');
+}
+
+/** Where the member a fix changes is written in one client variant: its spans, or `absent`. */
+function touched(client: AppClient, fix: Fix): string {
+  const found = lookup(client.properties, parsePath(fixedMember(fix)));
+  if (!found) return 'absent';
+  const spans = found.value.kind === 'list' ? found.value.items.map((item) => item.span) : [];
+  return [found.value.span, ...spans].map((span) => `${span.start}-${span.end}`).join(',');
 }
 
 /** `ExplicitAuthFlows[1]` -> ['ExplicitAuthFlows', 1]; `TokenValidityUnits.AccessToken` -> two names. */
