@@ -16,6 +16,7 @@ import { buildBaseline, readBaseline, serializeBaseline } from './baseline';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './meta';
 import { parseByteSize } from './read';
 import type { Rule } from './rule';
+import { lintAndFix, unifiedDiff, type FixResult } from './fix';
 
 export interface CliIo {
   cwd: string;
@@ -51,6 +52,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('inline-suppressions', { type: 'boolean', default: true, describe: 'Honour suppression comments and Metadata entries (--no-inline-suppressions ignores them)' })
     .option('baseline', { type: 'string', describe: 'Report only findings that are not in this baseline file' })
     .option('write-baseline', { type: 'string', describe: 'Write every current finding to this baseline file and exit 0' })
+    .option('fix', { type: 'boolean', default: false, describe: 'Apply the safe fixes in place (PreventUserExistenceErrors, EnableTokenRevocation, auth flow names, duplicates, ALLOW_REFRESH_TOKEN_AUTH); the report and exit code show what remains' })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the safe fixes as a unified diff and write nothing (the report goes to --output-file if given)' })
     .option('max-file-size', { type: 'string', default: '10MB', describe: 'Larger files are not read; one whose first megabyte could hold a client is reported as a warning' })
     .option('gitignore', { type: 'boolean', default: true, describe: 'Skip what .gitignore excludes when walking a directory or glob (--no-gitignore reads it); named paths are always read' })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a path or glob matches no file (--no-error-on-unmatched-pattern skips it)' })
@@ -122,6 +125,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       ...(baseline ? { baseline } : {}),
     };
 
+    if ((args.fix || args['fix-dry-run']) && args['write-baseline']) throw new UsageError('--write-baseline records findings as they are: run it without --fix or --fix-dry-run');
     if (args['write-baseline']) {
       const target = path.resolve(io.cwd, args['write-baseline']);
       // The baseline records what suppressions leave, so a later --no-inline-suppressions run is not fooled.
@@ -130,8 +134,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} findings to ${toDisplayPath(target, io.cwd)}\n`);
       return 0;
     }
-    const filtered = await lint(request);
+    if (args.fix && args['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+    if (args.fix && paths.includes(STDIN_PATH)) throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to see the diff');
+    const fixing = args.fix || args['fix-dry-run'] ? await lintAndFix(request, args.fix) : undefined;
+    const filtered = fixing ? fixing.run : await lint(request);
     const result = filtered.result;
+    if (fixing) reportFixes(fixing, args.fix, io);
     for (const entry of filtered.staleBaseline) {
       io.stderr(`${TOOL_NAME}: baseline entry no longer found (${entry.count}x ${entry.ruleId} in ${entry.file}${entry.client ? ` ${entry.client}` : ''}${entry.path ? ` ${entry.path}` : ''}); regenerate the baseline with --write-baseline\n`);
     }
@@ -156,7 +164,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       ...(args['sarif-category'] ? { sarifCategory: args['sarif-category'] } : {}),
     });
     if (outputFile) writeOutputFile(path.resolve(io.cwd, outputFile), outputFile, report);
-    else io.stdout(report);
+    else if (!args['fix-dry-run']) io.stdout(report);
     // Machine formats carry the counts inside; annotations do not, so the log gets them.
     if (args.format === 'github') io.stderr(`${TOOL_NAME}: ${checkedSummary(result)}\n`);
     const warningLimit = maxWarnings === undefined || maxWarnings < 0 ? undefined : maxWarnings;
@@ -170,6 +178,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(`${TOOL_NAME}: internal error: ${(error as Error).message}\nPlease report this at ${INFORMATION_URI}/issues with the file that caused it.\n`);
     return 2;
   }
+}
+
+/** --fix writes the files; --fix-dry-run prints their diff (stdout, so it can go to `git apply`). Either way stderr says what happened. */
+function reportFixes(fixing: FixResult, write: boolean, io: CliIo): void {
+  for (const { finding, reason } of fixing.dropped) {
+    io.stderr(`${TOOL_NAME}: fix of ${finding.ruleId} at ${finding.file.path}:${finding.region.start.line}:${finding.region.start.column} dropped: ${reason}\n`);
+  }
+  for (const { finding, reason } of fixing.unfixed) {
+    io.stderr(`${TOOL_NAME}: not fixed: ${finding.ruleId} at ${finding.file.path}:${finding.region.start.line}:${finding.region.start.column}: ${reason}\n`);
+  }
+  if (!write) io.stdout(fixing.files.map((file) => unifiedDiff(file.path, file.before, file.after)).join(''));
+  const files = `${fixing.files.length} ${fixing.files.length === 1 ? 'file' : 'files'}`;
+  io.stderr(`${TOOL_NAME}: ${write ? 'applied' : 'would apply'} ${fixing.applied} ${fixing.applied === 1 ? 'fix' : 'fixes'} in ${files}\n`);
 }
 
 /** Preset < config file `rules` < `overrides` < --rule, with --preset replacing the file's `extends`. */

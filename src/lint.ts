@@ -56,6 +56,8 @@ export interface LintRequest {
   baseline?: BaselineFile;
   /** --write-baseline: what suppressions leave, without unused-suppression results or a baseline. */
   forBaseline?: boolean;
+  /** Texts to lint instead of the files' on disk, by absolute path: the fixed texts of --fix (src/fix). */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export interface LintRun extends FilterResult {
@@ -66,7 +68,10 @@ export interface LintRun extends FilterResult {
 /** One run, discovery to the filter stage: parsers start here, and the configuration applies here. */
 export async function lint(request: LintRequest): Promise<LintRun> {
   const { config, rules } = request;
-  const candidates = discover(request.paths, request.cwd, { ...request.discover, isIgnored: (file) => config.isIgnored(file) });
+  const candidates = discover(request.paths, request.cwd, { ...request.discover, isIgnored: (file) => config.isIgnored(file) }).map((candidate) => {
+    const text = request.texts?.get(candidate.absolutePath);
+    return text === undefined ? candidate : { ...candidate, text };
+  });
   await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
   const settingsOf = (file: SourceFile) => config.settingsFor(path.resolve(request.cwd, file.path));
   const result = lintCandidates(candidates, { cwd: request.cwd, rules, settings: settingsOf, maxFileSize: request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });

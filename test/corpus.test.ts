@@ -3,26 +3,16 @@
 // `npm run test:update`), and the reviewer's expectations (EXPECTATIONS.md) met where the spec agrees.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadAllRules } from '../rules';
 import { settingsForPreset } from '../src/config';
 import { lintPaths } from '../src/lint';
 import { prepareParsers } from '../src/load';
 import type { Finding } from '../src/finding';
 import { DEFAULT_MAX_FILE_SIZE } from '../src/read';
-import { REPO_ROOT, assertGolden } from './golden';
-
-const CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
-const FORMATS = ['api-embedded-rst', 'api-json', 'cdk-synth', 'cloudformation-json', 'cloudformation-yaml', 'sam', 'serverless', 'terraform'];
-/**
- * Terraform reads a whole directory (variables, locals) and follows module calls, so the Terraform files
- * are linted where they were: each at its repository path (MANIFEST.tsv), under `<repo>@<commit>/` with
- * a `.git` to mark the repository. In the flat corpus directory every file would see every other
- * file's variables.
- */
-const LAID_OUT = new Set(['terraform']);
+import { assertGolden } from './golden';
+import { CORPUS, FORMATS, LAID_OUT, layOut } from './corpus-layout';
 
 /** Rule ids the reviewer's expectations translate to, per file (prefix of the corpus file name). */
 const EXPECTED: Record<string, string[]> = {
@@ -127,22 +117,6 @@ const MUST_NOT: Record<string, string[]> = {
 };
 
 const available = existsSync(CORPUS);
-
-/** The laid-out formats' files at their repository paths; returns the tree and each file's corpus name. */
-function layOut(): { root: string; corpusName: Map<string, string> } {
-  const root = mkdtempSync(join(tmpdir(), 'cognito-lint-corpus-'));
-  const corpusName = new Map<string, string>();
-  for (const line of readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1)) {
-    const [format, repository, path, commit, local] = line.split('\t');
-    if (!format || !LAID_OUT.has(format) || !repository || !path || !commit || !local) continue;
-    const repositoryDir = `${repository.replace('/', '__')}@${commit.slice(0, 7)}`;
-    mkdirSync(join(root, repositoryDir, '.git'), { recursive: true });
-    mkdirSync(dirname(join(root, repositoryDir, path)), { recursive: true });
-    copyFileSync(join(CORPUS, local), join(root, repositoryDir, path));
-    corpusName.set(`${repositoryDir}/${path}`, local);
-  }
-  return { root, corpusName };
-}
 
 test('corpus snapshot, expectations and robustness', { skip: available ? false : `corpus not found at ${CORPUS}` }, async () => {
   const files = FORMATS.flatMap((format) => readdirSync(join(CORPUS, format)).sort().map((name) => `${format}/${name}`));

@@ -12,16 +12,15 @@ import { TEMPLATE, project } from './fixtures';
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 
-test('.pre-commit-hooks.yaml declares a node hook for JSON, YAML and Terraform files', () => {
+test('.pre-commit-hooks.yaml declares node hooks for JSON, YAML and Terraform files: read-only by default, and one that runs --fix', () => {
   const hooks = parse(readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
-  assert.equal(hooks.length, 1);
-  const hook = hooks[0]!;
-  assert.equal(hook.id, 'cognito-lint');
-  assert.equal(hook.language, 'node');
-  assert.equal(hook.entry, 'cognito-lint');
-  const files = new RegExp(String(hook.files));
-  for (const name of ['template.yaml', 'a.yml', 'cdk.out/S.template.json', 'main.tf', 'stack.template']) assert.ok(files.test(name), name);
-  for (const name of ['README.md', 'index.ts']) assert.ok(!files.test(name), name);
+  assert.deepEqual(hooks.map((hook) => [hook.id, hook.entry]), [['cognito-lint', 'cognito-lint'], ['cognito-lint-fix', 'cognito-lint --fix']]);
+  for (const hook of hooks) {
+    assert.equal(hook.language, 'node');
+    const files = new RegExp(String(hook.files));
+    for (const name of ['template.yaml', 'a.yml', 'cdk.out/S.template.json', 'main.tf', 'stack.template']) assert.ok(files.test(name), name);
+    for (const name of ['README.md', 'index.ts']) assert.ok(!files.test(name), name);
+  }
 });
 
 test('pre-commit try-repo installs the hook from this repository and runs it', { skip: hasPreCommit ? false : 'pre-commit is not installed (apt-get install pre-commit)', timeout: 240_000 }, () => {

@@ -15,6 +15,8 @@ export function formatJson(findings: readonly Finding[], context: FormatContext)
     client: finding.client,
     path: finding.path,
     fingerprint: finding.fingerprint,
+    // The repair in API terms (src/message.ts `Fix`); --fix applies it for the safe rules.
+    ...(finding.fix ? { fix: finding.fix } : {}),
     related: finding.related.map((related) => ({
       file: related.file.path,
       line: related.region.start.line,

@@ -10,6 +10,7 @@ import { SEVERITY_RANK } from '../finding';
 import type { Rule, Severity } from '../rule';
 import { ruleDocUrl } from '../meta';
 import type { FormatContext } from './index';
+import { planFix } from '../fix/plan';
 
 /** GitHub code scanning rejects more results than this in one run. */
 export const GITHUB_RESULT_LIMIT = 25_000;
@@ -46,6 +47,8 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
     };
     if (result.ruleIndex === -1) delete result.ruleIndex;
     if (related.length > 0) result.relatedLocations = related;
+    const fix = sarifFix(finding, context, toUri);
+    if (fix) result.fixes = [fix];
     return result;
   });
 
@@ -73,6 +76,21 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
   };
   const log: Sarif.Log = { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** The safe fix as the edits --fix would make, for tools that apply SARIF fixes (regions in UTF-16 columns). */
+function sarifFix(finding: Finding, context: FormatContext, toUri: (file: string) => string): Sarif.Fix | undefined {
+  const plan = planFix(finding, context.result.files);
+  if (!('edits' in plan) || plan.edits.length === 0) return undefined;
+  const file = finding.file;
+  const replacements = [...plan.edits]
+    .sort((a, b) => a.start - b.start)
+    .map((edit) => {
+      const start = file.positionAt(edit.start);
+      const end = file.positionAt(edit.end);
+      return { deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text: edit.text } };
+    });
+  return { description: { text: plan.description }, artifactChanges: [{ artifactLocation: { uri: toUri(file.path), uriBaseId: SOURCE_ROOT }, replacements }] };
 }
 
 function describeRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor {
