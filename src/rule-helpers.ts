@@ -113,7 +113,9 @@ function isLiteralList(written: Member | undefined): boolean {
   const list = written.value;
   if (list.kind !== 'list' || list.origin !== undefined || list.written !== undefined) return false;
   const source = list.span.file.text;
-  if (written.keySpan.file !== list.span.file || !/^["']?\s*[:=]\s*$/.test(source.slice(written.keySpan.end, list.span.start))) return false;
+  // Right after a key where it is written: the member's own key, or the module argument or object
+  // attribute a Terraform module's client takes it from. Not an operand of a conditional or function.
+  if (!/(?:^|[\s{,])["']?[A-Za-z_][\w.-]*["']?\s*[:=]\s*$/.test(source.slice(Math.max(0, list.span.start - 200), list.span.start))) return false;
   const text = source.slice(list.span.start, list.span.end);
   if (!/^\s*[-[]/.test(text) || /\bFn::If\b|!If\b/.test(text)) return false;
   return list.items.every((item) => {

@@ -67,7 +67,7 @@ test('YAML flow style and a duplicate with a comment on its line', () => {
 
 test('JSON: one-line and indented objects keep their layout', () => {
   const compact = '{"UserPoolId":"us-east-1_a","ClientName":"web","ExplicitAuthFlows":["ADMIN_NO_SRP_AUTH"]}';
-  assert.equal(fixOne('create-client.json', compact).after, '{"UserPoolId":"us-east-1_a","ClientName":"web","ExplicitAuthFlows":["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_REFRESH_TOKEN_AUTH"],"PreventUserExistenceErrors":"ENABLED"}');
+  assert.equal(fixOne('create-client.json', compact).after, '{"UserPoolId":"us-east-1_a","ClientName":"web","ExplicitAuthFlows":["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"],"PreventUserExistenceErrors":"ENABLED"}');
   const indented = '{\n    "UserPoolId": "us-east-1_a",\n    "ClientName": "web",\n    "ExplicitAuthFlows": [\n        "ALLOW_USER_SRP_AUTH"\n    ],\n    "EnableTokenRevocation": false\n}\n';
   assert.equal(
     fixOne('create-client.json', indented).after,
@@ -152,7 +152,7 @@ test('a second --fix changes no byte; SARIF results carry the same edits as fixe
   assert.deepEqual(missing.fixes![0]!.artifactChanges[0]!.replacements, [{ deletedRegion: { startLine: 6, startColumn: 64, endLine: 6, endColumn: 64 }, insertedContent: { text: '\n      PreventUserExistenceErrors: ENABLED' } }]);
   lintBin(root, ['--fix', 'template.yaml']);
   const once = readFileSync(join(root, 'template.yaml'), 'utf8');
-  assert.equal(once, CFN('      UserPoolId: x\n      ExplicitAuthFlows: [ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n      PreventUserExistenceErrors: ENABLED\n'));
+  assert.equal(once, CFN('      UserPoolId: x\n      ExplicitAuthFlows: [ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n      PreventUserExistenceErrors: ENABLED\n'));
   const again = lintBin(root, ['--fix', 'template.yaml']);
   assert.equal(readFileSync(join(root, 'template.yaml'), 'utf8'), once);
   assert.match(again.stderr, /applied 0 fixes in 0 files/);
