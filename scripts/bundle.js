@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds bundle/, the folder every entry point runs (the npm bin, the GitHub Action, the pre-commit
 // hook): bin/cognito-lint.js and everything it requires from dist/ (run `npm run build` first) in one
-// file, cognito-lint.js, with the two WebAssembly files it loads beside it (web-tree-sitter's runtime,
+// file, cli.js, run by cognito-lint.js (scripts/bundle-loader.js: V8's code cache), with the two WebAssembly files it loads beside it (web-tree-sitter's runtime,
 // found by web-tree-sitter from the bundle's own folder, and the vendored HCL grammar, found by
 // src/parse/hcl.ts when COGNITO_LINT_BUNDLE is defined) and the licences of all it contains.
 // The folder is committed, so the Action needs no install step. esbuild-wasm is pinned exactly: its
@@ -16,7 +16,9 @@ const esbuild = require('esbuild-wasm');
 const root = path.join(__dirname, '..');
 const OUT = path.join(root, 'bundle');
 const ENTRY = 'bin/cognito-lint.js';
-const BUNDLE = 'cognito-lint.js';
+const BUNDLE = 'cli.js';
+// What every entry point runs: scripts/bundle-loader.js, which runs cli.js through V8's code cache.
+const LOADER = 'cognito-lint.js';
 const REBUILD = 'npm run build && npm run bundle';
 
 /**
@@ -58,7 +60,10 @@ async function build() {
     logLevel: 'warning',
   });
   const files = new Map();
-  files.set(BUNDLE, Buffer.from(result.outputFiles[0].contents));
+  const bundle = Buffer.from(result.outputFiles[0].contents);
+  files.set(BUNDLE, bundle);
+  const sha256 = require('node:crypto').createHash('sha256').update(bundle).digest('hex');
+  files.set(LOADER, Buffer.from(fs.readFileSync(path.join(__dirname, 'bundle-loader.js'), 'utf8').replace('@@CLI_SHA256@@', sha256)));
   files.set('web-tree-sitter.wasm', fs.readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')));
   files.set('tree-sitter-terraform.wasm', fs.readFileSync(path.join(root, 'vendor', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm')));
   files.set('LICENSES.txt', Buffer.from(licences(Object.keys(result.metafile.inputs))));
@@ -98,7 +103,7 @@ async function main() {
   }
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT);
-  for (const [name, bytes] of files) fs.writeFileSync(path.join(OUT, name), bytes, { mode: name === BUNDLE ? 0o755 : 0o644 });
+  for (const [name, bytes] of files) fs.writeFileSync(path.join(OUT, name), bytes, { mode: name === LOADER ? 0o755 : 0o644 });
   console.log(`wrote bundle/: ${[...files].map(([name, bytes]) => `${name} (${Math.round(bytes.length / 1024)} KB)`).join(', ')}`);
 }
 

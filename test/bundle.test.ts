@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './golden';
 import { BINS, BIN_VARIABLE, gitRepository } from './bin-helpers';
@@ -31,6 +32,33 @@ test('the bundle reports exactly what the sources report, on examples/ and the c
   assert.equal(report(BINS.bundle), sources);
 });
 
+test('the code cache: written on the first run, used by the next, ignored when corrupt or switched off', () => {
+  const cacheHome = mkdtempSync(join(tmpdir(), 'cognito-lint-cache-'));
+  const run = (extra: Record<string, string> = {}): string => {
+    const result = spawnSync(process.execPath, [BINS.bundle, 'examples/terraform/bad.tf', 'examples/api', '--format', 'json', '--fail-on', 'none'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome, ...extra } });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    return result.stdout;
+  };
+  const dir = join(cacheHome, 'cognito-lint');
+  const first = run();
+  const caches = readdirSync(dir);
+  assert.equal(caches.length, 1, 'one cache file');
+  assert.match(caches[0]!, /^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.cache$/);
+  // Only its owner can write the directory and read the file.
+  assert.equal(statSync(dir).mode & 0o077, 0);
+  assert.equal(statSync(join(dir, caches[0]!)).mode & 0o077, 0);
+  const written = readFileSync(join(dir, caches[0]!));
+  assert.equal(run(), first, 'a run from the cache reports the same');
+  assert.ok(readFileSync(join(dir, caches[0]!)).equals(written), 'an accepted cache is not rewritten');
+  writeFileSync(join(dir, caches[0]!), 'not a code cache');
+  assert.equal(run(), first, 'a corrupt cache is ignored');
+  assert.ok(!readFileSync(join(dir, caches[0]!)).equals(Buffer.from('not a code cache')), 'and replaced');
+  const off = mkdtempSync(join(tmpdir(), 'cognito-lint-cache-'));
+  assert.equal(run({ XDG_CACHE_HOME: off, COGNITO_LINT_NO_COMPILE_CACHE: '1' }), first);
+  assert.deepEqual(readdirSync(off), [], 'switched off, nothing is written');
+});
+
 // Every test file that spawns the CLI (its BIN comes from test/bin-helpers.ts), run again against the
 // bundle. The other files that run the CLI already run the bundle: the Action's step script, pre-commit.
 const SPAWNING = ['trust', 'exit', 'bounded', 'isolation'];
@@ -47,7 +75,7 @@ test('npm pack holds only what runs: the bundle, its .wasm files, schemas, docs,
   const paths = pack!.files.map((file) => file.path).sort();
   const allowed = /^(bundle\/[^/]+|schemas\/[^/]+\.json|docs\/.+\.md|README\.md|LICENSE|package\.json)$/;
   assert.deepEqual(paths.filter((path) => !allowed.test(path)), []);
-  for (const file of ['cognito-lint.js', 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm', 'LICENSES.txt']) assert.ok(paths.includes(`bundle/${file}`), `bundle/${file} is packed`);
+  for (const file of ['cognito-lint.js', 'cli.js', 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm', 'LICENSES.txt']) assert.ok(paths.includes(`bundle/${file}`), `bundle/${file} is packed`);
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies?: object; bin: Record<string, string> };
   // Everything the bundle needs is inside it: installing the package installs nothing else.
   assert.equal(pkg.dependencies, undefined);
