@@ -34,7 +34,7 @@ import { commentsIn } from './values';
 import { EvaluationBudget } from './budget';
 import { IGNORED_BLOCKS } from './terraform-names';
 import { ModuleDirectory, parseCandidate, spanIn } from './terraform/files';
-import { Folder } from './terraform/folder';
+import { Folder, NO_ITERATION } from './terraform/folder';
 import { buildClient, clientDialect } from './terraform/clients';
 import { instantiateModule } from './terraform/modules';
 
@@ -54,7 +54,12 @@ export function loadTerraform(file: SourceFile, workspace: Workspace): LoadedFil
     if (dialect) {
       const label = block.labels[1];
       const nameSpan = spanIn(file, label ?? block.typeRange);
-      clients.push(buildClient(folder, block, file, dialect, { name: `${block.labels[0]!.value}.${label?.value ?? ''}`, nameSpan, extent: spanIn(file, block) }));
+      const name = `${block.labels[0]!.value}.${label?.value ?? ''}`;
+      // `for_each`/`count` over a known collection: one client per instance; otherwise one with unknowns.
+      const instances = folder.instances(block.body, file, NO_ITERATION);
+      for (const instance of instances ?? [undefined]) {
+        clients.push(buildClient(folder, block, file, dialect, { name: `${name}${instance?.key ?? ''}`, nameSpan, extent: spanIn(file, block), ...(instance ? { iteration: instance.iteration } : {}) }));
+      }
       duplicateKeys.push(...duplicatesIn(file, block.body));
     } else if (block.type === 'module') {
       clients.push(...instantiateModule(folder, block, file, undefined));
