@@ -28,7 +28,7 @@ export function buildClient(folder: Folder, block: HclBlock, file: SourceFile, d
   const iteration = place.iteration ?? NO_ITERATION;
   const set = (name: string, keyRange: HclRange, value: Folded): void => {
     if (value === ABSENT) members.delete(name);
-    else members.set(name, { name, keySpan: folder.keySpan(file, keyRange), value: withoutNulls(value) });
+    else members.set(name, { name, keySpan: folder.keySpan(file, keyRange, value), value: withoutNulls(value) });
   };
   for (const attribute of block.body.attributes) {
     if (ignored.has(attribute.name)) continue;

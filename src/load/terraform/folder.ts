@@ -59,8 +59,14 @@ export class Folder {
     return relocate ? { span: relocate.span, written: { span: own, note: relocate.note } } : { span: own };
   }
 
-  keySpan(file: SourceFile, range: HclRange): Span {
-    return this.frame.relocate?.span ?? spanIn(file, range);
+  /**
+   * Where a member written at `range` is reported: in a module, at the call, unless its value is one the
+   * caller wrote (`try(each.value.callback_urls, null)`): then at that value, where the user can change it.
+   */
+  keySpan(file: SourceFile, range: HclRange, value?: Folded): Span {
+    const relocate = this.frame.relocate;
+    if (!relocate) return spanIn(file, range);
+    return value !== undefined && value !== ABSENT && fromCaller(value, relocate.span) ? value.span : relocate.span;
   }
 
   unknown(file: SourceFile, range: HclRange, reason: string): Value {
@@ -215,7 +221,7 @@ export class Folder {
       if (key === undefined) return this.unknown(file, expr, 'object key not known');
       const value = this.fold(item.value, file, iteration);
       // A null member is kept (`x.name == null` reads it; a missing one is an error); clients drop it (withoutNulls).
-      members.set(key, { name: key, keySpan: this.keySpan(file, item.key), value: value === ABSENT ? { kind: 'scalar', value: null, ...this.place(file, item.value) } : value });
+      members.set(key, { name: key, keySpan: this.keySpan(file, item.key, value), value: value === ABSENT ? { kind: 'scalar', value: null, ...this.place(file, item.value) } : value });
     }
     return { kind: 'object', members, ...this.place(file, expr) };
   }
@@ -471,19 +477,21 @@ export class Folder {
   // ---- Blocks ----
 
   /** A nested block (or a `dynamic` block's content) as an object, keys mapped with `names`. */
-  blockObject(body: HclBody, file: SourceFile, iteration: Iteration, names: Record<string, string> | undefined, range: HclRange): ObjectValue {
+  blockObject(body: HclBody, file: SourceFile, iteration: Iteration, names: Record<string, string> | undefined, range: HclRange, from?: Value): ObjectValue {
     const members = new Map<string, Member>();
     for (const attribute of body.attributes) {
       const value = this.fold(attribute.expr, file, iteration);
       const name = names?.[attribute.name] ?? attribute.name;
       if (value === ABSENT) members.delete(name);
-      else members.set(name, { name, keySpan: this.keySpan(file, attribute.nameRange), value });
+      else members.set(name, { name, keySpan: this.keySpan(file, attribute.nameRange, value), value });
     }
     for (const block of body.blocks) {
       if (IGNORED_BLOCKS.has(block.type) || block.type === 'dynamic') continue;
       members.set(block.type, { name: block.type, keySpan: this.keySpan(file, block.typeRange), value: this.blockObject(block.body, file, iteration, undefined, block) });
     }
-    return { kind: 'object', members, ...this.place(file, range) };
+    // A dynamic block over a value the caller wrote lands at that value.
+    const relocate = this.frame.relocate;
+    return { kind: 'object', members, ...(from && relocate && fromCaller(from, relocate.span) ? { span: from.span } : this.place(file, range)) };
   }
 
   /**
@@ -509,7 +517,7 @@ export class Folder {
         ['value', { name: 'value', keySpan: value.span, value }],
       ]);
       scope.set(iterator, { kind: 'object', members, span: value.span });
-      return this.blockObject(content.body, file, scope, names, content);
+      return this.blockObject(content.body, file, scope, names, content, value);
     });
   }
 
@@ -566,6 +574,11 @@ export class Folder {
 }
 
 const EMPTY_DIRECTORY = ModuleDirectory.empty();
+
+/** A value in a module frame that its caller wrote: placed outside the module (not at the call's label) and not a default. */
+function fromCaller(value: Value, callLabel: Span): boolean {
+  return value.written === undefined && value.origin === undefined && !(value.span.file === callLabel.file && value.span.start === callLabel.start && value.span.end === callLabel.end);
+}
 
 function binary(op: string, left: string | number | boolean | null, right: string | number | boolean | null): string | number | boolean | undefined {
   switch (op) {
