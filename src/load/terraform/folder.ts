@@ -298,7 +298,7 @@ export class Folder {
         // `x[*].a`: the rest of the steps on each item; null is an empty list, another value a list of itself.
         if (value !== ABSENT && value.kind !== 'list' && value.kind !== 'object' && value.kind !== 'scalar') return this.unknown(file, whole, 'splat of a value not known');
         const items = value === ABSENT ? [] : value.kind === 'list' ? value.items : [value];
-        const rest = steps.slice(position + 1);
+        const rest = [...step.steps, ...steps.slice(position + 1)];
         const mapped = items.map((item) => {
           const result = this.applySteps(item, rest, file, iteration, whole);
           return result === ABSENT ? { kind: 'scalar' as const, value: null, span: item.span } : result;
@@ -461,9 +461,10 @@ export class Folder {
       const rightValue = this.fold(expr.right, file, iteration);
       const [left, right] = [known(leftValue), known(rightValue)];
       if (expr.op === '==' || expr.op === '!=') {
-        // Collections compare by content; null against any value that is there (even partly known) is unequal.
+        // Collections compare by content; null against a value that is there (a collection, a partial string) is unequal.
         const [leftKey, rightKey] = [valueKey(leftValue), valueKey(rightValue)];
-        const equal = leftKey !== undefined && rightKey !== undefined ? leftKey === rightKey : (leftKey === 'null' || rightKey === 'null') ? false : undefined;
+        const there = (value: Folded): boolean => value !== ABSENT && value.kind !== 'unknown';
+        const equal = leftKey !== undefined && rightKey !== undefined ? leftKey === rightKey : (leftKey === 'null' && there(rightValue)) || (rightKey === 'null' && there(leftValue)) ? false : undefined;
         if (equal !== undefined) result = expr.op === '==' ? equal : !equal;
       } else if ((expr.op === '&&' || expr.op === '||') && (left === !(expr.op === '&&') || right === !(expr.op === '&&'))) {
         // false && anything is false, true || anything is true, as Terraform says even of unknowns.
