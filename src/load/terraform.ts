@@ -6,10 +6,11 @@
 // Values are folded where the configuration decides them (FORMATS.md, "Terraform values"): literals,
 // lists, objects, `var.x` from the caller's module inputs or the variable's default (a default is
 // marked as such, with the default's location), locals, templates with literal parts (partial strings),
-// `[for ...]` over known collections, formatlist, concat, compact, tolist, toset, conditionals and
-// operators on known operands, and `dynamic` blocks over known collections. Everything else (resource
-// attributes, data sources, `each`/`count`, other functions) is an unknown value, which rules never
-// report on. `null` means the argument is not set.
+// `for` expressions, splat, indexing, the functions of terraform/functions.ts, conditionals and operators
+// on known operands, and `dynamic` blocks over known collections. A block with `for_each`/`count` over a
+// known collection is one client per instance (`each`/`count` bound). Everything else (resource
+// attributes, data sources, other functions) is an unknown value, which rules never report on. `null`
+// means the argument is not set.
 //
 // Names resolve in the module directory: every `.tf` file next to the one being linted is read through
 // the workspace (once, lazily; parses are cached by path and modification time) for its variables,
@@ -24,8 +25,8 @@
 // checked on its own as well, with its defaults only.
 //
 // This file is the entry: one linted file to its clients. The concerns live in terraform/: files.ts (the
-// module directory and its files), folder.ts (expression evaluation), clients.ts (a resource block to a
-// client), modules.ts (the clients a module call creates).
+// module directory and its files), folder.ts (expression evaluation and instances), functions.ts (the
+// built-in functions), clients.ts (a resource block to a client), modules.ts (the clients a module call creates).
 import type { AppClient, DuplicateKey, LoadedFile } from '../model';
 import type { SourceFile } from '../source';
 import type { Workspace } from '../workspace';
