@@ -171,6 +171,12 @@ test('a collection not known stays one client with unknowns; past 1,000 instance
   const atCap = loaded(['resource "aws_cognito_user_pool_client" "c" {', '  count = 1000', '  name = "c"', '  user_pool_id = "p"', '}', ''].join('\n'));
   assert.equal(atCap.clients.length, 1000);
   assert.equal(atCap.evaluationOverrun, undefined);
+
+  // And 10,000 in a file: the eleventh block of 1,000 is one client with unknowns.
+  const block = (i: number): string => [`resource "aws_cognito_user_pool_client" "c${i}" {`, '  count = 1000', '  name = "c"', '  user_pool_id = "p"', '}', ''].join('\n');
+  const many = loaded(Array.from({ length: 11 }, (_, i) => block(i)).join(''));
+  assert.equal(many.clients.length, 10_001);
+  assert.equal(many.evaluationOverrun?.limit, 'more than 10,000 instances in this file');
 });
 
 test('dynamic blocks over instance values', () => {

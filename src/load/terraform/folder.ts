@@ -14,8 +14,6 @@ export { ABSENT, type Folded } from './functions';
 export type Iteration = ReadonlyMap<string, Value>;
 export const NO_ITERATION: Iteration = new Map();
 
-/** Instances one `for_each`/`count` block makes at most; past it, the block is one instance with unknowns. */
-export const MAX_INSTANCES = 1_000;
 
 /** One instance of a block with `for_each` or `count`: its address suffix (`["key"]`, `[0]`) and bindings. */
 export interface Instance {
@@ -104,18 +102,23 @@ export class Folder {
     const entries: Array<{ key: string | number; value: Value }> = [];
     if (!forEach) {
       if (collection.kind !== 'scalar' || typeof collection.value !== 'number' || !Number.isInteger(collection.value) || collection.value < 0) return undefined;
-      for (let index = 0; index < Math.min(collection.value, MAX_INSTANCES + 1); index++) entries.push({ key: index, value: { kind: 'scalar', value: index, span: collection.span } });
+      // One past the limit is enough to know it is over.
+      for (let index = 0; index < Math.min(collection.value, this.frame.budget.limits.blockInstances + 1); index++) entries.push({ key: index, value: { kind: 'scalar', value: index, span: collection.span } });
     } else if (collection.kind === 'object') {
       for (const member of sortedMembers(collection)) entries.push({ key: member.name, value: member.value });
     } else if (collection.kind === 'list') {
       // A set of strings (toset() is a list here): each.key and each.value are the string.
+      const seen = new Set<string>();
       for (const item of collection.items) {
         if (item.kind !== 'scalar' || typeof item.value !== 'string') return undefined;
-        if (!entries.some((entry) => entry.key === item.value)) entries.push({ key: item.value, value: item });
+        if (!seen.has(item.value)) entries.push({ key: item.value, value: item });
+        seen.add(item.value);
       }
     } else return undefined;
-    if (entries.length > MAX_INSTANCES) {
-      this.tooLarge(`more than ${MAX_INSTANCES.toLocaleString('en-US')} instances`, file, attribute.expr);
+    // Past the limit: one instance with unknowns, and the note.
+    const over = this.frame.budget.instances(entries.length);
+    if (over) {
+      this.tooLarge(over, file, attribute.expr);
       return undefined;
     }
     return entries.map(({ key, value }) => {
