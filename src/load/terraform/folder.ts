@@ -12,6 +12,8 @@ import { ABSENT, foldFunction, formatString, nullToAbsent, sortedMembers, valueK
 
 export { ABSENT, type Folded } from './functions';
 export type Iteration = ReadonlyMap<string, Value>;
+/** The steps after `var.x` / `local.x`, applied before the value is copied. */
+type Pick = (value: Folded) => Folded;
 export const NO_ITERATION: Iteration = new Map();
 
 
@@ -238,45 +240,56 @@ export class Folder {
 
   private traversal(expr: Extract<HclExpr, { kind: 'traversal' }>, file: SourceFile, iteration: Iteration): Folded {
     const bound = iteration.get(expr.root);
-    if (bound) return this.applySteps(this.copied(bound, file, expr, cloneValue), expr.steps, file, iteration, expr);
+    if (bound) {
+      // Steps first, then the copy: `each.value.name` copies the name, not the whole object, once per reference.
+      const picked = this.applySteps(bound, expr.steps, file, iteration, expr);
+      return picked === ABSENT ? ABSENT : this.copied(picked, file, expr, cloneValue);
+    }
     const [first, ...rest] = expr.steps;
     if ((expr.root === 'var' || expr.root === 'local') && first?.kind === 'attr') {
       const reference: HclRange = { start: expr.start, end: first.end };
-      const value = expr.root === 'var' ? this.variable(first.name, file, reference) : this.local(first.name, file, reference);
-      return this.applySteps(value, rest, file, iteration, expr);
+      // Steps on the shared value first, then a copy of what they pick: `local.keys[i]` in a `for` copies one
+      // key per element, not the whole list (which made a loop over n elements cost n^2).
+      const pick = (value: Folded): Folded => this.applySteps(value, rest, file, iteration, expr);
+      return expr.root === 'var' ? this.variable(first.name, file, reference, pick) : this.local(first.name, file, reference, pick);
     }
     return this.unknown(file, expr, `reference to ${expr.root}`);
   }
 
-  private variable(name: string, file: SourceFile, reference: HclRange): Folded {
+  /** `pick` applied to a shared value, and what it picks copied with `copy` (unknown when that goes over budget). */
+  private picked(value: Folded, pick: Pick, file: SourceFile, reference: HclRange, copy: (value: Value) => Value): Folded {
+    const result = pick(value);
+    return result === ABSENT ? ABSENT : this.copied(result, file, reference, copy);
+  }
+
+  private variable(name: string, file: SourceFile, reference: HclRange, pick: Pick): Folded {
     const inputs = this.frame.inputs;
     const definition = this.frame.directory.variable(name);
     if (inputs?.has(name)) {
       const input = inputs.get(name)!;
-      if (input !== ABSENT) return this.copied(input, file, reference, cloneValue);
+      if (input !== ABSENT) return this.picked(input, pick, file, reference, cloneValue);
       // A null argument means the default only for a variable declared `nullable = false`.
-      return definition && !definition.nullable ? this.variableDefault(definition, file, reference) : ABSENT;
+      return definition && !definition.nullable ? this.variableDefault(definition, file, reference, pick) : pick(ABSENT);
     }
-    if (!definition) return this.unknown(file, reference, `undeclared variable ${name}`);
+    if (!definition) return pick(this.unknown(file, reference, `undeclared variable ${name}`));
     // A module instance without this argument and without a default would not plan; alone, it is an input.
-    return this.variableDefault(definition, file, reference);
+    return this.variableDefault(definition, file, reference, pick);
   }
 
-  private variableDefault(definition: VariableDefinition, file: SourceFile, reference: HclRange): Folded {
+  private variableDefault(definition: VariableDefinition, file: SourceFile, reference: HclRange, pick: Pick): Folded {
     const attribute = definition.defaultAttribute;
-    if (!attribute) return this.unknown(file, reference, `variable ${definition.name} has no default`);
+    if (!attribute) return pick(this.unknown(file, reference, `variable ${definition.name} has no default`));
     // Defaults are constants: folded without variables, in their own file, never relocated.
     const folded = new Folder({ directory: EMPTY_DIRECTORY, workspace: this.frame.workspace, depth: 0, budget: this.frame.budget }).fold(attribute.expr, definition.file, NO_ITERATION);
-    if (folded === ABSENT) return ABSENT;
-    return this.copied(folded, file, reference, (value) => asDefault(value, this.place(file, reference), `variable "${definition.name}"`));
+    return this.picked(folded, pick, file, reference, (value) => asDefault(value, this.place(file, reference), `variable "${definition.name}"`));
   }
 
-  private local(name: string, file: SourceFile, reference: HclRange): Folded {
+  private local(name: string, file: SourceFile, reference: HclRange, pick: Pick): Folded {
     const definition = this.frame.directory.local(name);
-    if (!definition) return this.unknown(file, reference, `undeclared local ${name}`);
+    if (!definition) return pick(this.unknown(file, reference, `undeclared local ${name}`));
     let known = this.localValues.get(name);
     if (known === undefined) {
-      if (this.localsInProgress.has(name)) return this.unknown(file, reference, `local ${name} refers to itself`);
+      if (this.localsInProgress.has(name)) return pick(this.unknown(file, reference, `local ${name} refers to itself`));
       this.localsInProgress.add(name);
       const before = this.failures;
       try {
@@ -288,10 +301,9 @@ export class Folder {
       this.localValues.set(name, known);
     } else if (known.failed) this.failures++;
     const value = known.value;
-    if (value === ABSENT) return ABSENT;
     // A local of the same file is reported where it is written; one of another file at the reference.
-    if (definition.file === file || this.frame.relocate) return this.copied(value, file, reference, cloneValue);
-    return this.copied(value, file, reference, (local) => writtenElsewhere(local, spanIn(file, reference), `written in local "${name}"`));
+    if (definition.file === file || this.frame.relocate) return this.picked(value, pick, file, reference, cloneValue);
+    return this.picked(value, pick, file, reference, (local) => writtenElsewhere(local, spanIn(file, reference), `written in local "${name}"`));
   }
 
   private applySteps(start: Folded, steps: readonly HclStep[], file: SourceFile, iteration: Iteration, whole: HclRange): Folded {
