@@ -1,9 +1,7 @@
 import { defineRule } from '../src/rule';
 import { memberName } from '../src/message';
-import { listFullyKnown, stringItems } from '../src/rule-helpers';
-
-/** The scopes Cognito defines itself; the client credentials grant takes only resource-server scopes. */
-const STANDARD_SCOPES: ReadonlySet<string> = new Set(['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin']);
+import { stringItems } from '../src/rule-helpers';
+import { STANDARD_SCOPES, isMachineClient } from '../src/rules-support/oauth';
 
 export default defineRule({
   meta: {
@@ -26,9 +24,9 @@ export default defineRule({
     if (!credentials) return;
     // Removing the scope is the repair only for a pure machine client; combined with code or implicit
     // (client-credentials-exclusive), the other flows may be the ones to move away.
-    const machineOnly = listFullyKnown(client, 'AllowedOAuthFlows') && flows.every((item) => item.value === 'client_credentials');
+    const machineOnly = isMachineClient(client);
     for (const scope of stringItems(client, 'AllowedOAuthScopes')) {
-      if (!STANDARD_SCOPES.has(scope.value)) continue;
+      if (!STANDARD_SCOPES.includes(scope.value)) continue;
       report({
         messageId: 'standardScope',
         data: { scope: scope.value },

@@ -6,19 +6,19 @@ export default defineRule({
   meta: {
     id: 'oauth-config-complete',
     category: 'correctness',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     title: 'Incomplete OAuth configuration',
     description: 'An OAuth-enabled app client (AllowedOAuthFlowsUserPoolClient: true) names its OAuth flows and scopes, and has CallbackURLs when code or implicit is allowed.',
     rationale:
-      'AllowedOAuthFlowsUserPoolClient: true turns on the OAuth 2.0 endpoints for the client, but without AllowedOAuthFlows no grant can be used and without AllowedOAuthScopes no token can be issued; the code and implicit grants redirect to a registered CallbackURLs entry, so without one the authorization endpoint has nowhere to send the user.',
+      'Cognito rejects both cases when the client is created or updated, so the deployment fails: "AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows", and InvalidOAuthFlowException "CallbackUrls can not be empty when code flow or implicit flow is selected".',
     precision: 'high',
     messages: {
       noFlows:
-        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthFlows}} is {{state}}, so the client cannot use any OAuth grant. Add {{member:AllowedOAuthFlows}} (for example [code]), or set {{member:AllowedOAuthFlowsUserPoolClient}} to false.',
+        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthFlows}} is {{state}}; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the grants the app uses, for example {{set:AllowedOAuthFlows=["code"]}}, or set {{set:AllowedOAuthFlowsUserPoolClient=false}}.',
       noScopes:
-        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthScopes}} is {{state}}, so no OAuth token can be issued. Add {{member:AllowedOAuthScopes}} (for example [openid, email]), or set {{member:AllowedOAuthFlowsUserPoolClient}} to false.',
+        '{{member:AllowedOAuthFlowsUserPoolClient}} is true but {{member:AllowedOAuthScopes}} is {{state}}; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the scopes the app needs, for example {{set:AllowedOAuthScopes=["openid", "email"]}}, or set {{set:AllowedOAuthFlowsUserPoolClient=false}}.',
       noCallbacks:
-        '{{member:AllowedOAuthFlows}} allows {{flows}} but {{member:CallbackURLs}} is {{state}}, so the authorization endpoint has nowhere to redirect. Add the app\'s redirect URLs to {{member:CallbackURLs}}, or remove {{flows}}.',
+        '{{member:AllowedOAuthFlows}} allows {{flows}} but {{member:CallbackURLs}} is {{state}}; Cognito rejects the client with InvalidOAuthFlowException ("CallbackUrls can not be empty when code flow or implicit flow is selected"). Add the app\'s redirect URLs to {{member:CallbackURLs}}, or remove {{flows}}.',
     },
   },
   checkClient({ client, report }) {

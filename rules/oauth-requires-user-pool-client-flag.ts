@@ -1,25 +1,25 @@
 import { defineRule } from '../src/rule';
 import type { Because } from '../src/rule';
 import { memberName, type MessageValue } from '../src/message';
-import { knownBoolean, member } from '../src/rule-helpers';
+import { isSetNonEmpty, knownBoolean, member } from '../src/rule-helpers';
 import { supporting } from '../src/rules-support/secrets';
 
-/** The members Cognito accepts only when AllowedOAuthFlowsUserPoolClient is true. */
-export const OAUTH_MEMBERS = ['CallbackURLs', 'LogoutURLs', 'AllowedOAuthScopes', 'AllowedOAuthFlows'] as const;
+/** The members that take effect only when AllowedOAuthFlowsUserPoolClient is true. */
+const OAUTH_LISTS = ['CallbackURLs', 'LogoutURLs', 'AllowedOAuthScopes', 'AllowedOAuthFlows'] as const;
 
 export default defineRule({
   meta: {
     id: 'oauth-requires-user-pool-client-flag',
     category: 'correctness',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     title: 'OAuth settings without AllowedOAuthFlowsUserPoolClient',
-    description: 'CallbackURLs, LogoutURLs, AllowedOAuthScopes and AllowedOAuthFlows are set only when AllowedOAuthFlowsUserPoolClient is true.',
+    description: 'CallbackURLs, LogoutURLs, DefaultRedirectURI, AllowedOAuthScopes and AllowedOAuthFlows are set only when AllowedOAuthFlowsUserPoolClient is true.',
     rationale:
-      'The AllowedOAuthFlowsUserPoolClient documentation says it must be true before CallbackURLs, LogoutURLs, AllowedOAuthScopes or AllowedOAuthFlows can be set, and that it defaults to false. With the flag false or omitted, Cognito rejects the OAuth settings.',
+      'The AllowedOAuthFlowsUserPoolClient documentation says it must be true before the client can use the OAuth 2.0 endpoints, and that it defaults to false. The API still accepts CallbackURLs, LogoutURLs and the other OAuth settings with the flag off (terraform-provider-aws creates such clients in its acceptance tests), but the OAuth endpoints refuse the client, so the settings are dead.',
     precision: 'very-high',
     messages: {
       flagOff:
-        '{{member}} is set while {{member:AllowedOAuthFlowsUserPoolClient}} is {{flag}}{{because}}; Cognito accepts OAuth settings only when it is true. Set {{set:AllowedOAuthFlowsUserPoolClient=true}}, or remove {{member}}.',
+        '{{member}} is set while {{member:AllowedOAuthFlowsUserPoolClient}} is {{flag}}{{because}}; Cognito stores the setting but its OAuth endpoints refuse this client, so the setting has no effect. Set {{set:AllowedOAuthFlowsUserPoolClient=true}} if the client should use OAuth, or remove {{member}}.',
     },
   },
   checkClient({ client, report }) {
@@ -32,10 +32,11 @@ export default defineRule({
       flagText = described.text;
       because = described.because;
     }
-    for (const name of OAUTH_MEMBERS) {
-      const setting = member(client, name);
-      // Set non-empty: a list with at least one item (an item may be unknown, the list is still not empty).
-      if (!setting || setting.value.kind !== 'list' || setting.value.items.length === 0) continue;
+    for (const name of [...OAUTH_LISTS, 'DefaultRedirectURI'] as const) {
+      // Set non-empty: a list with at least one item (an item may be unknown, the list is still not empty), or a URI.
+      if (!isSetNonEmpty(client, name)) continue;
+      const setting = member(client, name)!;
+      if (name !== 'DefaultRedirectURI' && setting.value.kind !== 'list') continue;
       report({ messageId: 'flagOff', data: { member: memberName(name), flag: flagText }, at: setting.keySpan, path: name, because });
     }
   },

@@ -13,8 +13,8 @@ export function isPlaceholderHost(host: string): boolean {
   return dot > 0 && PLACEHOLDER_TLDS.includes(name.slice(dot + 1));
 }
 
-/** What CDK's UserPoolClient writes to CallbackURLs when oAuth.callbackUrls is not given. */
-const CDK_DEFAULT_CALLBACK = 'https://example.com';
+/** What CDK's UserPoolClient writes to CallbackURLs when oAuth.callbackUrls is not given (with or without the root slash: the same URL). */
+const CDK_DEFAULT_CALLBACK = /^https:\/\/example\.com\/?$/;
 
 export default defineRule({
   meta: {
@@ -38,7 +38,8 @@ export default defineRule({
     for (const url of redirectUrls(client)) {
       const parsed = certainHttpHost(url.text, url.complete);
       if (!parsed || !isPlaceholderHost(parsed.host)) continue;
-      const cdk = url.complete && url.member === 'CallbackURLs' && url.text === CDK_DEFAULT_CALLBACK;
+      // Only CDK synth output gets the CDK wording: in a hand-written template or a .tf file nobody set oAuth.callbackUrls.
+      const cdk = client.generator === 'cdk' && url.complete && url.member === 'CallbackURLs' && CDK_DEFAULT_CALLBACK.test(url.text);
       report({ messageId: cdk ? 'cdkDefault' : 'placeholder', data: { subject: urlSubject(url), url: shownUrl(url), host: parsed.host }, at: url.node, path: url.path });
     }
   },

@@ -61,8 +61,8 @@ export default defineRule<TokenLifetimePolicyOptions>({
       if (!duration?.node) continue;
       const option = OPTION_OF[kind.member];
       const max = limitSeconds(options, option);
-      if (effectiveSeconds(duration) <= max) continue;
-      if (isRefreshZero(duration)) {
+      if (effectiveSeconds(client, duration) <= max) continue;
+      if (isRefreshZero(client, duration)) {
         report({ messageId: 'refreshZero', data: { max: formatSeconds(max) }, at: duration.node, path: kind.member });
         continue;
       }

@@ -2,20 +2,21 @@ import { defineRule } from '../src/rule';
 import type { Because } from '../src/rule';
 import { memberName, phrase, type MessageValue } from '../src/message';
 import { TOKEN_KINDS, formatSeconds, tokenDuration, type TokenDuration } from '../src/rule-helpers';
-import { durationText, effectiveSeconds, isRefreshZero, unitProvenance } from '../src/rules-support/durations';
+import { durationText, effectiveSeconds, isRefreshZero, refreshZero, unitProvenance } from '../src/rules-support/durations';
+import type { AppClient } from '../src/model';
 
 const REFRESH = TOKEN_KINDS[2];
 const REFRESH_VALIDITY = memberName('RefreshTokenValidity');
 
 /** How the refresh token lifetime reads in a message, and the values it rests on (Report.because). */
-function describeRefresh(refresh: TokenDuration): { text: MessageValue; because: Because[] } {
-  const seconds = effectiveSeconds(refresh);
+function describeRefresh(client: AppClient, refresh: TokenDuration): { text: MessageValue; because: Because[] } {
+  const seconds = effectiveSeconds(client, refresh);
   if (!refresh.node) return { text: phrase`${formatSeconds(seconds)} (the default: ${REFRESH_VALIDITY} is not set)`, because: [] };
   const because: Because[] = [
     { value: refresh.node, what: REFRESH_VALIDITY, label: `RefreshTokenValidity is ${refresh.amount} (${refresh.unit}) here` },
     ...unitProvenance(refresh, phrase`the refresh token unit "${refresh.unit}"`),
   ];
-  const text = isRefreshZero(refresh)
+  const text = isRefreshZero(client, refresh)
     ? phrase`${formatSeconds(seconds)} (${REFRESH_VALIDITY} 0 is replaced by the 30 day default)`
     : phrase`${durationText(refresh)} (${REFRESH_VALIDITY} ${refresh.amount} (${refresh.unit}))`;
   return { text, because };
@@ -33,16 +34,17 @@ export default defineRule({
     precision: 'high',
     messages: {
       longer:
-        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Lower {{member}} to {{limit}} or less, or raise {{member:RefreshTokenValidity}}.{{because}}',
+        '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; an {{label}} that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Lower {{member}} to {{limit}} or less, or raise {{member:RefreshTokenValidity}}.{{because}}',
       defaultLonger:
-        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; {{label}}s must not outlive the refresh token. Raise {{member:RefreshTokenValidity}} to at least 1 hour, or set {{member}} to {{limit}} or less.{{because}}',
+        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; an {{label}} that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise {{member:RefreshTokenValidity}} to at least 1 hour, or set {{member}} to {{limit}} or less.{{because}}',
     },
   },
   checkClient({ client, report }) {
     const refresh = tokenDuration(client, REFRESH);
-    if (!refresh) return;
-    const refreshSeconds = effectiveSeconds(refresh);
-    const refreshInfo = describeRefresh(refresh);
+    // A 0 that the format's own tool rejects is token-validity-range's error; there is no lifetime to compare.
+    if (!refresh || refreshZero(client, refresh) === 'rejected') return;
+    const refreshSeconds = effectiveSeconds(client, refresh);
+    const refreshInfo = describeRefresh(client, refresh);
     for (const kind of TOKEN_KINDS) {
       if (kind === REFRESH) continue;
       const token = tokenDuration(client, kind);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The GitHub Action's lint step (action.yml). Reads its inputs from INPUT_* environment variables,
 # builds the argument list as an array (no word splitting or globbing of user input by the shell),
-# and runs the CLI from the action's own checkout.
+# and runs the bundled CLI from the action's own checkout (nothing to install: bundle/ is committed).
 set -euo pipefail
 
 args=()
@@ -18,4 +18,4 @@ if [ "${INPUT_FORMAT:-github}" = sarif ]; then
   if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "sarif-file=$sarif_file" >> "$GITHUB_OUTPUT"; fi
 fi
 
-exec node "$GITHUB_ACTION_PATH/bin/cognito-lint.js" "${args[@]}"
+exec node "$GITHUB_ACTION_PATH/bundle/cognito-lint.js" "${args[@]}"

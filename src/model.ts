@@ -95,6 +95,8 @@ export interface AppClient {
   related?: Array<{ span: Span; message: string }>;
   /** How the source spells API member paths and assignments in messages; the API's own names when absent. */
   spelling?: Spelling;
+  /** The tool that wrote the file, when its defaults matter to a message: `cdk` for CDK synth output (`aws:cdk:path` metadata). */
+  generator?: 'cdk';
 }
 
 /** One `Metadata: { cognito-lint: { ignore: [ { rule, reason, expires } ] } }` entry, as written. */

@@ -1,11 +1,18 @@
-// Runs the built binary the way a user does: a child process in a temporary git repository.
+// Runs the built binary the way a user does: a child process in a temporary git repository. Every test
+// file that spawns the CLI takes BIN from here, so test/bundle.test.ts can run it against the bundle too.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './golden';
 
-export const BIN = join(REPO_ROOT, 'bin', 'cognito-lint.js');
+/** The two builds of the CLI: the tsc output the sources compile to, and the bundle users run (scripts/bundle.js). */
+export const BINS = { sources: join(REPO_ROOT, 'bin', 'cognito-lint.js'), bundle: join(REPO_ROOT, 'bundle', 'cognito-lint.js') } as const;
+export type BinName = keyof typeof BINS;
+/** Which build the spawning tests run: the sources, or the bundle when test/bundle.test.ts runs them again with this variable. */
+export const BIN_VARIABLE = 'COGNITO_LINT_TEST_BIN';
+export const BIN_NAME: BinName = process.env[BIN_VARIABLE] === 'bundle' ? 'bundle' : 'sources';
+export const BIN = BINS[BIN_NAME];
 
 export interface BinRun {
   code: number | null;

@@ -5,9 +5,8 @@
 import { test, mock, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { join } from 'node:path';
 import { project } from './fixtures';
-import { REPO_ROOT } from './golden';
+import { BIN, BIN_NAME } from './bin-helpers';
 import * as load from '../src/load';
 import { lintPaths } from '../src/lint';
 import { loadAllRules } from '../rules';
@@ -39,13 +38,13 @@ function chain(first: string, n: number, step: (previous: string) => string, nam
 }
 
 /**
- * Runs `node bin/cognito-lint.js <hostile> <healthy>` in a project of `files`; asserts exit 0 or 1, no
+ * Runs the CLI (BIN: the sources or the bundle) on `<hostile> <healthy>` in a project of `files`; asserts exit 0 or 1, no
  * internal error, and the healthy file's http:// finding; returns the hostile file's results.
  */
 function runHostile(t: TestContext, files: Record<string, string>, hostile: string, healthy: string): JsonResult[] {
   const root = project(files);
   const cli = (): SpawnSyncReturns<string> =>
-    spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'cognito-lint.js'), hostile, healthy, '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+    spawnSync(process.execPath, [BIN, hostile, healthy, '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
   let started = performance.now();
   let run = cli();
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
@@ -54,7 +53,7 @@ function runHostile(t: TestContext, files: Record<string, string>, hostile: stri
     started = performance.now();
     run = cli();
   }
-  t.diagnostic(`${t.name}: ${Math.round(performance.now() - started)} ms (node bin/cognito-lint.js ${hostile} ${healthy})`);
+  t.diagnostic(`${t.name}: ${Math.round(performance.now() - started)} ms (cognito-lint ${hostile} ${healthy}, ${BIN_NAME})`);
   assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
   const results = (JSON.parse(run.stdout) as { results: JsonResult[] }).results;
   assert.ok(

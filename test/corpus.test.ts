@@ -39,7 +39,6 @@ const EXPECTED: Record<string, string[]> = {
   'sam/aws-samples__serverless-patterns__cognito-restapi-vpclink': ['oauth-requires-user-pool-client-flag', 'no-password-auth-flow', 'prevent-user-existence-errors'],
   'sam/aws-samples__serverless-patterns__cognito-sns-sms': ['no-implicit-flow', 'prevent-user-existence-errors', 'redirect-uri-absolute'],
   'sam/aws-samples__serverless-patterns__cognito-user-pool': ['no-implicit-flow', 'prevent-user-existence-errors'],
-  'cloudformation-yaml/aws-samples__serverless-patterns__eventbridge': ['prevent-user-existence-errors'],
   'sam/aws-samples__serverless-patterns__sam-webapp-cognito': ['prevent-user-existence-errors'],
   'sam/aws-samples__serverless-patterns__strands-agentcore-apigw': ['no-password-auth-flow', 'prevent-user-existence-errors'],
   'cloudformation-yaml/aws-samples__serverless-patterns__strands-agentcore-lambda': ['no-password-auth-flow', 'prevent-user-existence-errors'],
@@ -61,9 +60,6 @@ const EXPECTED: Record<string, string[]> = {
   'terraform/JamesWoolfenden__terraform-aws-cognito__aws_cognito_user_pool_client.web': ['prevent-user-existence-errors', 'redirect-uri-https'],
   'terraform/JamesWoolfenden__terraform-aws-cognito__at_8dac90f': ['oauth-requires-user-pool-client-flag', 'prevent-user-existence-errors'],
   'terraform/squidfunk': ['no-password-auth-flow', 'prevent-user-existence-errors'],
-  'terraform/wellcomecollection__storage-service__terraform__modules__app_client__main': ['prevent-user-existence-errors'],
-  'terraform/wellcomecollection__storage-service__terraform__app_clients__clients': ['prevent-user-existence-errors'],
-  'terraform/wellcomecollection__storage-service__demo': ['prevent-user-existence-errors'],
   'terraform/hoalongnatsu': ['no-password-auth-flow', 'prevent-user-existence-errors'],
   'terraform/hazraarka072__khorcha__terraform__stateless__modules__cognito': ['prevent-user-existence-errors'],
   // Inherited from the module (count = 0 by default: the block is checked once, as the spec says for count).
@@ -82,21 +78,23 @@ const EXPECTED: Record<string, string[]> = {
   // value unknown anyway): the reviewer's implicit flow, flag and PreventUserExistenceErrors findings are not
   // produced. wellcomecollection clients.tf passes generate_secret = null (meaning "not set") to two
   // client_credentials clients: the reviewer calls it informational, the spec's "absent means the API
-  // default" makes it client-credentials-requires-secret.
+  // default" makes it client-credentials-requires-secret. Every wellcomecollection client (demo, the
+  // app_client module and its 7 calls) is a machine client (the OAuth flag true, client_credentials only):
+  // the reviewer expected prevent-user-existence-errors on each, RULES.md (December 2026) no longer reports
+  // machine clients.
 };
 
 /** Results of one rule per file that the expectations fix in number. */
-const COUNTED: Record<string, [string, number]> = {
-  // "all 7: PreventUserExistenceErrors missing": one per module call.
-  'terraform/wellcomecollection__storage-service__terraform__app_clients__clients': ['prevent-user-existence-errors', 7],
-};
+const COUNTED: Record<string, [string, number]> = {};
 
 /*
  * Where RULES.md/FORMATS.md and the reviewer's reading differ, the spec wins (and the snapshot shows it):
  * - api-embedded-rst/*.rst: JSON inside reStructuredText is not an input format: no results.
  * - api-json/ganezasan: the `<UserPoolId>`/`<ClientName>` placeholders fail the API patterns (schema errors).
  * - cloudformation-yaml/...eventbridge...prerequisite: `ClientId` is not a property of
- *   AWS::Cognito::UserPoolClient (schema error; the reviewer left it to cfn-lint).
+ *   AWS::Cognito::UserPoolClient (schema error; the reviewer left it to cfn-lint). Its client is a
+ *   machine client (client_credentials only), which prevent-user-existence-errors does not report
+ *   (RULES.md, December 2026); the reviewer expected a finding.
  * - https://example.com(/will-be-replaced): redirect-uri-placeholder warnings, also on true negatives.
  * - ALLOW_ADMIN_USER_PASSWORD_AUTH counts for no-password-auth-flow (RULES.md); the reviewer left it out.
  * - Brightpoint's 1440-minute tokens are exactly 1 day (no token-validity-range) but exceed the 1 hour
@@ -118,9 +116,14 @@ const CLEAN = [
   'terraform/mineiros-io__terraform-aws-cognito-user-pool__main',
 ];
 
-/** Boundary: 1440 minutes is exactly one day and must not be reported. */
+/** Results that must not appear: 1440 minutes is exactly one day; a machine client has no users. */
 const MUST_NOT: Record<string, string[]> = {
   'cdk-synth/ASUCICREPO__Brightpoint': ['token-validity-range', 'token-validity-order'],
+  // A machine client (client_credentials only): no user errors to hide, no refresh tokens to rotate.
+  'cloudformation-yaml/aws-samples__serverless-patterns__eventbridge': ['prevent-user-existence-errors', 'refresh-token-rotation'],
+  'terraform/wellcomecollection__storage-service__terraform__modules__app_client__main': ['prevent-user-existence-errors'],
+  'terraform/wellcomecollection__storage-service__terraform__app_clients__clients': ['prevent-user-existence-errors'],
+  'terraform/wellcomecollection__storage-service__demo': ['prevent-user-existence-errors'],
 };
 
 const available = existsSync(CORPUS);

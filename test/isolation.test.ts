@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './golden';
+import { BIN } from './bin-helpers';
 
 const CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
 
@@ -23,7 +24,7 @@ test('no network access and no child process, over examples and the corpus, in e
   const control = spawnSync(process.execPath, ['-r', preload, '-e', "require('node:https').get('https://registry.npmjs.org')"], { encoding: 'utf8' });
   assert.match(control.stderr, /FORBIDDEN: http request/);
   for (const format of ['text', 'json', 'sarif', 'github']) {
-    const run = spawnSync(process.execPath, ['-r', preload, join(REPO_ROOT, 'bin', 'cognito-lint.js'), ...inputs, hostile, '--format', format, '--fail-on', 'none', '--no-error-on-unmatched-pattern'], { encoding: 'utf8', cwd: REPO_ROOT });
+    const run = spawnSync(process.execPath, ['-r', preload, BIN, ...inputs, hostile, '--format', format, '--fail-on', 'none', '--no-error-on-unmatched-pattern'], { encoding: 'utf8', cwd: REPO_ROOT });
     assert.doesNotMatch(run.stderr, /FORBIDDEN/, run.stderr);
     assert.equal(run.status, 0, run.stderr);
     assert.ok(run.stdout.length > 0);

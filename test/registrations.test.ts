@@ -1,4 +1,4 @@
-// What lists the rules is generated from the rules (scripts/generate-registrations.js): the id list at
+// What lists the rules is generated from the rules (scripts/generate-registrations.js): the registry at
 // build time, and the committed copies (config schema, README table), which must not go stale.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,7 +23,7 @@ const rules = loadAllRules();
 
 test('the rule catalog is the files in rules/, one rule per file named by its id', () => {
   const files = readdirSync(join(REPO_ROOT, 'rules')).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
-  assert.deepEqual(RULE_IDS, files.map((name) => name.slice(0, -'.ts'.length)).sort(), 'the id list is stale; run npm run build');
+  assert.deepEqual(RULE_IDS, files.map((name) => name.slice(0, -'.ts'.length)).sort(), 'the rule registry is stale; run npm run build');
   for (const id of RULE_IDS) assert.equal(loadRule(id).meta.id, id);
 });
 

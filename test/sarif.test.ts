@@ -1,5 +1,5 @@
-// Every SARIF the tool produces validates against the official SARIF 2.1.0 schema (shipped in the
-// @microsoft/sarif-multitool package), and carries what GitHub code scanning needs.
+// Every SARIF the tool produces validates against the official SARIF 2.1.0 schema (vendored in
+// vendor/sarif-schema/), and carries what GitHub code scanning needs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';

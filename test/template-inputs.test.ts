@@ -229,7 +229,7 @@ test('a custom resource that names no client member, or another resource, change
   );
   assert.deepEqual(results.sort(byPlace), [
     at(marks, 'client', 'prevent-user-existence-errors'),
-    at(marks, 'key', 'oauth-requires-user-pool-client-flag'),
+    at(marks, 'key', 'oauth-requires-user-pool-client-flag', 'warning'),
     at(marks, 'placeholder', 'redirect-uri-placeholder', 'warning'),
   ]);
 });

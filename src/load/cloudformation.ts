@@ -23,6 +23,8 @@ interface Template {
   file: SourceFile;
   root: MappingNode;
   parameters: Map<string, MappingNode>;
+  /** The `Identifier` of each AWS::Cognito::UserPoolResourceServer, by logical id: what its `Ref` returns. */
+  resourceServerIdentifiers: Map<string, SyntaxNode | undefined>;
   /** The file's evaluation budget, shared by every template and Fn::If variant in it. */
   budget: EvaluationBudget;
 }
@@ -47,8 +49,8 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
   if (parametersNode?.type === 'mapping') {
     for (const pair of parametersNode.pairs) if (pair.value.type === 'mapping') parameters.set(pair.keyText, pair.value);
   }
-  const template: Template = { file, root, parameters, budget };
   const resources = getValue(root, 'Resources') as MappingNode;
+  const template: Template = { file, root, parameters, resourceServerIdentifiers: resourceServerIdentifiers(resources), budget };
   const resourceServers = collectResourceServers(template, resources);
   const settingsByClient = collectClientSettings(resources);
   const clients: AppClient[] = [];
@@ -59,6 +61,8 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
     // here either; the misspelt key is a structure problem, and no rule judges the empty client.
     if (!propertiesNode && misspeltResourceKeys(pair.value).length > 0) continue;
     const metadataSuppressions = readMetadataSuppressions(file, pair.value);
+    // CDK synth marks every resource with its construct path; a hand-written template has no reason to.
+    const cdk = getValue(getValue(pair.value, 'Metadata'), 'aws:cdk:path') !== undefined;
     const settings = settingsByClient.get(pair.keyText) ?? [];
     const nodes = [...(propertiesNode ? [propertiesNode] : []), ...settings.flatMap((applied) => applied.members.map((member) => member.value))];
     const conditions = settings.flatMap((applied) => (applied.condition === undefined ? [] : [applied.condition]));
@@ -83,6 +87,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
         resourceServers,
         ...(metadataSuppressions.length > 0 ? { metadataSuppressions } : {}),
         ...(assignment.size > 0 ? { variant: describeAssignment(assignment) } : {}),
+        ...(cdk ? { generator: 'cdk' as const } : {}),
       });
     }
   }
@@ -213,6 +218,14 @@ function scalarText(node: SyntaxNode | undefined): string | undefined {
   return node?.type === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
+function resourceServerIdentifiers(resources: MappingNode): Map<string, SyntaxNode | undefined> {
+  const identifiers = new Map<string, SyntaxNode | undefined>();
+  for (const pair of resources.pairs) {
+    if (pair.value.type === 'mapping' && scalarString(getValue(pair.value, 'Type')) === RESOURCE_SERVER_TYPE) identifiers.set(pair.keyText, getValue(getValue(pair.value, 'Properties'), 'Identifier'));
+  }
+  return identifiers;
+}
+
 function collectResourceServers(template: Template, resources: MappingNode): ResourceServerInfo[] {
   const servers: ResourceServerInfo[] = [];
   const folder = new Folder(template, new Map());
@@ -331,6 +344,8 @@ const UNKNOWN_FUNCTIONS = new Set(['Fn::GetAtt', 'Fn::ImportValue', 'Fn::GetAZs'
 
 class Folder {
   private readonly budget: EvaluationBudget;
+  /** Resource servers whose Identifier is being folded, so an Identifier that refers to itself stays unknown. */
+  private readonly refsInProgress = new Set<string>();
 
   constructor(
     private readonly template: Template,
@@ -429,7 +444,7 @@ class Folder {
     if (target === 'AWS::NoValue') return ABSENT;
     if (target === undefined) return this.unknown(whole, 'Ref');
     const parameter = this.template.parameters.get(target);
-    if (!parameter) return this.unknown(whole, target.startsWith('AWS::') ? `pseudo parameter ${target}` : `Ref to resource ${target}`);
+    if (!parameter) return this.resourceRef(target, whole);
     const type = scalarString(getValue(parameter, 'Type')) ?? 'String';
     const defaultPair = getPair(parameter, 'Default');
     // SSM parameter types hold the *name* of the parameter in Default, not its value.
@@ -447,6 +462,23 @@ class Folder {
       return { kind: 'list', items, span, origin };
     }
     return { kind: 'scalar', value: raw, span, origin };
+  }
+
+  /** `Ref` to a resource: a resource server's is its Identifier (as written, when known); any other is unknown. */
+  private resourceRef(target: string, whole: SyntaxNode): Value {
+    const identifierNode = this.template.resourceServerIdentifiers.get(target);
+    if (identifierNode && !this.refsInProgress.has(target)) {
+      this.refsInProgress.add(target);
+      try {
+        const identifier = this.fold(identifierNode);
+        if (identifier !== ABSENT && identifier.kind === 'scalar' && typeof identifier.value === 'string') {
+          return { kind: 'scalar', value: identifier.value, span: spanOf(this.template.file, whole), ...(identifier.origin ? { origin: identifier.origin } : {}) };
+        }
+      } finally {
+        this.refsInProgress.delete(target);
+      }
+    }
+    return this.unknown(whole, target.startsWith('AWS::') ? `pseudo parameter ${target}` : `Ref to resource ${target}`);
   }
 
   private ifBranch(args: SyntaxNode, whole: SyntaxNode): Folded {
@@ -477,7 +509,9 @@ class Folder {
         continue;
       }
       const variableNode = getValue(variables, name);
-      const resolved = variableNode ? this.fold(variableNode) : this.template.parameters.has(name) ? this.ref({ type: 'scalar', value: name, start: whole.start, end: whole.end }, whole) : undefined;
+      // `${Name}` without a variable is `Ref Name`: a Parameter, or a resource server's Identifier.
+      const referenced = this.template.parameters.has(name) || this.template.resourceServerIdentifiers.has(name);
+      const resolved = variableNode ? this.fold(variableNode) : referenced ? this.ref({ type: 'scalar', value: name, start: whole.start, end: whole.end }, whole) : undefined;
       if (!resolved || resolved === ABSENT || resolved.kind !== 'scalar' || resolved.value === null) {
         return { kind: 'partial', prefix: known, span };
       }

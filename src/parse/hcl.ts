@@ -83,8 +83,13 @@ export type BlockFilter = (type: string, labels: readonly string[]) => boolean;
 
 let parser: TsParser | undefined;
 let loading: Promise<void> | undefined;
-/** The vendored grammar, from dist/src/parse/ (the package root is three levels up). */
-const GRAMMAR = join(__dirname, '..', '..', '..', 'vendor', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm');
+/** Defined as true by the bundle's build (scripts/bundle.js), whose .wasm files lie beside it. */
+declare const COGNITO_LINT_BUNDLE: boolean | undefined;
+/** The vendored grammar: beside the bundle, or from dist/src/parse/ in vendor/ (the package root is three levels up). */
+const GRAMMAR =
+  typeof COGNITO_LINT_BUNDLE === 'boolean' && COGNITO_LINT_BUNDLE
+    ? join(__dirname, 'tree-sitter-terraform.wasm')
+    : join(__dirname, '..', '..', '..', 'vendor', 'tree-sitter-hcl', 'tree-sitter-terraform.wasm');
 
 /** Node type names and named-ness by type id, read once: one call into WebAssembly per node instead of two. */
 let typeNames: string[] = [];

@@ -1,5 +1,5 @@
 // Token lifetimes as the token rules compute and describe them.
-import type { Value } from '../model';
+import type { AppClient, ClientKind, Value } from '../model';
 import type { Span } from '../source';
 import type { Because } from '../rule';
 import { phrase, type MessageValue } from '../message';
@@ -18,14 +18,27 @@ export function durationText(duration: TokenDuration): string {
   return compact === written ? written : `${written} (${compact})`;
 }
 
-/** True when the validity value is written and 0 on the refresh token, which Cognito replaces with 30 days. */
-export function isRefreshZero(duration: TokenDuration): boolean {
-  return duration.kind.member === 'RefreshTokenValidity' && duration.node !== undefined && duration.amount === 0;
+/**
+ * The kinds whose RefreshTokenValidity reaches the API as written, where 0 means "use the default".
+ * CloudFormation's resource schema (minimum 1) and the Terraform provider's duration validator
+ * (60 minutes to 10 years) reject a 0 before Cognito sees it.
+ */
+const ZERO_MEANS_DEFAULT: ReadonlySet<ClientKind> = new Set(['create-request', 'update-request', 'client-description']);
+
+/** A refresh token validity written as 0: `default` where the API replaces it with 30 days, `rejected` where the format's own tool refuses it. */
+export function refreshZero(client: AppClient, duration: TokenDuration): 'default' | 'rejected' | undefined {
+  if (duration.kind.member !== 'RefreshTokenValidity' || duration.node === undefined || duration.amount !== 0) return undefined;
+  return ZERO_MEANS_DEFAULT.has(client.kind) ? 'default' : 'rejected';
 }
 
-/** The lifetime Cognito will actually use, in seconds (0 on the refresh token means 30 days). */
-export function effectiveSeconds(duration: TokenDuration): number {
-  return isRefreshZero(duration) ? REFRESH_ZERO_REPLACEMENT_SECONDS : duration.seconds;
+/** True when the refresh token validity is written as 0 in an API request, where Cognito replaces it with 30 days. */
+export function isRefreshZero(client: AppClient, duration: TokenDuration): boolean {
+  return refreshZero(client, duration) === 'default';
+}
+
+/** The lifetime Cognito will actually use, in seconds (0 on the refresh token in an API request means 30 days). */
+export function effectiveSeconds(client: AppClient, duration: TokenDuration): number {
+  return isRefreshZero(client, duration) ? REFRESH_ZERO_REPLACEMENT_SECONDS : duration.seconds;
 }
 
 /**

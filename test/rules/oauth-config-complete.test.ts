@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { loadRule } from '../../rules';
 import { lint, render, ruleTester, type ApiClient, PLAN_UNSET } from '../rule-tester';
 import { CFN, CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
 
@@ -8,6 +9,10 @@ const CB = ['https://app.example.org/cb'];
 /** An OAuth client (the flag true) with these members. */
 const oauth = (members: ApiClient): ApiClient => ({ AllowedOAuthFlowsUserPoolClient: true, ...members });
 const WITH_EMPTY_CALLBACKS = oauth({ AllowedOAuthFlows: ['code', 'implicit'], AllowedOAuthScopes: ['openid'], CallbackURLs: [] });
+
+test('an error: both cases fail the deployment', () => {
+  assert.equal(loadRule(ID).meta.defaultSeverity, 'error');
+});
 
 ruleTester(ID, {
   valid: [
@@ -24,13 +29,15 @@ ruleTester(ID, {
         {
           at: 'AllowedOAuthFlowsUserPoolClient',
           message: {
-            api: 'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows is not set, so the client cannot use any OAuth grant. Add AllowedOAuthFlows (for example [code]), or set AllowedOAuthFlowsUserPoolClient to false.',
+            api: 'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows is not set; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the grants the app uses, for example AllowedOAuthFlows: ["code"], or set AllowedOAuthFlowsUserPoolClient: false.',
+            terraform:
+              'allowed_oauth_flows_user_pool_client is true but allowed_oauth_flows is not set; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the grants the app uses, for example allowed_oauth_flows = ["code"], or set allowed_oauth_flows_user_pool_client = false.',
           },
         },
         {
           at: 'AllowedOAuthFlowsUserPoolClient',
           message: {
-            api: 'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthScopes is not set, so no OAuth token can be issued. Add AllowedOAuthScopes (for example [openid, email]), or set AllowedOAuthFlowsUserPoolClient to false.',
+            api: 'AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthScopes is not set; Cognito rejects the client ("AllowedOAuthFlows and AllowedOAuthScopes are required if user pool client is allowed to use OAuth flows"). Add the scopes the app needs, for example AllowedOAuthScopes: ["openid", "email"], or set AllowedOAuthFlowsUserPoolClient: false.',
           },
         },
       ],
@@ -46,7 +53,7 @@ ruleTester(ID, {
         {
           at: 'AllowedOAuthFlows[0]',
           message: {
-            api: 'AllowedOAuthFlows allows "code", "implicit" but CallbackURLs is empty, so the authorization endpoint has nowhere to redirect. Add the app\'s redirect URLs to CallbackURLs, or remove "code", "implicit".',
+            api: 'AllowedOAuthFlows allows "code", "implicit" but CallbackURLs is empty; Cognito rejects the client with InvalidOAuthFlowException ("CallbackUrls can not be empty when code flow or implicit flow is selected"). Add the app\'s redirect URLs to CallbackURLs, or remove "code", "implicit".',
           },
           related: [{ at: 'CallbackURLs', message: { api: 'CallbackURLs is empty here' } }],
         },

@@ -1,11 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { loadRule } from '../../rules';
 import { lint, render, ruleTester } from '../rule-tester';
 import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
 const ID = 'oauth-requires-user-pool-client-flag';
 const FLAG_FALSE = { at: 'AllowedOAuthFlowsUserPoolClient', message: { api: 'AllowedOAuthFlowsUserPoolClient is false here' } };
 const CB = 'https://app.example.org/cb';
+
+test('a warning: the API accepts the settings, they are dead', () => {
+  assert.equal(loadRule(ID).meta.defaultSeverity, 'warning');
+});
 
 // One finding per OAuth member, at its key.
 ruleTester(ID, {
@@ -33,7 +38,9 @@ ruleTester(ID, {
           at: 'CallbackURLs',
           on: 'key',
           message: {
-            api: 'CallbackURLs is set while AllowedOAuthFlowsUserPoolClient is not set (it defaults to false); Cognito accepts OAuth settings only when it is true. Set AllowedOAuthFlowsUserPoolClient: true, or remove CallbackURLs.',
+            api: 'CallbackURLs is set while AllowedOAuthFlowsUserPoolClient is not set (it defaults to false); Cognito stores the setting but its OAuth endpoints refuse this client, so the setting has no effect. Set AllowedOAuthFlowsUserPoolClient: true if the client should use OAuth, or remove CallbackURLs.',
+            terraform:
+              'callback_urls is set while allowed_oauth_flows_user_pool_client is not set (it defaults to false); Cognito stores the setting but its OAuth endpoints refuse this client, so the setting has no effect. Set allowed_oauth_flows_user_pool_client = true if the client should use OAuth, or remove callback_urls.',
           },
         },
       ],
@@ -43,6 +50,7 @@ ruleTester(ID, {
       client: { AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: ['code'] },
       errors: [{ at: 'AllowedOAuthFlows', on: 'key', message: { api: /^AllowedOAuthFlows is set while AllowedOAuthFlowsUserPoolClient is false;/ }, related: [FLAG_FALSE] }],
     },
+    { name: 'DefaultRedirectURI without the flag', client: { DefaultRedirectURI: CB }, errors: [{ at: 'DefaultRedirectURI', on: 'key' }] },
     { name: 'flag false with logout URLs', client: { AllowedOAuthFlowsUserPoolClient: false, LogoutURLs: ['https://app.example.org/bye'] }, errors: [{ at: 'LogoutURLs', on: 'key' }] },
     {
       name: 'flag "false" string (CloudFormation and Terraform read it as false)',

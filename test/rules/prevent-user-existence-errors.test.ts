@@ -2,14 +2,20 @@ import { CLIENT, ruleTester } from '../rule-tester';
 import { CFN, TF } from './fixture-parts';
 
 ruleTester('prevent-user-existence-errors', {
-  valid: [{ name: 'ENABLED', client: { PreventUserExistenceErrors: 'ENABLED' } }],
+  valid: [
+    { name: 'ENABLED', client: { PreventUserExistenceErrors: 'ENABLED' } },
+    { name: 'a machine client (client_credentials only): no user signs in', client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['api/read'], GenerateSecret: true } },
+    { name: 'a machine client with LEGACY written', client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], PreventUserExistenceErrors: 'LEGACY' } },
+  ],
   invalid: [
     {
       name: 'missing member: at the logical id, request object, UserPoolClient key, block label',
       client: {},
       errors: [{ at: CLIENT, message: { terraform: /^prevent_user_existence_errors is not set.*Add prevent_user_existence_errors = "ENABLED"\./ } }],
     },
-    { name: 'LEGACY: at the value', client: { PreventUserExistenceErrors: 'LEGACY' }, errors: [{ at: 'PreventUserExistenceErrors', message: { api: /is "LEGACY".*expected ENABLED/ } }] },
+    { name: 'LEGACY: at the value', client: { PreventUserExistenceErrors: 'LEGACY' }, errors: [{ at: 'PreventUserExistenceErrors', message: { api: /is "LEGACY".*expected ENABLED\. Set PreventUserExistenceErrors: ENABLED\.$/, terraform: /is "LEGACY".*expected ENABLED\. Set prevent_user_existence_errors = "ENABLED"\.$/ } }] },
+    { name: 'client_credentials beside code: users sign in', client: { AllowedOAuthFlows: ['code', 'client_credentials'] }, errors: [{ at: CLIENT }] },
+    { name: 'client_credentials without the OAuth flag: a dead setting, users may sign in through the SDK', client: { AllowedOAuthFlows: ['client_credentials'], GenerateSecret: true }, errors: [{ at: CLIENT }] },
   ],
   fixtures: [
     {

@@ -1,6 +1,6 @@
 import { ruleTester, type ApiClient } from '../rule-tester';
 import { OAUTH, callbackCases } from './redirect-cases';
-import { CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
+import { CFN, CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
 
 const hosts = callbackCases([
   ['example.com', 'https://example.com', true],
@@ -53,7 +53,11 @@ ruleTester('redirect-uri-placeholder', {
     { name: 'LogoutURLs', client: { ...OAUTH, LogoutURLs: ['https://app.mycompany.com/signout', 'https://www.example.com/signout'] }, errors: [{ at: 'LogoutURLs[1]' }] },
     { name: 'DefaultRedirectURI', client: { ...OAUTH, CallbackURLs: ['https://app.mycompany.com/cb'], DefaultRedirectURI: 'https://app.example.com/cb' }, errors: [{ at: 'DefaultRedirectURI' }] },
     { name: 'DefaultRedirectURI on example.net', client: { DefaultRedirectURI: 'https://app.example.net/cb' }, errors: [{ at: 'DefaultRedirectURI' }] },
-    { name: 'the CDK default callback', client: CDK_DEFAULTS, errors: [{ at: 'CallbackURLs[0]', message: { api: /placeholder that CDK writes/ } }] },
+    {
+      name: 'what CDK writes, outside CDK synth output: the generic message',
+      client: CDK_DEFAULTS,
+      errors: [{ at: 'CallbackURLs[0]', message: { api: /^CallbackURLs entry "https:\/\/example\.com" points at the placeholder host "example\.com"/, terraform: /^callback_urls entry "https:\/\/example\.com" points at the placeholder host "example\.com"/ } }],
+    },
     {
       name: 'example.com callback and logout: messages',
       client: { ...OAUTH, CallbackURLs: ['https://example.com'], LogoutURLs: ['https://example.com'] },
@@ -61,7 +65,7 @@ ruleTester('redirect-uri-placeholder', {
         {
           at: 'CallbackURLs[0]',
           message: {
-            api: 'CallbackURLs entry "https://example.com" is the placeholder that CDK writes when oAuth.callbackUrls is not set; no app can receive the redirect there. Set oAuth.callbackUrls (or CallbackURLs) to the real URLs of your app.',
+            api: 'CallbackURLs entry "https://example.com" points at the placeholder host "example.com", a name reserved for documentation and tests; no app can receive the redirect there. Replace it with the real URL of your app or remove it.',
           },
         },
         {
@@ -75,6 +79,61 @@ ruleTester('redirect-uri-placeholder', {
     { name: 'example.org callback, .test logout', client: { ...OAUTH, CallbackURLs: ['https://app.example.org/cb'], LogoutURLs: ['https://myapp.test/bye'] }, errors: [{ at: 'CallbackURLs[0]' }, { at: 'LogoutURLs[0]' }] },
   ],
   fixtures: [
+    {
+      name: 'CDK synth output (aws:cdk:path metadata): the placeholder that CDK writes',
+      path: 'cdk.out/Stack.template.json',
+      text: `{
+ "Resources": {
+  "PoolWebClient": {
+   "Type": "AWS::Cognito::UserPoolClient",
+   "Properties": {
+    "UserPoolId": { "Ref": "Pool" },
+    "AllowedOAuthFlowsUserPoolClient": true,
+    "AllowedOAuthFlows": ["implicit", "code"],
+    "AllowedOAuthScopes": ["openid"],
+    "CallbackURLs": ["https://example.com"],
+                     ^~~~~~~~~~~~~~~~~~~~~ a
+    "LogoutURLs": ["https://example.com/"]
+                   ^~~~~~~~~~~~~~~~~~~~~~ b
+   },
+   "Metadata": { "aws:cdk:path": "Stack/Pool/WebClient/Resource" }
+  }
+ }
+}`,
+      errors: [
+        {
+          at: 'a',
+          message:
+            'CallbackURLs entry "https://example.com" is the placeholder that CDK writes when oAuth.callbackUrls is not set; no app can receive the redirect there. Set oAuth.callbackUrls (or CallbackURLs) to the real URLs of your app.',
+        },
+        { at: 'b', message: /^LogoutURLs entry "https:\/\/example\.com\/" points at the placeholder host "example\.com"/ },
+      ],
+    },
+    {
+      name: 'CDK synth output: https://example.com/ with the root slash is the same placeholder',
+      path: 'cdk.out/Stack.template.json',
+      text: `{"Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient", "Metadata": {"aws:cdk:path": "Stack/C/Resource"}, "Properties": {"UserPoolId": "p", "CallbackURLs": [«"https://example.com/"»[a]]}}}}`,
+      errors: [{ at: 'a', message: /^CallbackURLs entry "https:\/\/example\.com\/" is the placeholder that CDK writes/ }],
+    },
+    {
+      name: 'a hand-written template with the same URL: the generic message',
+      path: 'template.yaml',
+      text: `${CFN}      CallbackURLs: [https://example.com/]
+                     ^~~~~~~~~~~~~~~~~~~~ a
+`,
+      errors: [{ at: 'a', message: /^CallbackURLs entry "https:\/\/example\.com\/" points at the placeholder host "example\.com", a name reserved for documentation and tests;/ }],
+    },
+    {
+      name: 'a .tf file with the same URL: the generic message in Terraform names',
+      path: 'main.tf',
+      text: `resource "aws_cognito_user_pool_client" "web" {
+  name          = "web"
+  user_pool_id  = "us-east-1_AbCdEfGhI"
+  callback_urls = [«"https://example.com"»[a]]
+}
+`,
+      errors: [{ at: 'a', message: 'callback_urls entry "https://example.com" points at the placeholder host "example.com", a name reserved for documentation and tests; no app can receive the redirect there. Replace it with the real URL of your app or remove it.' }],
+    },
     {
       name: 'Sub: the host is cut off before a placeholder suffix',
       path: 'template.yaml',

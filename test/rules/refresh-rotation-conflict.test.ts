@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, render, ruleTester, type ApiClient } from '../rule-tester';
+import { severities } from './severities';
 import { CFN, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
 const ID = 'refresh-rotation-conflict';
@@ -34,7 +35,9 @@ ruleTester(ID, {
         {
           at: 'RefreshTokenRotation.Feature',
           message: {
-            api: 'RefreshTokenRotation.Feature is ENABLED but ExplicitAuthFlows is not set, and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) includes ALLOW_REFRESH_TOKEN_AUTH, which cannot be used with rotation. Set ExplicitAuthFlows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example [ALLOW_USER_SRP_AUTH].',
+            api: 'RefreshTokenRotation.Feature is ENABLED but ExplicitAuthFlows is not set, and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set ExplicitAuthFlows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"].',
+            terraform:
+              'refresh_token_rotation.feature is ENABLED but explicit_auth_flows is not set, and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set explicit_auth_flows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"].',
           },
         },
       ],
@@ -185,4 +188,11 @@ ${CLIENT_YAML}      RefreshTokenRotation:
 test('the finding names the list item it is about', async () => {
   const { path, text } = render('cloudformation-yaml', LISTED);
   assert.deepEqual((await lint(ID, path, text)).map((row) => row.path), ['ExplicitAuthFlows[0]']);
+});
+
+test('ExplicitAuthFlows absent (CDK refreshTokenRotationGracePeriod without authFlows): a warning; written: an error', async () => {
+  const defaulted = render('cloudformation-json', { RefreshTokenRotation: ROTATION });
+  assert.deepEqual(await severities(ID, defaulted.path, defaulted.text), [['RefreshTokenRotation.Feature', 'warning']]);
+  const written = render('cloudformation-json', LISTED);
+  assert.deepEqual(await severities(ID, written.path, written.text), [['ExplicitAuthFlows[0]', 'error']]);
 });

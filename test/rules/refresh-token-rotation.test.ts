@@ -24,6 +24,7 @@ ruleTester(ID, {
   valid: [
     { name: 'ENABLED', client: { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } } },
     { name: 'ENABLED beside SRP', client: { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'], RefreshTokenRotation: { Feature: 'ENABLED' } } },
+    { name: 'a machine client (client_credentials only) gets no refresh tokens', client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['api/read'], GenerateSecret: true } },
   ],
   invalid: [
     { name: 'absent: at the client', client: { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] }, errors: [{ at: CLIENT }] },
@@ -34,7 +35,9 @@ ruleTester(ID, {
         {
           at: CLIENT,
           message: {
-            api: 'RefreshTokenRotation is not set, so refresh tokens are not rotated and a stolen one stays valid until it expires; expected Feature: ENABLED. Add RefreshTokenRotation with Feature: ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+            api: 'RefreshTokenRotation is not set, so refresh tokens are not rotated and a stolen one stays valid until it expires or is revoked; expected RefreshTokenRotation.Feature: ENABLED. Add it (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+            terraform:
+              'refresh_token_rotation is not set, so refresh tokens are not rotated and a stolen one stays valid until it expires or is revoked; expected refresh_token_rotation.feature = "ENABLED". Add it (and drop ALLOW_REFRESH_TOKEN_AUTH from explicit_auth_flows).',
           },
         },
       ],
@@ -46,13 +49,16 @@ ruleTester(ID, {
         {
           at: 'RefreshTokenRotation.Feature',
           message: {
-            api: 'RefreshTokenRotation.Feature is "DISABLED", so refresh tokens are not rotated and a stolen one stays valid until it expires; expected ENABLED. Set it to ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+            api: 'RefreshTokenRotation.Feature is "DISABLED", so refresh tokens are not rotated and a stolen one stays valid until it expires or is revoked; expected ENABLED. Set RefreshTokenRotation.Feature: ENABLED (and drop ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows).',
+            terraform:
+              'refresh_token_rotation.feature is "DISABLED", so refresh tokens are not rotated and a stolen one stays valid until it expires or is revoked; expected ENABLED. Set refresh_token_rotation.feature = "ENABLED" (and drop ALLOW_REFRESH_TOKEN_AUTH from explicit_auth_flows).',
           },
         },
       ],
     },
     { name: 'no Feature: at the key', client: { RefreshTokenRotation: { RetryGracePeriodSeconds: 10 } }, errors: [{ at: 'RefreshTokenRotation', on: 'key' }] },
-    { name: 'empty: at the key', skip: { 'terraform-plan': PLAN_UNSET }, client: { RefreshTokenRotation: {} }, errors: [{ at: 'RefreshTokenRotation', on: 'key', message: { api: /^RefreshTokenRotation has no Feature/ } }] },
+    { name: 'empty: at the key', skip: { 'terraform-plan': PLAN_UNSET }, client: { RefreshTokenRotation: {} }, errors: [{ at: 'RefreshTokenRotation', on: 'key', message: { api: /^RefreshTokenRotation has no RefreshTokenRotation\.Feature, .*expected RefreshTokenRotation\.Feature: ENABLED\./, terraform: /^refresh_token_rotation has no refresh_token_rotation\.feature, .*expected refresh_token_rotation\.feature = "ENABLED"\./ } }] },
+    { name: 'client_credentials beside code is still a user-facing client', client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code', 'client_credentials'], CallbackURLs: ['https://app.mycompany.com/cb'] }, errors: [{ at: CLIENT }] },
   ],
   fixtures: [
     {

@@ -65,6 +65,14 @@ ruleTester('scope-defined', {
   valid: [
     // API requests and describe output have no resource servers, and these renderings hold none either.
     { name: 'no resource server in the file: unknown', client: { AllowedOAuthScopes: ['orders/delete'] } },
+    { name: 'the five standard scopes', client: { AllowedOAuthScopes: ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'] } },
+  ],
+  invalid: [
+    {
+      name: 'a misspelt standard scope, in every format',
+      client: { AllowedOAuthScopes: ['openid', 'emial'] },
+      errors: [{ at: 'AllowedOAuthScopes[1]', message: { api: /^AllowedOAuthScopes has "emial", .*Did you mean "email"\?$/, terraform: /^allowed_oauth_scopes has "emial", .*Did you mean "email"\?$/ } }],
+    },
   ],
   fixtures: [
     {
@@ -305,7 +313,7 @@ ruleTester('scope-defined', {
 `,
     },
     {
-      name: "CDK's OAuthScope.resourceServer() is a Join on a Ref: not known; the literal string is",
+      name: "CDK's OAuthScope.resourceServer() is a Join on a Ref: the Ref of a resource server is its Identifier",
       path: 'Stack.template.json',
       text: `{
  "Resources": {
@@ -325,7 +333,9 @@ ruleTester('scope-defined', {
     "AllowedOAuthFlows": ["client_credentials"],
     "AllowedOAuthFlowsUserPoolClient": true,
     "AllowedOAuthScopes": [
+     { "Fn::Join": ["", [{ "Ref": "PoolOrders" }, "/read"]] },
      { "Fn::Join": ["", [{ "Ref": "PoolOrders" }, "/write"]] },
+     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ a
      "orders/write"
      ^~~~~~~~~~~~~~
     ],
@@ -335,6 +345,95 @@ ruleTester('scope-defined', {
   }
  }
 }`,
+      errors: [{ at: 'a', message: /^AllowedOAuthScopes has "orders\/write", which no resource server of this user pool in the file defines \(defined: orders\/read\)/ }],
+    },
+    {
+      name: 'hand-written !Sub "${Server}/name"',
+      path: 't.yaml',
+      text: `${SERVER}  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [!Sub "\${Api}/read", «!Sub "\${Api}/delete"»[a]]
+`,
+      errors: [{ at: 'a', message: /^AllowedOAuthScopes has "orders\/delete"/ }],
+    },
+    {
+      name: 'Fn::Sub long form with a variable map and a resource server reference',
+      path: 't.json',
+      text: `{
+ "Resources": {
+  "Api": {
+   "Type": "AWS::Cognito::UserPoolResourceServer",
+   "Properties": { "UserPoolId": { "Ref": "Pool" }, "Identifier": "https://api.mycompany.com", "Name": "Api", "Scopes": [{ "ScopeName": "read", "ScopeDescription": "Read" }] }
+  },
+  "Client": {
+   "Type": "AWS::Cognito::UserPoolClient",
+   "Properties": {
+    "UserPoolId": { "Ref": "Pool" },
+    "AllowedOAuthScopes": [
+     { "Fn::Sub": ["\${Api}/\${Name}", { "Name": "read" }] },
+     «{ "Fn::Sub": "\${Api}/write" }»
+    ]
+   }
+  }
+ }
+}`,
+    },
+    {
+      name: 'a Ref to a resource server whose Identifier is not known stays silent',
+      path: 't.yaml',
+      text: `Resources:
+  Api:
+    Type: AWS::Cognito::UserPoolResourceServer
+    Properties:
+      UserPoolId: !Ref Pool
+      Identifier: !ImportValue ApiId
+      Name: Api
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [!Sub "\${Api}/delete"]
+`,
+    },
+    {
+      name: 'an Identifier that refers to its own server stays unknown',
+      path: 't.yaml',
+      text: `Resources:
+  Api:
+    Type: AWS::Cognito::UserPoolResourceServer
+    Properties:
+      UserPoolId: !Ref Pool
+      Identifier: !Ref Api
+      Name: Api
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [!Sub "\${Api}/delete"]
+`,
+    },
+    {
+      name: 'a misspelt standard scope names the closest one, resource servers or not',
+      path: 't.yaml',
+      text: `Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthScopes: [«opneid»[a], email, «OpenID»[b], «profiles»[c], «read»[d]]
+`,
+      errors: [
+        {
+          at: 'a',
+          message:
+            'AllowedOAuthScopes has "opneid", which is not a standard scope (openid, email, phone, profile, aws.cognito.signin.user.admin) and has no "/" of a resource-server scope (identifier/name); Cognito rejects it with ScopeDoesNotExistException. Did you mean "openid"?',
+        },
+        { at: 'b', message: /Did you mean "openid"\?$/ },
+        { at: 'c', message: /Did you mean "profile"\?$/ },
+        { at: 'd', message: /Use a standard scope, or identifier\/name of a resource server scope\.$/ },
+      ],
     },
     {
       name: 'serverless.yml: a ${self:custom} variable stays silent',
@@ -357,6 +456,47 @@ ruleTester('scope-defined', {
   user_pool_id = aws_cognito_user_pool.pool.id
   allowed_oauth_scopes = ["orders/read", "orders/write", "openid"]
                                          ^~~~~~~~~~~~~~
+}
+`,
+    },
+    {
+      name: 'terraform: an identifier written as a reference to the resource server',
+      path: 'main.tf',
+      text: `${TF_SERVER}resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["\${aws_cognito_resource_server.orders.identifier}/read", «"\${aws_cognito_resource_server.orders.identifier}/delete"»[a]]
+}
+`,
+      errors: [{ at: 'a', message: /^allowed_oauth_scopes has "orders\/delete", which no resource server of this user pool in the file defines \(defined: orders\/read\)/ }],
+    },
+    {
+      name: 'terraform: a reference to a resource server with count stays silent',
+      path: 'main.tf',
+      text: `resource "aws_cognito_resource_server" "orders" {
+  count        = 2
+  identifier   = "orders"
+  name         = "Orders"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  scope {
+    scope_name        = "read"
+    scope_description = "Read"
+  }
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["\${aws_cognito_resource_server.orders[0].identifier}/delete", "\${aws_cognito_resource_server.orders.identifier}/delete"]
+}
+`,
+    },
+    {
+      name: 'terraform: a reference to a resource server that is not in the module stays silent',
+      path: 'main.tf',
+      text: `${TF_SERVER}resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+  allowed_oauth_scopes = ["\${aws_cognito_resource_server.billing.identifier}/refund"]
 }
 `,
     },

@@ -33,7 +33,7 @@ ruleTester(ID, {
         {
           at: 'AccessTokenValidity',
           message: {
-            api: 'AccessTokenValidity 1 (days) is 1 day, longer than the refresh token lifetime of 60 minutes (1 hour) (RefreshTokenValidity 60 (minutes)); access tokens must not outlive the refresh token. Lower AccessTokenValidity to 1 hour or less, or raise RefreshTokenValidity.',
+            api: 'AccessTokenValidity 1 (days) is 1 day, longer than the refresh token lifetime of 60 minutes (1 hour) (RefreshTokenValidity 60 (minutes)); an access token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Lower AccessTokenValidity to 1 hour or less, or raise RefreshTokenValidity.',
           },
           related: [
             { at: 'TokenValidityUnits.AccessToken', message: { api: 'TokenValidityUnits.AccessToken is "days" here' } },
@@ -55,7 +55,7 @@ ruleTester(ID, {
         {
           at: 'IdTokenValidity',
           message: {
-            api: 'IdTokenValidity 40 (days) is 40 days, longer than the refresh token lifetime of 30 days (the default: RefreshTokenValidity is not set); ID tokens must not outlive the refresh token. Lower IdTokenValidity to 30 days or less, or raise RefreshTokenValidity.',
+            api: 'IdTokenValidity 40 (days) is 40 days, longer than the refresh token lifetime of 30 days (the default: RefreshTokenValidity is not set); an ID token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Lower IdTokenValidity to 30 days or less, or raise RefreshTokenValidity.',
           },
           related: [{ at: 'TokenValidityUnits.IdToken', message: { api: 'TokenValidityUnits.IdToken is "days" here' } }],
         },
@@ -69,13 +69,13 @@ ruleTester(ID, {
         {
           at: 'RefreshTokenValidity',
           message: {
-            api: 'AccessTokenValidity is not set, so access tokens last 1 hour (the default), longer than the refresh token lifetime of 30 minutes (RefreshTokenValidity 30 (minutes)); access tokens must not outlive the refresh token. Raise RefreshTokenValidity to at least 1 hour, or set AccessTokenValidity to 30 minutes or less.',
+            api: 'AccessTokenValidity is not set, so access tokens last 1 hour (the default), longer than the refresh token lifetime of 30 minutes (RefreshTokenValidity 30 (minutes)); an access token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise RefreshTokenValidity to at least 1 hour, or set AccessTokenValidity to 30 minutes or less.',
           },
         },
         {
           at: 'RefreshTokenValidity',
           message: {
-            api: 'IdTokenValidity is not set, so ID tokens last 1 hour (the default), longer than the refresh token lifetime of 30 minutes (RefreshTokenValidity 30 (minutes)); ID tokens must not outlive the refresh token. Raise RefreshTokenValidity to at least 1 hour, or set IdTokenValidity to 30 minutes or less.',
+            api: 'IdTokenValidity is not set, so ID tokens last 1 hour (the default), longer than the refresh token lifetime of 30 minutes (RefreshTokenValidity 30 (minutes)); an ID token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise RefreshTokenValidity to at least 1 hour, or set IdTokenValidity to 30 minutes or less.',
           },
         },
       ],
@@ -137,7 +137,7 @@ ${CLIENT_YAML}      AccessTokenValidity: 2
         {
           at: 'a',
           message:
-            'AccessTokenValidity 2 (hours) is 2 hours, longer than the refresh token lifetime of 1 hour (RefreshTokenValidity 1 (hours)); access tokens must not outlive the refresh token. Lower AccessTokenValidity to 1 hour or less, or raise RefreshTokenValidity. (RefreshTokenValidity comes from the default of Parameter "RefreshDays") (the refresh token unit "hours" comes from the default of Parameter "RefreshUnit")',
+            'AccessTokenValidity 2 (hours) is 2 hours, longer than the refresh token lifetime of 1 hour (RefreshTokenValidity 1 (hours)); an access token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Lower AccessTokenValidity to 1 hour or less, or raise RefreshTokenValidity. (RefreshTokenValidity comes from the default of Parameter "RefreshDays") (the refresh token unit "hours" comes from the default of Parameter "RefreshUnit")',
           related: [
             { at: 'ar0', message: 'RefreshTokenValidity is 1 (hours) here' },
             { at: 'ar1', message: 'default of Parameter "RefreshDays"' },

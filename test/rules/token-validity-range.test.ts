@@ -1,11 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRule } from '../../rules';
-import { ruleTester, type InvalidCase, PLAN_UNSET } from '../rule-tester';
+import { render, ruleTester, type InvalidCase, PLAN_UNSET } from '../rule-tester';
+import { severities } from './severities';
 import { CFN, CLIENT_YAML, TF } from './fixture-parts';
 
 const ID = 'token-validity-range';
 const API_TAKES_NUMBERS = 'a string in the API is a type error for the schema rule, not a duration';
+const TEMPLATE_ZERO = 'the CloudFormation resource schema has minimum 1: an error of its own';
+const PROVIDER_ZERO = "the Terraform provider checks the duration (60 minutes to 10 years): 0 is simply too short";
+const API_ZERO = 'the API reads 0 as "use the default": a note of its own';
 
 test('metadata', () => {
   const { meta } = loadRule(ID);
@@ -112,12 +116,35 @@ ruleTester(ID, {
     ),
     {
       ...out(
-        'refresh 0',
+        'refresh 0 in an API request: 0 means the default',
         { RefreshTokenValidity: 0 },
         'RefreshTokenValidity',
-        'RefreshTokenValidity is 0, which Cognito accepts but replaces with the 30 day default; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove RefreshTokenValidity.',
+        'RefreshTokenValidity is 0, which the API reads as "use the default" (30 days); expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove RefreshTokenValidity.',
       ),
-      skip: { 'terraform-plan': PLAN_UNSET },
+      skip: { 'cloudformation-yaml': TEMPLATE_ZERO, 'cloudformation-json': TEMPLATE_ZERO, terraform: PROVIDER_ZERO, 'terraform-plan': PLAN_UNSET },
+    },
+    {
+      ...out(
+        'refresh 0 in CloudFormation: below the resource schema minimum of 1',
+        { RefreshTokenValidity: 0 },
+        'RefreshTokenValidity',
+        'RefreshTokenValidity is 0, below the minimum of 1 in the AWS::Cognito::UserPoolClient resource schema, so the deployment fails; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove RefreshTokenValidity to get the 30 day default.',
+      ),
+      skip: { 'api-request': API_ZERO, 'api-response': API_ZERO, terraform: PROVIDER_ZERO, 'terraform-plan': PLAN_UNSET },
+    },
+    {
+      name: "refresh 0 in Terraform: the provider's duration check (60 minutes to 10 years) rejects it",
+      client: { RefreshTokenValidity: 0 },
+      errors: [
+        {
+          at: 'RefreshTokenValidity',
+          message: {
+            terraform:
+              'refresh_token_validity 0 (days) is 0 days, which is below the 60 minutes minimum for refresh tokens; expected 60 minutes to 10 years (3650 days). Write the lifetime you want, or remove refresh_token_validity to get the default.',
+          },
+        },
+      ],
+      skip: { 'cloudformation-yaml': TEMPLATE_ZERO, 'cloudformation-json': TEMPLATE_ZERO, 'api-request': API_ZERO, 'api-response': API_ZERO, 'terraform-plan': PLAN_UNSET },
     },
     {
       name: 'the string "48" (CloudFormation sends numeric strings, Terraform converts them)',
@@ -139,7 +166,7 @@ ruleTester(ID, {
       'RetryGracePeriodSeconds 90',
       { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 90 } },
       'RefreshTokenRotation.RetryGracePeriodSeconds',
-      'RefreshTokenRotation.RetryGracePeriodSeconds 90 is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set RetryGracePeriodSeconds to a value from 0 to 60.',
+      'RefreshTokenRotation.RetryGracePeriodSeconds 90 is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set RefreshTokenRotation.RetryGracePeriodSeconds to a value from 0 to 60.',
     ),
     {
       name: 'CDK minutes: id 1441 minutes and refresh 30 minutes',
@@ -348,4 +375,12 @@ ${CLIENT_YAML}      AccessTokenValidity: !If [Prod, 48, !Ref AWS::NoValue]
 `,
     },
   ],
+});
+
+test('RefreshTokenValidity 0: a note in an API request, an error in CloudFormation and Terraform', async () => {
+  const zero = { RefreshTokenValidity: 0 };
+  for (const [dialect, expected] of [['api-request', 'note'], ['cloudformation-yaml', 'error'], ['terraform', 'error']] as const) {
+    const { path, text } = render(dialect, zero);
+    assert.deepEqual(await severities(ID, path, text), [['RefreshTokenValidity', expected]], dialect);
+  }
 });

@@ -48,6 +48,7 @@ export class Folder {
   /** Errors Terraform would stop at so far (a missing attribute, a function on the wrong type): what `try`/`can` catch. */
   private failures = 0;
   private readonly localsInProgress = new Set<string>();
+  private readonly identifiersInProgress = new Set<string>();
   private servers: ResourceServerInfo[] | undefined;
 
   constructor(readonly frame: Frame) {}
@@ -253,7 +254,35 @@ export class Folder {
       const pick = (value: Folded): Folded => this.applySteps(value, rest, file, iteration, expr);
       return expr.root === 'var' ? this.variable(first.name, file, reference, pick) : this.local(first.name, file, reference, pick);
     }
+    if (RESOURCE_SERVER_TYPES.has(expr.root) && first?.kind === 'attr' && rest.length >= 1 && rest[0]!.kind === 'attr' && rest[0]!.name === 'identifier') {
+      const reference: HclRange = { start: expr.start, end: rest[0]!.end };
+      const identifier = this.resourceServerIdentifier(expr.root, first.name, file, reference);
+      if (identifier) return this.applySteps(identifier, rest.slice(1), file, iteration, expr);
+    }
     return this.unknown(file, expr, `reference to ${expr.root}`);
+  }
+
+  /**
+   * `aws_cognito_resource_server.api.identifier`: the identifier written in that resource of this module
+   * directory, when it is known and the resource is a single instance (no count or for_each).
+   */
+  private resourceServerIdentifier(type: string, label: string, file: SourceFile, reference: HclRange): Value | undefined {
+    const key = `${type}.${label}`;
+    if (this.identifiersInProgress.has(key)) return undefined;
+    for (const tf of this.frame.directory.all()) {
+      const block = tf.body.blocks.find((candidate) => candidate.type === 'resource' && candidate.labels[0]?.value === type && candidate.labels[1]?.value === label);
+      if (!block) continue;
+      const attribute = (name: string): HclAttribute | undefined => block.body.attributes.find((a) => a.name === name);
+      if (attribute('count') || attribute('for_each')) return undefined;
+      this.identifiersInProgress.add(key);
+      try {
+        const identifier = this.knownString(attribute('identifier')?.expr, tf.file);
+        return identifier === undefined ? undefined : { kind: 'scalar', value: identifier, ...this.place(file, reference) };
+      } finally {
+        this.identifiersInProgress.delete(key);
+      }
+    }
+    return undefined;
   }
 
   /** `pick` applied to a shared value, and what it picks copied with `copy` (unknown when that goes over budget). */
