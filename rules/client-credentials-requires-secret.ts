@@ -14,7 +14,7 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       noSecret:
-        '{{member:AllowedOAuthFlows}} has client_credentials but the client has no secret ({{secret}}){{because}}; the client credentials grant authenticates with the client secret. Set {{set:GenerateSecret=true}} (a new client is needed when it already exists).',
+        '{{member:AllowedOAuthFlows}} has client_credentials but the client has no secret ({{secret}}){{because}}; the client credentials grant authenticates with the client secret. Set {{set:GenerateSecret=true}} (CloudFormation and Terraform replace an existing client to change it).',
     },
   },
   checkClient({ client, report }) {

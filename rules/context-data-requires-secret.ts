@@ -14,7 +14,7 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       noSecret:
-        '{{member:EnablePropagateAdditionalUserContextData}} is true on a client without a secret ({{secret}}){{because}}; Cognito activates it only for clients with a secret. Set {{set:GenerateSecret=true}}, or set {{member:EnablePropagateAdditionalUserContextData}} to false.',
+        '{{member:EnablePropagateAdditionalUserContextData}} is true on a client without a secret ({{secret}}){{because}}; Cognito activates it only for clients with a secret. Set {{set:GenerateSecret=true}}, or {{set:EnablePropagateAdditionalUserContextData=false}}.',
     },
   },
   checkClient({ client, report }) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule';
-import { LEGACY_AUTH_FLOWS, explicitAuthFlows } from '../src/rule-helpers';
+import { LEGACY_AUTH_FLOWS, allowFormOfFlows, explicitAuthFlows } from '../src/rule-helpers';
 import { quoteList } from '../src/rules-support/lists';
 
 export default defineRule({
@@ -14,6 +14,8 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       mixed:
+        '{{member:ExplicitAuthFlows}} mixes the legacy value "{{value}}" with {{allowed}}; Cognito rejects legacy names combined with ALLOW_* values. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only: {{fix}}.',
+      mixedPartial:
         '{{member:ExplicitAuthFlows}} mixes the legacy value "{{value}}" with {{allowed}}; Cognito rejects legacy names combined with ALLOW_* values. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only.',
     },
   },
@@ -22,10 +24,14 @@ export default defineRule({
     if (!flows || flows.defaulted) return; // the default list has ALLOW_* values only
     const allowed = [...new Set(flows.items.map((item) => item.value).filter((value) => value.startsWith('ALLOW_')))];
     if (allowed.length === 0) return;
+    // The same whole-list fix as no-legacy-auth-flow-names: a mixed list only changes its names.
+    const equivalent = allowFormOfFlows(client);
     for (const item of flows.items) {
       const replacement = LEGACY_AUTH_FLOWS[item.value];
       if (replacement === undefined) continue;
-      report({ messageId: 'mixed', data: { value: item.value, allowed: quoteList(allowed), replacement }, at: item.node, path: item.path, fix: { replace: [item.path, [replacement]] } });
+      const data = { value: item.value, allowed: quoteList(allowed), replacement };
+      if (equivalent) report({ messageId: 'mixed', data, at: item.node, path: item.path, fix: { set: ['ExplicitAuthFlows', JSON.stringify(equivalent)] } });
+      else report({ messageId: 'mixedPartial', data, at: item.node, path: item.path });
     }
   },
 });

@@ -75,7 +75,7 @@ export default defineRule<PrivilegedAttributeOptions>({
     securitySeverity: '5.4',
     messages: {
       writable:
-        '{{member:WriteAttributes}} includes "{{attribute}}", whose name suggests authorization ("{{pattern}}"), so users can change it themselves with UpdateUserAttributes and grant themselves access; expected authorization attributes to be read-only for the app client. Remove it from {{member:WriteAttributes}} and set it from a trusted backend with AdminUpdateUserAttributes.',
+        '{{member:WriteAttributes}} includes "{{attribute}}", whose name suggests authorization ("{{pattern}}"), so users can change it themselves with UpdateUserAttributes and grant themselves access wherever it is used for authorization; expected authorization attributes to be read-only for the app client. Remove it from {{member:WriteAttributes}} and set it from a trusted backend with AdminUpdateUserAttributes.',
     },
     optionsSchema: {
       type: 'object',

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule';
-import { stringItems } from '../src/rule-helpers';
+import { listItems, member, stringItems } from '../src/rule-helpers';
+import type { AppClient } from '../src/model';
 
 /** The attributes that say a contact has been verified, and the contact each one vouches for. */
 const VERIFICATION_ATTRIBUTES: Record<string, string> = {
@@ -7,23 +8,38 @@ const VERIFICATION_ATTRIBUTES: Record<string, string> = {
   phone_number_verified: 'phone number',
 };
 
+/**
+ * Whether the client may sign users in through an external IdP: SupportedIdentityProviders names a
+ * provider other than COGNITO, or has an item the linter cannot know (it may be one).
+ */
+function mayUseExternalIdp(client: AppClient): boolean {
+  if (!member(client, 'SupportedIdentityProviders')) return false;
+  const items = listItems(client, 'SupportedIdentityProviders');
+  if (!items) return true; // the whole list is not known
+  const known = stringItems(client, 'SupportedIdentityProviders');
+  return known.length < items.length || known.some((item) => item.value !== 'COGNITO');
+}
+
 export default defineRule({
   meta: {
     id: 'no-writable-verification-attributes',
     category: 'security',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     title: 'Verification attribute writable by users',
-    description: 'WriteAttributes does not include email_verified or phone_number_verified, so users cannot mark their own contact details as verified.',
+    description:
+      'WriteAttributes does not include email_verified or phone_number_verified, so only Cognito\'s own verification sets them (not reported on a client that supports an external identity provider).',
     rationale:
-      'An attribute in WriteAttributes can be changed by the signed-in user with UpdateUserAttributes and an access token. A user who can set email_verified or phone_number_verified can claim an address or number they do not own, then use it to sign in, receive password resets, or be trusted by apps that rely on the verified flag. Verification should only come from Cognito confirming a code or from an administrator. When WriteAttributes is omitted, the app can write the standard attributes only, not these two.',
-    precision: 'very-high',
+      'The WriteAttributes reference says the access token of a signed-in user authorizes them to set or modify their own value of every attribute in the list. With email_verified or phone_number_verified there, the app client may write the verification flag instead of leaving it to Cognito confirming a code, and apps that trust the flag trust what the user wrote. A client that signs users in through an external identity provider is not reported: the same reference requires write access to every attribute an IdP maps, and mapping an IdP\'s email_verified is common.',
+    precision: 'high',
     securitySeverity: '6.5',
     messages: {
       writable:
-        '{{member:WriteAttributes}} includes "{{attribute}}", so users can mark their own {{contact}} as verified without proving they own it; expected {{attribute}} to be read-only. Remove {{attribute}} from {{member:WriteAttributes}} and let Cognito set it when the user confirms a code.',
+        '{{member:WriteAttributes}} includes "{{attribute}}", so signed-in users can set the verification flag of their own {{contact}} with their access token instead of Cognito setting it when they confirm a code; expected {{attribute}} to be read-only. Remove {{attribute}} from {{member:WriteAttributes}}.',
     },
   },
   checkClient({ client, report }) {
+    // An IdP attribute mapping onto the flag needs write access (WriteAttributes reference).
+    if (mayUseExternalIdp(client)) return;
     for (const item of stringItems(client, 'WriteAttributes')) {
       const contact = VERIFICATION_ATTRIBUTES[item.value];
       if (contact === undefined) continue;

@@ -31,7 +31,8 @@ export function presetSeverity(preset: PresetName, defaultSeverity: Severity): S
 export function settingsForPreset(rules: readonly Rule[], preset: PresetName): RuleSettings {
   const settings: RuleSettings = new Map();
   for (const rule of rules) {
-    settings.set(rule.meta.id, { severity: presetSeverity(preset, rule.meta.defaultSeverity), options: { ...(rule.meta.defaultOptions ?? {}) } });
+    const presetOptions = preset === 'strict' ? rule.meta.presetOptions?.strict : undefined;
+    settings.set(rule.meta.id, { severity: presetSeverity(preset, rule.meta.defaultSeverity), options: { ...(rule.meta.defaultOptions ?? {}), ...(presetOptions ?? {}) } });
   }
   return settings;
 }

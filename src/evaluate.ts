@@ -8,6 +8,7 @@ import { isValue, type Report, type Rule } from './rule';
 import type { SourceFile, Span } from './source';
 import { API_SPELLING, renderTemplate, renderValue, type Spelling } from './message';
 import { fingerprintOf } from './fingerprint';
+import { redact, secretsIn } from './redact';
 
 /** Settings for all files, or per file (configuration overrides by glob). */
 export type SettingsSource = RuleSettings | ((file: SourceFile) => RuleSettings);
@@ -18,7 +19,7 @@ const INSTANCE_KEY = /\[(?:"(?:[^"\\]|\\.)*"|\d+)\]/g;
 export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], settingsSource: SettingsSource): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const add = (finding: Finding): void => {
+  const addFinding = (finding: Finding): void => {
     // The client is part of the key: the clients a Terraform module call creates share the call's position.
     // Its instance keys are not: instances of one `for_each`/`count` block that give the same finding at the
     // same place (a value written once in the block) are reported once, for the first instance.
@@ -29,6 +30,9 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
   };
   for (const loaded of files) {
     const settings = typeof settingsSource === 'function' ? settingsSource(loaded.file) : settingsSource;
+    // Client secrets of this file never leave it whole, whatever rule reports near them.
+    const secrets = secretsIn(loaded);
+    const add = secrets.length === 0 ? addFinding : (finding: Finding): void => addFinding(redactFinding(finding, secrets));
     for (const rule of rules) {
       const setting = settings.get(rule.meta.id);
       if (!setting || setting.severity === 'off') continue;
@@ -47,6 +51,15 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
     }
   }
   return findings.sort(compareFindings);
+}
+
+function redactFinding(finding: Finding, secrets: readonly string[]): Finding {
+  return {
+    ...finding,
+    message: redact(finding.message, secrets),
+    related: finding.related.map((related) => ({ ...related, message: redact(related.message, secrets) })),
+    fingerprint: redact(finding.fingerprint, secrets),
+  };
 }
 
 /** A report turned into a finding: positions resolved, message rendered, default origin noted. */

@@ -95,6 +95,11 @@ export interface AppClient {
   related?: Array<{ span: Span; message: string }>;
   /** How the source spells API member paths and assignments in messages; the API's own names when absent. */
   spelling?: Spelling;
+  /**
+   * A client secret the file shows where it is no setting of the client: plan JSON's `client_secret`,
+   * which the provider computes. (API files carry theirs as the ClientSecret member.)
+   */
+  secret?: Member;
   /** The tool that wrote the file, when its defaults matter to a message: `cdk` for CDK synth output (`aws:cdk:path` metadata). */
   generator?: 'cdk';
 }

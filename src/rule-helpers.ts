@@ -105,6 +105,45 @@ export const LEGACY_AUTH_FLOWS: Record<string, string> = {
 };
 
 /**
+ * A member whose value is written right after its key (`key: [...]`, `key = [...]`, a YAML block), not
+ * chosen by a conditional, each item a plain string literal where it stands.
+ */
+function isLiteralList(written: Member | undefined): boolean {
+  if (!written) return false;
+  const list = written.value;
+  if (list.kind !== 'list' || list.origin !== undefined || list.written !== undefined) return false;
+  const source = list.span.file.text;
+  if (written.keySpan.file !== list.span.file || !/^["']?\s*[:=]\s*$/.test(source.slice(written.keySpan.end, list.span.start))) return false;
+  const text = source.slice(list.span.start, list.span.end);
+  if (!/^\s*[-[]/.test(text) || /\bFn::If\b|!If\b/.test(text)) return false;
+  return list.items.every((item) => {
+    if (item.kind !== 'scalar' || typeof item.value !== 'string' || item.origin !== undefined || item.written !== undefined) return false;
+    return item.span.file.text.slice(item.span.start, item.span.end).replace(/^["']|["']$/g, '') === item.value;
+  });
+}
+
+/** What a list of legacy names allows without naming it: SRP and refresh-token sign-in (RULES.md). */
+export const LEGACY_IMPLIED_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+
+/**
+ * The ALLOW_* list equivalent to a fully known ExplicitAuthFlows that holds legacy names, or undefined
+ * when the list is not fully known. Legacy names become their ALLOW_* forms; a list of legacy names
+ * only also gets the flows it allows implicitly (`[ADMIN_NO_SRP_AUTH]` is
+ * `[ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]`). A list that mixes
+ * both kinds is rejected by the service, so it never had the implicit flows: only its names change.
+ * Only for a list written out as literals where it stands (the fix sets the member): not for a list
+ * from a default, a Terraform local or conditional, or one with an `Fn::If` in it.
+ */
+export function allowFormOfFlows(client: AppClient): string[] | undefined {
+  const flows = explicitAuthFlows(client);
+  if (!flows || !flows.complete || !isLiteralList(member(client, 'ExplicitAuthFlows'))) return undefined;
+  const values = flows.items.map((item) => item.value);
+  const legacyOnly = values.every((value) => value in LEGACY_AUTH_FLOWS);
+  const renamed = values.map((value) => LEGACY_AUTH_FLOWS[value] ?? value);
+  return [...new Set(legacyOnly ? [...renamed, ...LEGACY_IMPLIED_FLOWS] : renamed)];
+}
+
+/**
  * ExplicitAuthFlows as the service will hold them: the written items, or the documented default when
  * the member is absent (`defaulted` true, items point at the client). Undefined when not known.
  */

@@ -27,6 +27,8 @@ export interface RuleMeta {
   /** JSON Schema for the rule's options, and their defaults. */
   optionsSchema?: Record<string, unknown>;
   defaultOptions?: Record<string, unknown>;
+  /** Options a preset sets over the defaults (`strict` turns stricter checks on). */
+  presetOptions?: { strict?: Record<string, unknown> };
 }
 
 export interface Report {

@@ -22,10 +22,14 @@ export function toRow(finding: Finding): Row {
 
 /** Runs one rule (whatever its default severity) over `text` loaded as `path`. */
 export function runRule(ruleId: string, path: string, text: string, options?: Record<string, unknown>): Row[] {
+  return lintFindings(ruleId, path, text, options).map(toRow);
+}
+
+/** The findings of one rule (whatever its default severity) over `text` loaded as `path`, fix slot included. */
+export function lintFindings(ruleId: string, path: string, text: string, options?: Record<string, unknown>): Finding[] {
   const rule = loadRule(ruleId);
   const settings: RuleSettings = new Map([[ruleId, { severity: 'error', options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) } }]]);
-  const loaded = loadFile(new SourceFile(path, text));
-  return evaluate([loaded], [rule], settings).map(toRow);
+  return evaluate([loadFile(new SourceFile(path, text))], [rule], settings);
 }
 
 /** Like runRule, but only positions and rule id: for table-driven tests where the message is checked elsewhere. */

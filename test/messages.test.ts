@@ -50,7 +50,9 @@ test('fixes are structured on the finding, in API terms, and rendered in the sou
   assert.deepEqual(byRule('duplicate-values').fix, { remove: 'AllowedOAuthScopes[1]' });
   const yaml = findings('t.yaml', ['Resources:', '  C:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: p', '      ExplicitAuthFlows: [ADMIN_NO_SRP_AUTH]', ''].join('\n'));
   const legacy = yaml.find((finding) => finding.ruleId === 'no-legacy-auth-flow-names')!;
-  assert.deepEqual(legacy.fix, { replace: ['ExplicitAuthFlows[0]', ['ALLOW_ADMIN_USER_PASSWORD_AUTH']] });
+  // A legacy list keeps SRP and refresh implicitly: the fix sets the whole equivalent list.
+  assert.deepEqual(legacy.fix, { set: ['ExplicitAuthFlows', '["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]'] });
+  assert.match(legacy.message, /: ExplicitAuthFlows: \["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"\]\.$/);
   assert.match(yaml.find((finding) => finding.ruleId === 'prevent-user-existence-errors')!.message, /Add PreventUserExistenceErrors: ENABLED\.$/);
   assert.equal(renderFix({ replace: ['ExplicitAuthFlows[0]', ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']] }, terraformSpelling('aws')), 'explicit_auth_flows[0] = "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"');
 });

@@ -64,7 +64,12 @@ export function loadTerraformPlan(file: SourceFile, root: MappingNode): AppClien
     const names = ATTRIBUTE_NAMES[dialect];
     const ignored = IGNORED_ATTRIBUTES[dialect];
     const members = new Map<string, Member>();
+    let secret: Member | undefined;
     for (const pair of resource.values.pairs) {
+      // The provider computes client_secret (no setting), but a plan shows it in clear: a credential in the file.
+      if (pair.keyText === 'client_secret' && pair.value.type === 'scalar' && typeof pair.value.value === 'string' && pair.value.value !== '') {
+        secret = { name: 'ClientSecret', keySpan: spanOf(file, pair.key), value: { kind: 'scalar', value: pair.value.value, span: spanOf(file, pair.value) } };
+      }
       if (ignored.has(pair.keyText)) continue;
       const name = names[pair.keyText] ?? pair.keyText;
       const value = normalize(plainValue(file, pair.value), NESTED_NAMES[name]);
@@ -90,6 +95,7 @@ export function loadTerraformPlan(file: SourceFile, root: MappingNode): AppClien
       userPoolKey: poolKey(members.get('UserPoolId')?.value),
       resourceServers: servers,
       spelling: terraformSpelling(dialect),
+      ...(secret ? { secret } : {}),
     });
   }
   return clients;

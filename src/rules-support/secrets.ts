@@ -27,3 +27,17 @@ export function missingSecret(client: AppClient): Supporting | undefined {
   if (!generate) return { text: phrase`${memberName('GenerateSecret')} is not set and defaults to false`, because: [] };
   return supporting(generate.value, memberName('GenerateSecret'), phrase`${memberName('GenerateSecret')} is false`, 'GenerateSecret is false here');
 }
+
+/** The API's pattern for ClientSecretType: a real secret matches it, a reference or template does not. */
+const SECRET_PATTERN = /^[\w+]+$/;
+/** Words that mark a stand-in value (`YOUR_CLIENT_SECRET`, `changeme`, `REDACTED`, `xxxxxxxx`). */
+const PLACEHOLDER_WORDS = /secret|placeholder|change_?me|redacted|example|dummy|sample|replace|your|todo|fake|xxx|123456|abcdef/i;
+
+/**
+ * Whether a written ClientSecret is a stand-in rather than a credential: a reference or template the
+ * deploy tool fills in (`${var.x}`, `{{resolve:secretsmanager:...}}`, `<secret>`: none matches the API
+ * pattern), one character repeated, or a placeholder word.
+ */
+export function isPlaceholderSecret(text: string): boolean {
+  return !SECRET_PATTERN.test(text) || /^(.)\1*$/s.test(text) || PLACEHOLDER_WORDS.test(text);
+}

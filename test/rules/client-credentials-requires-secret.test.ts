@@ -39,7 +39,8 @@ ruleTester(ID, {
         {
           at: 'AllowedOAuthFlows[0]',
           message: {
-            api: 'AllowedOAuthFlows has client_credentials but the client has no secret (GenerateSecret is not set and defaults to false); the client credentials grant authenticates with the client secret. Set GenerateSecret: true (a new client is needed when it already exists).',
+            api: 'AllowedOAuthFlows has client_credentials but the client has no secret (GenerateSecret is not set and defaults to false); the client credentials grant authenticates with the client secret. Set GenerateSecret: true (CloudFormation and Terraform replace an existing client to change it).',
+            terraform: /Set generate_secret = true \(CloudFormation and Terraform replace an existing client to change it\)\.$/,
           },
         },
       ],

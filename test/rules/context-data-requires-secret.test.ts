@@ -26,7 +26,8 @@ ruleTester('context-data-requires-secret', {
         {
           at: 'EnablePropagateAdditionalUserContextData',
           message: {
-            api: 'EnablePropagateAdditionalUserContextData is true on a client without a secret (GenerateSecret is false); Cognito activates it only for clients with a secret. Set GenerateSecret: true, or set EnablePropagateAdditionalUserContextData to false.',
+            api: 'EnablePropagateAdditionalUserContextData is true on a client without a secret (GenerateSecret is false); Cognito activates it only for clients with a secret. Set GenerateSecret: true, or EnablePropagateAdditionalUserContextData: false.',
+            terraform: /Set generate_secret = true, or enable_propagate_additional_user_context_data = false\.$/,
           },
           related: [{ at: 'GenerateSecret', message: { api: 'GenerateSecret is false here' } }],
         },

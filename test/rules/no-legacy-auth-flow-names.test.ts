@@ -1,16 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { ruleTester, type InvalidCase } from '../rule-tester';
+import { lintFindings } from '../helpers';
 import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 
-/** One legacy name, reported with its replacement. */
-const legacy = (name: string, replacement: string): InvalidCase => ({
-  name: `${name} is replaced by ${replacement}`,
+/** One legacy name alone: the fix names the whole equivalent list, SRP and refresh included. */
+const legacy = (name: string, equivalent: string[]): InvalidCase => ({
+  name: `[${name}] becomes [${equivalent.join(', ')}]`,
   client: { ExplicitAuthFlows: [name] },
   errors: [
     {
       at: 'ExplicitAuthFlows[0]',
-      message: { api: `ExplicitAuthFlows uses the deprecated name "${name}"; expected its ALLOW_* form "${replacement}". Replace "${name}" with "${replacement}" and list every allowed flow with ALLOW_* names.` },
+      message: {
+        api: `ExplicitAuthFlows uses the deprecated name "${name}"; expected ALLOW_* names only. A list of legacy names also allows ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH without naming them, so the equivalent list names them too: ExplicitAuthFlows: ${JSON.stringify(equivalent)}.`,
+        terraform: `explicit_auth_flows uses the deprecated name "${name}"; expected ALLOW_* names only. A list of legacy names also allows ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH without naming them, so the equivalent list names them too: explicit_auth_flows = ${JSON.stringify(equivalent)}.`,
+      },
     },
   ],
+});
+
+test('the fix sets the whole equivalent list, the same one on every finding of the list', async () => {
+  const findings = await lintFindings('no-legacy-auth-flow-names', 'request.json', JSON.stringify({ UserPoolId: 'us-east-1_abc', ClientName: 'c', ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY'] }));
+  assert.deepEqual(
+    findings.map((finding) => finding.fix),
+    [
+      { set: ['ExplicitAuthFlows', '["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]'] },
+      { set: ['ExplicitAuthFlows', '["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]'] },
+    ],
+  );
+  // A mixed list (which the service rejects) only changes its names; explicit-auth-flows-no-legacy-mix proposes the same list.
+  const mixed = JSON.stringify({ UserPoolId: 'us-east-1_abc', ClientName: 'c', ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+  const expected = [{ set: ['ExplicitAuthFlows', '["ALLOW_USER_PASSWORD_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]'] }];
+  assert.deepEqual((await lintFindings('no-legacy-auth-flow-names', 'request.json', mixed)).map((finding) => finding.fix), expected);
+  assert.deepEqual((await lintFindings('explicit-auth-flows-no-legacy-mix', 'request.json', mixed)).map((finding) => finding.fix), expected);
 });
 
 ruleTester('no-legacy-auth-flow-names', {
@@ -19,10 +41,31 @@ ruleTester('no-legacy-auth-flow-names', {
     { name: 'absent: the default list has ALLOW_ names', client: {} },
   ],
   invalid: [
-    legacy('ADMIN_NO_SRP_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'),
-    legacy('CUSTOM_AUTH_FLOW_ONLY', 'ALLOW_CUSTOM_AUTH'),
-    legacy('USER_PASSWORD_AUTH', 'ALLOW_USER_PASSWORD_AUTH'),
-    { name: 'every legacy item', client: { ExplicitAuthFlows: ['CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] }, errors: [{ at: 'ExplicitAuthFlows[0]' }, { at: 'ExplicitAuthFlows[1]' }] },
+    legacy('ADMIN_NO_SRP_AUTH', ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+    legacy('CUSTOM_AUTH_FLOW_ONLY', ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+    legacy('USER_PASSWORD_AUTH', ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+    {
+      name: 'every legacy item of a mixed list; the fix renames only',
+      client: { ExplicitAuthFlows: ['CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] },
+      errors: [
+        {
+          at: 'ExplicitAuthFlows[0]',
+          message: {
+            api: 'ExplicitAuthFlows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected its ALLOW_* form "ALLOW_CUSTOM_AUTH". Write the list with ALLOW_* names only: ExplicitAuthFlows: ["ALLOW_CUSTOM_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH"].',
+            terraform: 'explicit_auth_flows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected its ALLOW_* form "ALLOW_CUSTOM_AUTH". Write the list with ALLOW_* names only: explicit_auth_flows = ["ALLOW_CUSTOM_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH"].',
+          },
+        },
+        { at: 'ExplicitAuthFlows[1]' },
+      ],
+    },
+    {
+      name: 'two legacy names: one list, SRP and refresh once',
+      client: { ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'] },
+      errors: [
+        { at: 'ExplicitAuthFlows[0]', message: /: (ExplicitAuthFlows: |explicit_auth_flows = )\["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"\]\.$/ },
+        { at: 'ExplicitAuthFlows[1]' },
+      ],
+    },
   ],
   fixtures: [
     {
@@ -30,6 +73,14 @@ ruleTester('no-legacy-auth-flow-names', {
       path: 'template.yaml',
       text: `${CFN}      ExplicitAuthFlows: [!Ref Flow]
 `,
+    },
+    {
+      name: 'a legacy name next to an unknown item: no list is proposed',
+      path: 'template.yaml',
+      text: `${CFN}      ExplicitAuthFlows: [ADMIN_NO_SRP_AUTH, !Ref Flow]
+                          ^~~~~~~~~~~~~~~~~ a
+`,
+      errors: [{ at: 'a', message: 'ExplicitAuthFlows uses the deprecated name "ADMIN_NO_SRP_AUTH"; expected its ALLOW_* form "ALLOW_ADMIN_USER_PASSWORD_AUTH". Replace "ADMIN_NO_SRP_AUTH" with "ALLOW_ADMIN_USER_PASSWORD_AUTH" and name every allowed flow with ALLOW_* names (a list of legacy names also allows ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH without naming them).' }],
     },
     {
       name: 'whole list from GetAtt',
@@ -54,6 +105,44 @@ ${CLIENT_YAML}      ExplicitAuthFlows:
           ^~~~~~~~~ b
 `,
       errors: [{ at: 'a' }, { at: 'b', message: /"CUSTOM_AUTH_FLOW_ONLY".*\(the value comes from the default of Parameter "Flow"\)$/ }],
+    },
+    {
+      name: 'an Fn::If elsewhere in the client keeps the whole-list fix; one inside the list drops it',
+      path: 't.yaml',
+      text: `Conditions:
+  Old: !Equals [!Ref Stage, old]
+Resources:
+${CLIENT_YAML}      EnableTokenRevocation: !If [Old, false, true]
+      ExplicitAuthFlows: [ADMIN_NO_SRP_AUTH]
+                          ^~~~~~~~~~~~~~~~~ a
+  Other:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref UserPool
+      ExplicitAuthFlows: [ADMIN_NO_SRP_AUTH, !If [Old, CUSTOM_AUTH_FLOW_ONLY, !Ref AWS::NoValue]]
+                          ^~~~~~~~~~~~~~~~~ b
+                                                       ^~~~~~~~~~~~~~~~~~~~~ c
+`,
+      errors: [
+        { at: 'a', message: /so the equivalent list names them too: ExplicitAuthFlows: \["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"\]\.$/ },
+        { at: 'b', message: /^ExplicitAuthFlows uses the deprecated name "ADMIN_NO_SRP_AUTH"; expected its ALLOW_\* form "ALLOW_ADMIN_USER_PASSWORD_AUTH"\. Replace / },
+        { at: 'c', message: /^ExplicitAuthFlows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected its ALLOW_\* form "ALLOW_CUSTOM_AUTH"\. Replace / },
+      ],
+    },
+    {
+      name: 'terraform: a list from a conditional gets no whole-list fix',
+      path: 'main.tf',
+      text: `variable "legacy" {
+  default = true
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name                = "web"
+  user_pool_id        = "us-east-1_abc"
+  explicit_auth_flows = var.legacy ? ["ADMIN_NO_SRP_AUTH"] : ["ALLOW_USER_SRP_AUTH"]
+                                      ^~~~~~~~~~~~~~~~~~~ a
+}
+`,
+      errors: [{ at: 'a', message: /^explicit_auth_flows uses the deprecated name "ADMIN_NO_SRP_AUTH"; expected its ALLOW_\* form "ALLOW_ADMIN_USER_PASSWORD_AUTH"\. Replace / }],
     },
     {
       name: 'api update request',

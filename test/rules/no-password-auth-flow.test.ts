@@ -1,3 +1,7 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { settingsForPreset } from '../../src/config';
+import { loadAllRules, loadRule } from '../../rules';
 import { ruleTester } from '../rule-tester';
 import { CFN, CLIENT_YAML, TF, serverless } from './fixture-parts';
 
@@ -16,6 +20,8 @@ ruleTester('no-password-auth-flow', {
   valid: [
     { name: 'absent: the default list has no password flow', client: {} },
     { name: 'SRP only', client: { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] } },
+    { name: 'ALLOW_USER_AUTH is not reported by default', client: { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] } },
+    { name: 'includeUserAuth: the default list has no ALLOW_USER_AUTH', client: {}, options: { includeUserAuth: true } },
   ],
   invalid: [
     {
@@ -31,12 +37,27 @@ ruleTester('no-password-auth-flow', {
         {
           at: 'ExplicitAuthFlows[0]',
           message: {
-            api: 'ExplicitAuthFlows allows "ALLOW_ADMIN_USER_PASSWORD_AUTH", which sends the user\'s password to Cognito instead of proving it with SRP; expected ALLOW_USER_SRP_AUTH. Remove "ALLOW_ADMIN_USER_PASSWORD_AUTH" and sign in with ALLOW_USER_SRP_AUTH (or ALLOW_USER_AUTH).',
+            api: 'ExplicitAuthFlows allows "ALLOW_ADMIN_USER_PASSWORD_AUTH", which sends the user\'s password to Cognito instead of proving it with SRP; expected ALLOW_USER_SRP_AUTH. Remove "ALLOW_ADMIN_USER_PASSWORD_AUTH" and sign in with ALLOW_USER_SRP_AUTH.',
           },
         },
       ],
     },
     { name: 'one password flow (CDK authFlows.userPassword)', client: { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, errors: [{ at: 'ExplicitAuthFlows[0]' }] },
+    {
+      name: 'includeUserAuth reports ALLOW_USER_AUTH, and the message never recommends it',
+      client: { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+      options: { includeUserAuth: true },
+      errors: [
+        {
+          at: 'ExplicitAuthFlows[0]',
+          message: {
+            api: 'ExplicitAuthFlows allows "ALLOW_USER_AUTH" (choice-based sign-in), which the ExplicitAuthFlows reference says covers username-password sign-in too, where the password itself goes to Cognito; expected ALLOW_USER_SRP_AUTH for password sign-in. Remove "ALLOW_USER_AUTH" and sign in with ALLOW_USER_SRP_AUTH.',
+            terraform: /^explicit_auth_flows allows "ALLOW_USER_AUTH" \(choice-based sign-in\)/,
+          },
+        },
+        { at: 'ExplicitAuthFlows[2]', message: /^(ExplicitAuthFlows|explicit_auth_flows) allows "ALLOW_USER_PASSWORD_AUTH".*sign in with ALLOW_USER_SRP_AUTH\.$/ },
+      ],
+    },
     { name: 'the second of two', client: { ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH'] }, errors: [{ at: 'ExplicitAuthFlows[1]' }] },
   ],
   fixtures: [
@@ -114,4 +135,16 @@ resource "aws_cognito_user_pool_client" "web" {
 `,
     },
   ],
+});
+
+test('includeUserAuth: off by default and in recommended, on in strict', () => {
+  assert.deepEqual(loadRule('no-password-auth-flow').meta.defaultOptions, { includeUserAuth: false });
+  const rules = loadAllRules();
+  assert.deepEqual(settingsForPreset(rules, 'recommended').get('no-password-auth-flow'), { severity: 'warning', options: { includeUserAuth: false } });
+  assert.deepEqual(settingsForPreset(rules, 'all').get('no-password-auth-flow'), { severity: 'warning', options: { includeUserAuth: false } });
+  assert.deepEqual(settingsForPreset(rules, 'strict').get('no-password-auth-flow'), { severity: 'error', options: { includeUserAuth: true } });
+});
+
+test('no message of the rule recommends ALLOW_USER_AUTH as the alternative', () => {
+  for (const text of Object.values(loadRule('no-password-auth-flow').meta.messages)) assert.doesNotMatch(text, /\(or ALLOW_USER_AUTH\)|with ALLOW_USER_AUTH/);
 });

@@ -84,7 +84,7 @@ ruleTester(ID, {
         {
           at: 'WriteAttributes[0]',
           message: {
-            api: 'WriteAttributes includes "custom:userRole", whose name suggests authorization ("role"), so users can change it themselves with UpdateUserAttributes and grant themselves access; expected authorization attributes to be read-only for the app client. Remove it from WriteAttributes and set it from a trusted backend with AdminUpdateUserAttributes.',
+            api: 'WriteAttributes includes "custom:userRole", whose name suggests authorization ("role"), so users can change it themselves with UpdateUserAttributes and grant themselves access wherever it is used for authorization; expected authorization attributes to be read-only for the app client. Remove it from WriteAttributes and set it from a trusted backend with AdminUpdateUserAttributes.',
           },
         },
         { at: 'WriteAttributes[2]' },

@@ -8,7 +8,7 @@ const ID = 'no-writable-verification-attributes';
 
 test('metadata', () => {
   assert.equal(loadRule(ID).meta.category, 'security');
-  assert.equal(loadRule(ID).meta.defaultSeverity, 'error');
+  assert.equal(loadRule(ID).meta.defaultSeverity, 'warning');
 });
 
 /** Opening lines shared by 2 of the fixtures below. */
@@ -27,9 +27,12 @@ ruleTester(ID, {
     { name: 'ordinary attributes', client: { WriteAttributes: ['email', 'phone_number', 'name', 'custom:nickname'] } },
     { name: 'in ReadAttributes only', client: { ReadAttributes: ['email', 'email_verified', 'phone_number_verified'] } },
     { name: 'names are case-sensitive in Cognito', client: { WriteAttributes: ['Email_Verified'] } },
+    { name: 'an external IdP may map email_verified: write access is required', client: { SupportedIdentityProviders: ['COGNITO', 'Google'], WriteAttributes: ['email', 'email_verified'] } },
+    { name: 'federated only', client: { SupportedIdentityProviders: ['MyOIDC'], WriteAttributes: ['phone_number_verified'] } },
   ],
   invalid: [
     { name: 'email_verified: at the item', client: { WriteAttributes: ['email', 'email_verified'] }, errors: [{ at: 'WriteAttributes[1]' }] },
+    { name: 'COGNITO as the only provider is still reported', client: { SupportedIdentityProviders: ['COGNITO'], WriteAttributes: ['email_verified'] }, errors: [{ at: 'WriteAttributes[0]' }] },
     {
       name: 'both: one finding each, with its message',
       client: { WriteAttributes: ['phone_number_verified', 'email', 'email_verified'] },
@@ -37,19 +40,36 @@ ruleTester(ID, {
         {
           at: 'WriteAttributes[0]',
           message: {
-            api: 'WriteAttributes includes "phone_number_verified", so users can mark their own phone number as verified without proving they own it; expected phone_number_verified to be read-only. Remove phone_number_verified from WriteAttributes and let Cognito set it when the user confirms a code.',
+            api: 'WriteAttributes includes "phone_number_verified", so signed-in users can set the verification flag of their own phone number with their access token instead of Cognito setting it when they confirm a code; expected phone_number_verified to be read-only. Remove phone_number_verified from WriteAttributes.',
+            terraform: 'write_attributes includes "phone_number_verified", so signed-in users can set the verification flag of their own phone number with their access token instead of Cognito setting it when they confirm a code; expected phone_number_verified to be read-only. Remove phone_number_verified from write_attributes.',
           },
         },
         {
           at: 'WriteAttributes[2]',
           message: {
-            api: 'WriteAttributes includes "email_verified", so users can mark their own email address as verified without proving they own it; expected email_verified to be read-only. Remove email_verified from WriteAttributes and let Cognito set it when the user confirms a code.',
+            api: 'WriteAttributes includes "email_verified", so signed-in users can set the verification flag of their own email address with their access token instead of Cognito setting it when they confirm a code; expected email_verified to be read-only. Remove email_verified from WriteAttributes.',
+            terraform: 'write_attributes includes "email_verified", so signed-in users can set the verification flag of their own email address with their access token instead of Cognito setting it when they confirm a code; expected email_verified to be read-only. Remove email_verified from write_attributes.',
           },
         },
       ],
     },
   ],
   fixtures: [
+    {
+      name: 'a provider the linter cannot know may be an IdP: silent',
+      path: 'template.yaml',
+      text: `${CFN}      SupportedIdentityProviders: [COGNITO, !Ref IdpName]
+      WriteAttributes: [email_verified]
+`,
+    },
+    {
+      name: 'a provider written as a reference to an IdP resource: silent',
+      path: 'main.tf',
+      text: `${TF}  supported_identity_providers = [aws_cognito_identity_provider.google.provider_name]
+  write_attributes             = ["email", "email_verified"]
+}
+`,
+    },
     {
       name: 'unknown item is skipped, the known one reported',
       path: 'template.yaml',

@@ -41,7 +41,8 @@ ruleTester(ID, {
         {
           at: 'EnableTokenRevocation',
           message: {
-            api: 'EnableTokenRevocation is false, so refresh tokens from this client cannot be revoked and a stolen one stays valid until it expires; expected true. Set EnableTokenRevocation to true, or remove it (the default is true).',
+            api: 'EnableTokenRevocation is false, so refresh tokens from this client cannot be revoked with RevokeToken, and a stolen one cannot be cut off on its own; expected true. Set EnableTokenRevocation: true, or remove it (the default is true).',
+            terraform: /Set enable_token_revocation = true, or remove it \(the default is true\)\.$/,
           },
         },
       ],
