@@ -3,7 +3,7 @@
 // pass lists of objects, reported where the caller wrote each value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceFile } from '../src/source';
@@ -11,6 +11,8 @@ import { loadFile } from '../src/load';
 import type { AppClient, LoadedFile, Value } from '../src/model';
 import { client, useHclParser } from './terraform-helpers';
 import { runCli } from './cli-helpers';
+import { REPO_ROOT } from './golden';
+import { FOLDED_FUNCTIONS } from '../src/load/terraform/functions';
 
 useHclParser();
 
@@ -101,6 +103,12 @@ test('each folded function on known values; unknown arguments give unknown; func
     ['keys("not a map")', '<unknown>'],
   ];
   for (const [expr, expected] of cases) assert.deepEqual(fold(expr), expected, expr);
+});
+
+test('the README names every folded function', () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const paragraph = readme.slice(readme.indexOf('Terraform values are folded'), readme.indexOf('<!-- example: terraform -->'));
+  for (const name of FOLDED_FUNCTIONS) assert.ok(paragraph.includes(`\`${name}\``), name);
 });
 
 test('for expressions: map form with if and ... grouping, list form with index; splat, indexing, null comparisons, conditionals', () => {
