@@ -88,7 +88,7 @@ test('for expressions over known collections, with a condition; objects; groupin
   });
 });
 
-test('functions: formatlist, concat, compact, tolist, toset; any other function is unknown', () => {
+test('functions: formatlist, concat, compact, tolist, toset, lower; a function not folded is unknown', () => {
   const text = client(
     'callback_urls = formatlist("https://%s/cb", ["a.mycompany.com", "b.mycompany.com"])',
     'logout_urls = formatlist("https://%s/bye", var.hosts)',
@@ -97,6 +97,7 @@ test('functions: formatlist, concat, compact, tolist, toset; any other function 
     'write_attributes = toset(["name", "name", "email"])',
     'supported_identity_providers = tolist(["COGNITO"])',
     'default_redirect_uri = lower("HTTPS://A.MYCOMPANY.COM/CB")',
+    'allowed_oauth_flows = sort(["code"])',
   );
   assert.deepEqual(members(text), {
     CallbackURLs: ['https://a.mycompany.com/cb', 'https://b.mycompany.com/cb'],
@@ -106,7 +107,8 @@ test('functions: formatlist, concat, compact, tolist, toset; any other function 
     ReadAttributes: ['email', 'name'],
     WriteAttributes: ['name', 'email'],
     SupportedIdentityProviders: ['COGNITO'],
-    DefaultRedirectURI: '<unknown>',
+    DefaultRedirectURI: 'https://a.mycompany.com/cb',
+    AllowedOAuthFlows: '<unknown>',
   });
 });
 
@@ -115,8 +117,8 @@ test('conditionals and operators on known values; references to resources and da
   assert.deepEqual(members(text), { GenerateSecret: true, AccessTokenValidity: 30, AllowedOAuthFlows: '<unknown>', CallbackURLs: '<unknown>', LogoutURLs: '<unknown>' });
 });
 
-test('count and for_each: the block is one client, with what the iteration decides unknown', () => {
-  const text = ['resource "aws_cognito_user_pool_client" "each" {', '  for_each = toset(["a", "b"])', '  name = each.key', '  user_pool_id = var.pool', '  callback_urls = ["https://${each.value}.mycompany.com/cb"]', '  allowed_oauth_flows = ["code"]', '}', ''].join('\n');
+test('count and for_each over a collection not known: the block is one client, with what the iteration decides unknown', () => {
+  const text = ['resource "aws_cognito_user_pool_client" "each" {', '  for_each = toset(var.names)', '  name = each.key', '  user_pool_id = var.pool', '  callback_urls = ["https://${each.value}.mycompany.com/cb"]', '  allowed_oauth_flows = ["code"]', '}', ''].join('\n');
   const clients = load(text);
   assert.equal(clients.length, 1);
   assert.equal(clients[0]!.name, 'aws_cognito_user_pool_client.each');

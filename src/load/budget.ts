@@ -23,6 +23,10 @@ export interface EvaluationLimits {
   depth: number;
   /** Terraform module instances one file creates: ten calls per module, eight deep, would be 10^8. */
   modules: number;
+  /** `for_each`/`count` instances one block makes. */
+  blockInstances: number;
+  /** `for_each`/`count` instances one file makes in all (a module call's instances times its blocks'). */
+  instances: number;
 }
 
 /**
@@ -32,9 +36,11 @@ export interface EvaluationLimits {
  * - steps: the largest example or corpus file takes 110, and spending them all takes a fraction of a second;
  * - depth: the folders' limit before this budget; 200 levels use a small part of Node's default stack;
  * - modules: real root modules call tens of modules a few levels deep; each instance's clients are
- *   checked by every rule, so instances cost far more than steps.
+ *   checked by every rule, so instances cost far more than steps;
+ * - blockInstances, instances: the same for `for_each`/`count`: real modules make a few clients per
+ *   environment; each instance is a client every rule checks.
  */
-export const EVALUATION_LIMITS: Readonly<EvaluationLimits> = { elements: 10_000, characters: 1_000_000, steps: 250_000, depth: 200, modules: 1_000 };
+export const EVALUATION_LIMITS: Readonly<EvaluationLimits> = { elements: 10_000, characters: 1_000_000, steps: 250_000, depth: 200, modules: 1_000, blockInstances: 1_000, instances: 10_000 };
 
 /** Which limit a value went over, in words for the note: `more than 10,000 elements`. */
 export type Overrun = string;
@@ -49,10 +55,11 @@ export class EvaluationBudget {
   private stepsTaken = 0;
   private depth = 0;
   private modules = 0;
+  private instancesMade = 0;
   /** The first expression over budget; later ones are mostly its consequences. */
   overrun: EvaluationOverrun | undefined;
 
-  constructor(private readonly limits: Readonly<EvaluationLimits> = EVALUATION_LIMITS) {}
+  constructor(readonly limits: Readonly<EvaluationLimits> = EVALUATION_LIMITS) {}
 
   /** One evaluation a level deeper: undefined when it fits (then call leave()), else the limit it would pass. */
   enter(): Overrun | undefined {
@@ -81,6 +88,14 @@ export class EvaluationBudget {
   module(): Overrun | undefined {
     if (this.modules >= this.limits.modules) return `more than ${count(this.limits.modules)} module instances in this file`;
     this.modules++;
+    return undefined;
+  }
+
+  /** `size` instances of one block about to be made: the limit when there are too many for a block or the file. */
+  instances(size: number): Overrun | undefined {
+    if (size > this.limits.blockInstances) return `more than ${count(this.limits.blockInstances)} instances`;
+    if (this.instancesMade + size > this.limits.instances) return `more than ${count(this.limits.instances)} instances in this file`;
+    this.instancesMade += size;
     return undefined;
   }
 

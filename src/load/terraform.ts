@@ -6,10 +6,11 @@
 // Values are folded where the configuration decides them (FORMATS.md, "Terraform values"): literals,
 // lists, objects, `var.x` from the caller's module inputs or the variable's default (a default is
 // marked as such, with the default's location), locals, templates with literal parts (partial strings),
-// `[for ...]` over known collections, formatlist, concat, compact, tolist, toset, conditionals and
-// operators on known operands, and `dynamic` blocks over known collections. Everything else (resource
-// attributes, data sources, `each`/`count`, other functions) is an unknown value, which rules never
-// report on. `null` means the argument is not set.
+// `for` expressions, splat, indexing, the functions of terraform/functions.ts, conditionals and operators
+// on known operands, and `dynamic` blocks over known collections. A block with `for_each`/`count` over a
+// known collection is one client per instance (`each`/`count` bound). Everything else (resource
+// attributes, data sources, other functions) is an unknown value, which rules never report on. `null`
+// means the argument is not set.
 //
 // Names resolve in the module directory: every `.tf` file next to the one being linted is read through
 // the workspace (once, lazily; parses are cached by path and modification time) for its variables,
@@ -24,8 +25,8 @@
 // checked on its own as well, with its defaults only.
 //
 // This file is the entry: one linted file to its clients. The concerns live in terraform/: files.ts (the
-// module directory and its files), folder.ts (expression evaluation), clients.ts (a resource block to a
-// client), modules.ts (the clients a module call creates).
+// module directory and its files), folder.ts (expression evaluation and instances), functions.ts (the
+// built-in functions), clients.ts (a resource block to a client), modules.ts (the clients a module call creates).
 import type { AppClient, DuplicateKey, LoadedFile } from '../model';
 import type { SourceFile } from '../source';
 import type { Workspace } from '../workspace';
@@ -34,7 +35,7 @@ import { commentsIn } from './values';
 import { EvaluationBudget } from './budget';
 import { IGNORED_BLOCKS } from './terraform-names';
 import { ModuleDirectory, parseCandidate, spanIn } from './terraform/files';
-import { Folder } from './terraform/folder';
+import { Folder, NO_ITERATION } from './terraform/folder';
 import { buildClient, clientDialect } from './terraform/clients';
 import { instantiateModule } from './terraform/modules';
 
@@ -54,7 +55,12 @@ export function loadTerraform(file: SourceFile, workspace: Workspace): LoadedFil
     if (dialect) {
       const label = block.labels[1];
       const nameSpan = spanIn(file, label ?? block.typeRange);
-      clients.push(buildClient(folder, block, file, dialect, { name: `${block.labels[0]!.value}.${label?.value ?? ''}`, nameSpan, extent: spanIn(file, block) }));
+      const name = `${block.labels[0]!.value}.${label?.value ?? ''}`;
+      // `for_each`/`count` over a known collection: one client per instance; otherwise one with unknowns.
+      const instances = folder.instances(block.body, file, NO_ITERATION);
+      for (const instance of instances ?? [undefined]) {
+        clients.push(buildClient(folder, block, file, dialect, { name: `${name}${instance?.key ?? ''}`, nameSpan, extent: spanIn(file, block), ...(instance ? { iteration: instance.iteration } : {}) }));
+      }
       duplicateKeys.push(...duplicatesIn(file, block.body));
     } else if (block.type === 'module') {
       clients.push(...instantiateModule(folder, block, file, undefined));

@@ -44,7 +44,8 @@ export interface HclBlock extends HclRange {
 export type HclStep =
   | ({ kind: 'attr'; name: string } & HclRange)
   | ({ kind: 'index'; key: HclExpr } & HclRange)
-  | ({ kind: 'splat' } & HclRange);
+  /** `[*]` or `.*`, with the attribute and index steps the grammar nests in it (applied to each item). */
+  | ({ kind: 'splat'; steps: HclStep[] } & HclRange);
 
 export type HclTemplatePart = ({ kind: 'text'; value: string } & HclRange) | ({ kind: 'interpolation'; expr: HclExpr } & HclRange) | ({ kind: 'directive' } & HclRange);
 
@@ -353,7 +354,9 @@ class Converter {
       const digits = this.slice(node).replace(/^\./, '');
       return { kind: 'index', key: { kind: 'literal', value: Number(digits), start: node.start + 1, end: node.end }, ...range(node) };
     }
-    return { kind: 'splat', ...range(node) };
+    // splat > full_splat|attr_splat > get_attr|index...
+    const inner = node.children.find((c) => c.type === 'full_splat' || c.type === 'attr_splat') ?? node;
+    return { kind: 'splat', steps: inner.children.filter((c) => c.type === 'get_attr' || c.type === 'index').map((c) => this.step(c, depth + 1)), ...range(node) };
   }
 
   private term(node: Raw, depth: number): HclExpr {

@@ -8,12 +8,22 @@ import type { HclAttribute, HclBlock, HclBody, HclExpr, HclRange, HclStep } from
 import type { EvaluationBudget, Overrun } from '../budget';
 import { IGNORED_BLOCKS } from '../terraform-names';
 import { ModuleDirectory, RESOURCE_SERVER_TYPES, spanIn, type VariableDefinition } from './files';
+import { ABSENT, foldFunction, formatString, nullToAbsent, sortedMembers, valueKey, type CallContext, type Folded } from './functions';
 
-/** `null`: the argument is not set. */
-export const ABSENT = Symbol('absent');
-export type Folded = Value | typeof ABSENT;
+export { ABSENT, type Folded } from './functions';
 export type Iteration = ReadonlyMap<string, Value>;
+/** The steps after `var.x` / `local.x`, applied before the value is copied. */
+type Pick = (value: Folded) => Folded;
 export const NO_ITERATION: Iteration = new Map();
+
+
+/** One instance of a block with `for_each` or `count`: its address suffix (`["key"]`, `[0]`) and bindings. */
+export interface Instance {
+  key: string;
+  iteration: Iteration;
+  /** `each.value` (for_each over a map), to find where the caller wrote it. */
+  value?: Value;
+}
 
 interface Frame {
   directory: ModuleDirectory;
@@ -34,7 +44,9 @@ interface Frame {
 }
 
 export class Folder {
-  private readonly localValues = new Map<string, Folded>();
+  private readonly localValues = new Map<string, { value: Folded; failed: boolean }>();
+  /** Errors Terraform would stop at so far (a missing attribute, a function on the wrong type): what `try`/`can` catch. */
+  private failures = 0;
   private readonly localsInProgress = new Set<string>();
   private readonly identifiersInProgress = new Set<string>();
   private servers: ResourceServerInfo[] | undefined;
@@ -48,22 +60,78 @@ export class Folder {
     return relocate ? { span: relocate.span, written: { span: own, note: relocate.note } } : { span: own };
   }
 
-  keySpan(file: SourceFile, range: HclRange): Span {
-    return this.frame.relocate?.span ?? spanIn(file, range);
+  /**
+   * Where a member written at `range` is reported: in a module, at the call, unless its value is one the
+   * caller wrote (`try(each.value.callback_urls, null)`): then at that value, where the user can change it.
+   */
+  keySpan(file: SourceFile, range: HclRange, value?: Folded): Span {
+    const relocate = this.frame.relocate;
+    if (!relocate) return spanIn(file, range);
+    return value !== undefined && value !== ABSENT && fromCaller(value, relocate.span) ? value.span : relocate.span;
   }
 
   unknown(file: SourceFile, range: HclRange, reason: string): Value {
     return { kind: 'unknown', reason, ...this.place(file, range) };
   }
 
+  /** An error in Terraform (plan stops): unknown here, and counted for `try`/`can`. */
+  private fail(file: SourceFile, range: HclRange, reason: string): Value {
+    this.failures++;
+    return this.unknown(file, range, reason);
+  }
+
   fold(expr: HclExpr, file: SourceFile, iteration: Iteration): Folded {
     const over = this.frame.budget.enter();
     if (over) return this.tooLarge(over, file, expr);
     try {
-      return this.foldExpr(expr, file, iteration);
+      // A null member or item read out of a collection is "not set" like a literal null.
+      return nullToAbsent(this.foldExpr(expr, file, iteration));
     } finally {
       this.frame.budget.leave();
     }
+  }
+
+  /**
+   * The instances a block's `for_each` (a map, or a set of strings) or `count` makes; undefined when the
+   * block has neither or the collection is not known (then it is one instance with unknowns).
+   */
+  instances(body: HclBody, file: SourceFile, iteration: Iteration): Instance[] | undefined {
+    const forEach = body.attributes.find((a) => a.name === 'for_each');
+    const count = body.attributes.find((a) => a.name === 'count');
+    const attribute = forEach ?? count;
+    if (!attribute) return undefined;
+    const collection = this.fold(attribute.expr, file, iteration);
+    if (collection === ABSENT) return undefined;
+    const entries: Array<{ key: string | number; value: Value }> = [];
+    if (!forEach) {
+      if (collection.kind !== 'scalar' || typeof collection.value !== 'number' || !Number.isInteger(collection.value) || collection.value < 0) return undefined;
+      // One past the limit is enough to know it is over.
+      for (let index = 0; index < Math.min(collection.value, this.frame.budget.limits.blockInstances + 1); index++) entries.push({ key: index, value: { kind: 'scalar', value: index, span: collection.span } });
+    } else if (collection.kind === 'object') {
+      for (const member of sortedMembers(collection)) entries.push({ key: member.name, value: member.value });
+    } else if (collection.kind === 'list') {
+      // A set of strings (toset() is a list here): each.key and each.value are the string.
+      const seen = new Set<string>();
+      for (const item of collection.items) {
+        if (item.kind !== 'scalar' || typeof item.value !== 'string') return undefined;
+        if (!seen.has(item.value)) entries.push({ key: item.value, value: item });
+        seen.add(item.value);
+      }
+    } else return undefined;
+    // Past the limit: one instance with unknowns, and the note.
+    const over = this.frame.budget.instances(entries.length);
+    if (over) {
+      this.tooLarge(over, file, attribute.expr);
+      return undefined;
+    }
+    return entries.map(({ key, value }) => {
+      const scope = new Map(iteration);
+      const keyValue: Value = { kind: 'scalar', value: key, span: value.span };
+      const binding = (name: string, bound: Value): Member => ({ name, keySpan: bound.span, value: bound });
+      if (forEach) scope.set('each', { kind: 'object', members: new Map([['key', binding('key', keyValue)], ['value', binding('value', value)]]), span: value.span });
+      else scope.set('count', { kind: 'object', members: new Map([['index', binding('index', keyValue)]]), span: value.span });
+      return { key: typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`, iteration: scope, ...(forEach ? { value } : {}) };
+    });
   }
 
   /** The expression at `range` went over the file's budget: unknown, and noted once for the file. */
@@ -108,7 +176,8 @@ export class Folder {
         return this.forExpr(expr, file, iteration);
       case 'conditional': {
         const condition = this.fold(expr.condition, file, iteration);
-        if (condition === ABSENT || condition.kind !== 'scalar' || typeof condition.value !== 'boolean') return this.unknown(file, expr, 'condition not known');
+        if (condition === ABSENT) return this.fail(file, expr, 'null condition');
+        if (condition.kind !== 'scalar' || typeof condition.value !== 'boolean') return this.unknown(file, expr, 'condition not known');
         return this.fold(condition.value ? expr.then : expr.otherwise, file, iteration);
       }
       case 'unary':
@@ -157,8 +226,8 @@ export class Folder {
       const key = this.objectKey(item.key, file, iteration);
       if (key === undefined) return this.unknown(file, expr, 'object key not known');
       const value = this.fold(item.value, file, iteration);
-      if (value === ABSENT) members.delete(key);
-      else members.set(key, { name: key, keySpan: this.keySpan(file, item.key), value });
+      // A null member is kept (`x.name == null` reads it; a missing one is an error); clients drop it (withoutNulls).
+      members.set(key, { name: key, keySpan: this.keySpan(file, item.key, value), value: value === ABSENT ? { kind: 'scalar', value: null, ...this.place(file, item.value) } : value });
     }
     return { kind: 'object', members, ...this.place(file, expr) };
   }
@@ -172,12 +241,18 @@ export class Folder {
 
   private traversal(expr: Extract<HclExpr, { kind: 'traversal' }>, file: SourceFile, iteration: Iteration): Folded {
     const bound = iteration.get(expr.root);
-    if (bound) return this.applySteps(this.copied(bound, file, expr, cloneValue), expr.steps, file, iteration, expr);
+    if (bound) {
+      // Steps first, then the copy: `each.value.name` copies the name, not the whole object, once per reference.
+      const picked = this.applySteps(bound, expr.steps, file, iteration, expr);
+      return picked === ABSENT ? ABSENT : this.copied(picked, file, expr, cloneValue);
+    }
     const [first, ...rest] = expr.steps;
     if ((expr.root === 'var' || expr.root === 'local') && first?.kind === 'attr') {
       const reference: HclRange = { start: expr.start, end: first.end };
-      const value = expr.root === 'var' ? this.variable(first.name, file, reference) : this.local(first.name, file, reference);
-      return this.applySteps(value, rest, file, iteration, expr);
+      // Steps on the shared value first, then a copy of what they pick: `local.keys[i]` in a `for` copies one
+      // key per element, not the whole list (which made a loop over n elements cost n^2).
+      const pick = (value: Folded): Folded => this.applySteps(value, rest, file, iteration, expr);
+      return expr.root === 'var' ? this.variable(first.name, file, reference, pick) : this.local(first.name, file, reference, pick);
     }
     if (RESOURCE_SERVER_TYPES.has(expr.root) && first?.kind === 'attr' && rest.length >= 1 && rest[0]!.kind === 'attr' && rest[0]!.name === 'identifier') {
       const reference: HclRange = { start: expr.start, end: rest[0]!.end };
@@ -210,67 +285,86 @@ export class Folder {
     return undefined;
   }
 
-  private variable(name: string, file: SourceFile, reference: HclRange): Folded {
+  /** `pick` applied to a shared value, and what it picks copied with `copy` (unknown when that goes over budget). */
+  private picked(value: Folded, pick: Pick, file: SourceFile, reference: HclRange, copy: (value: Value) => Value): Folded {
+    const result = pick(value);
+    return result === ABSENT ? ABSENT : this.copied(result, file, reference, copy);
+  }
+
+  private variable(name: string, file: SourceFile, reference: HclRange, pick: Pick): Folded {
     const inputs = this.frame.inputs;
     const definition = this.frame.directory.variable(name);
     if (inputs?.has(name)) {
       const input = inputs.get(name)!;
-      if (input !== ABSENT) return this.copied(input, file, reference, cloneValue);
+      if (input !== ABSENT) return this.picked(input, pick, file, reference, cloneValue);
       // A null argument means the default only for a variable declared `nullable = false`.
-      return definition && !definition.nullable ? this.variableDefault(definition, file, reference) : ABSENT;
+      return definition && !definition.nullable ? this.variableDefault(definition, file, reference, pick) : pick(ABSENT);
     }
-    if (!definition) return this.unknown(file, reference, `undeclared variable ${name}`);
+    if (!definition) return pick(this.unknown(file, reference, `undeclared variable ${name}`));
     // A module instance without this argument and without a default would not plan; alone, it is an input.
-    return this.variableDefault(definition, file, reference);
+    return this.variableDefault(definition, file, reference, pick);
   }
 
-  private variableDefault(definition: VariableDefinition, file: SourceFile, reference: HclRange): Folded {
+  private variableDefault(definition: VariableDefinition, file: SourceFile, reference: HclRange, pick: Pick): Folded {
     const attribute = definition.defaultAttribute;
-    if (!attribute) return this.unknown(file, reference, `variable ${definition.name} has no default`);
+    if (!attribute) return pick(this.unknown(file, reference, `variable ${definition.name} has no default`));
     // Defaults are constants: folded without variables, in their own file, never relocated.
     const folded = new Folder({ directory: EMPTY_DIRECTORY, workspace: this.frame.workspace, depth: 0, budget: this.frame.budget }).fold(attribute.expr, definition.file, NO_ITERATION);
-    if (folded === ABSENT) return ABSENT;
-    return this.copied(folded, file, reference, (value) => asDefault(value, this.place(file, reference), `variable "${definition.name}"`));
+    return this.picked(folded, pick, file, reference, (value) => asDefault(value, this.place(file, reference), `variable "${definition.name}"`));
   }
 
-  private local(name: string, file: SourceFile, reference: HclRange): Folded {
+  private local(name: string, file: SourceFile, reference: HclRange, pick: Pick): Folded {
     const definition = this.frame.directory.local(name);
-    if (!definition) return this.unknown(file, reference, `undeclared local ${name}`);
-    let value = this.localValues.get(name);
-    if (value === undefined) {
-      if (this.localsInProgress.has(name)) return this.unknown(file, reference, `local ${name} refers to itself`);
+    if (!definition) return pick(this.unknown(file, reference, `undeclared local ${name}`));
+    let known = this.localValues.get(name);
+    if (known === undefined) {
+      if (this.localsInProgress.has(name)) return pick(this.unknown(file, reference, `local ${name} refers to itself`));
       this.localsInProgress.add(name);
+      const before = this.failures;
       try {
-        value = this.fold(definition.attribute.expr, definition.file, NO_ITERATION);
+        known = { value: this.fold(definition.attribute.expr, definition.file, NO_ITERATION), failed: false };
       } finally {
         this.localsInProgress.delete(name);
       }
-      this.localValues.set(name, value);
-    }
-    if (value === ABSENT) return ABSENT;
+      known.failed = this.failures > before;
+      this.localValues.set(name, known);
+    } else if (known.failed) this.failures++;
+    const value = known.value;
     // A local of the same file is reported where it is written; one of another file at the reference.
-    if (definition.file === file || this.frame.relocate) return this.copied(value, file, reference, cloneValue);
-    return this.copied(value, file, reference, (local) => writtenElsewhere(local, spanIn(file, reference), `written in local "${name}"`));
+    if (definition.file === file || this.frame.relocate) return this.picked(value, pick, file, reference, cloneValue);
+    return this.picked(value, pick, file, reference, (local) => writtenElsewhere(local, spanIn(file, reference), `written in local "${name}"`));
   }
 
   private applySteps(start: Folded, steps: readonly HclStep[], file: SourceFile, iteration: Iteration, whole: HclRange): Folded {
     let value = start;
-    for (const step of steps) {
-      if (value === ABSENT) return this.unknown(file, whole, 'attribute of null');
-      if (value.kind === 'unknown') return this.unknown(file, whole, value.reason);
-      if (step.kind === 'splat') return this.unknown(file, whole, 'splat');
+    for (const [position, step] of steps.entries()) {
+      if (step.kind === 'splat') {
+        // `x[*].a`: the rest of the steps on each item; null is an empty list, another value a list of itself.
+        if (value !== ABSENT && value.kind !== 'list' && value.kind !== 'object' && value.kind !== 'scalar') return this.unknown(file, whole, 'splat of a value not known');
+        const items = value === ABSENT ? [] : value.kind === 'list' ? value.items : [value];
+        const rest = [...step.steps, ...steps.slice(position + 1)];
+        const mapped = items.map((item) => {
+          const result = this.applySteps(item, rest, file, iteration, whole);
+          return result === ABSENT ? { kind: 'scalar' as const, value: null, span: item.span } : result;
+        });
+        return { kind: 'list', items: mapped, ...this.place(file, whole) };
+      }
+      if (value === ABSENT) return this.fail(file, whole, 'attribute of null');
+      if (value.kind === 'unknown' || value.kind === 'partial') return this.unknown(file, whole, value.kind === 'unknown' ? value.reason : 'attribute of a string not known');
       let key: string | number | undefined;
       if (step.kind === 'attr') key = step.name;
       else {
         const folded = this.fold(step.key, file, iteration);
+        if (folded !== ABSENT && (folded.kind === 'unknown' || folded.kind === 'partial')) return this.unknown(file, whole, 'index not known');
         key = folded !== ABSENT && folded.kind === 'scalar' && (typeof folded.value === 'string' || typeof folded.value === 'number') ? folded.value : undefined;
       }
       let next: Value | undefined;
       if (value.kind === 'object' && key !== undefined) next = value.members.get(String(key))?.value;
       else if (value.kind === 'list' && typeof key === 'number') next = value.items[key];
       else if (value.kind === 'list' && typeof key === 'string' && /^\d+$/.test(key)) next = value.items[Number(key)];
-      if (!next) return this.unknown(file, whole, 'index or attribute not known');
-      value = next;
+      // A known collection without that member or index: Terraform stops ("Unsupported attribute", "Invalid index").
+      if (!next) return this.fail(file, whole, 'no such attribute or index');
+      value = nullToAbsent(next);
     }
     return value;
   }
@@ -280,56 +374,45 @@ export class Folder {
   private call(expr: Extract<HclExpr, { kind: 'call' }>, file: SourceFile, iteration: Iteration): Folded {
     if (expr.expandLast) return this.unknown(file, expr, `${expr.name}(...) with expanded arguments`);
     const args = (): Folded[] => expr.args.map((arg) => this.fold(arg, file, iteration));
-    const place = this.place(file, expr);
     switch (expr.name) {
-      case 'tolist':
-      case 'toset': {
-        const [list] = args();
-        if (expr.args.length !== 1 || list === undefined || list === ABSENT || list.kind !== 'list') return this.unknown(file, expr, `${expr.name}()`);
-        if (expr.name === 'tolist') return { ...list, ...place };
-        // A set holds each value once.
-        const seen = new Set<string>();
-        const items = list.items.filter((item) => {
-          if (item.kind !== 'scalar') return true;
-          const key = JSON.stringify(item.value);
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        });
-        return { ...list, items, ...place };
-      }
-      case 'concat': {
-        const items: Value[] = [];
-        let anyKnown = false;
-        let origin: Value['origin'];
-        const lists = args();
-        // Sized before building, and items pushed one by one: a spread of a long list overflows the stack.
-        const over = this.frame.budget.elements(lists.reduce((size, list) => size + (list !== ABSENT && list.kind === 'list' ? list.items.length : 1), 0));
-        if (over) return this.tooLarge(over, file, expr);
-        for (const [index, list] of lists.entries()) {
-          if (list !== ABSENT && list.kind === 'list') {
-            anyKnown = true;
-            origin ??= list.origin;
-            for (const item of list.items) items.push(item);
-          } else if (list !== ABSENT && list.kind === 'unknown') {
-            // Some items, none known.
-            items.push(this.unknown(file, expr.args[index]!, 'list not known'));
-          } else {
-            return this.unknown(file, expr, 'concat() of a non-list');
-          }
-        }
-        return anyKnown ? { kind: 'list', items, ...place, ...(origin ? { origin } : {}) } : this.unknown(file, expr, 'concat() of unknown lists');
-      }
-      case 'compact': {
-        const [list] = args();
-        if (expr.args.length !== 1 || list === undefined || list === ABSENT || list.kind !== 'list') return this.unknown(file, expr, 'compact()');
-        return { ...list, items: list.items.filter((item) => !(item.kind === 'scalar' && (item.value === null || item.value === ''))), ...place };
-      }
+      case 'try':
+      case 'can':
+        return this.tryOrCan(expr, file, iteration);
       case 'formatlist':
         return this.formatlist(expr, args(), file);
-      default:
-        return this.unknown(file, expr, `${expr.name}()`);
+      default: {
+        const context: CallContext = {
+          place: this.place(file, expr),
+          unknown: (reason) => this.unknown(file, expr, reason),
+          fail: (reason) => this.fail(file, expr, reason),
+          elements: (size) => this.frame.budget.elements(size),
+          text: (value) => this.frame.budget.text(value),
+          tooLarge: (over) => this.tooLarge(over, file, expr),
+        };
+        return foldFunction(expr.name, args(), context) ?? this.unknown(file, expr, `${expr.name}()`);
+      }
     }
+  }
+
+  /**
+   * `try(a, b, ...)`: the first argument that folds without an error Terraform would stop at; unknown when
+   * that argument is not known (Terraform cannot tell yet either). `can(a)`: whether `a` folds without one.
+   */
+  private tryOrCan(expr: Extract<HclExpr, { kind: 'call' }>, file: SourceFile, iteration: Iteration): Folded {
+    if (expr.args.length === 0 || (expr.name === 'can' && expr.args.length !== 1)) return this.fail(file, expr, `${expr.name}() arguments`);
+    for (const arg of expr.args) {
+      const before = this.failures;
+      const value = this.fold(arg, file, iteration);
+      if (this.failures > before) {
+        // Caught here: an enclosing try() sees no error.
+        this.failures = before;
+        if (expr.name === 'can') return { kind: 'scalar', value: false, ...this.place(file, expr) };
+        continue;
+      }
+      if (value !== ABSENT && value.kind === 'unknown') return this.unknown(file, expr, `${expr.name}() of a value not known`);
+      return expr.name === 'can' ? { kind: 'scalar', value: true, ...this.place(file, expr) } : value;
+    }
+    return this.fail(file, expr, 'try() with every argument failing');
   }
 
   /** formatlist(format, lists or values...): one string per position; a list of unknown length gives one partial item. */
@@ -366,13 +449,15 @@ export class Folder {
   }
 
   private forExpr(expr: Extract<HclExpr, { kind: 'for' }>, file: SourceFile, iteration: Iteration): Folded {
-    if (expr.grouping) return this.unknown(file, expr, 'for with grouping');
     const collection = this.fold(expr.collection, file, iteration);
-    if (collection === ABSENT || (collection.kind !== 'list' && collection.kind !== 'object')) return this.unknown(file, expr, 'for over a collection not known');
+    if (collection === ABSENT) return this.fail(file, expr, 'for over null');
+    if (collection.kind !== 'list' && collection.kind !== 'object') return collection.kind === 'scalar' ? this.fail(file, expr, 'for over a single value') : this.unknown(file, expr, 'for over a collection not known');
+    const over = this.frame.budget.elements(collection.kind === 'list' ? collection.items.length : collection.members.size);
+    if (over) return this.tooLarge(over, file, expr);
     const entries: Array<[Value, Value]> =
       collection.kind === 'list'
         ? collection.items.map((item, index) => [{ kind: 'scalar', value: index, span: item.span }, item])
-        : [...collection.members.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((member) => [{ kind: 'scalar', value: member.name, span: member.keySpan }, member.value]);
+        : sortedMembers(collection).map((member) => [{ kind: 'scalar', value: member.name, span: member.keySpan }, member.value]);
     const items: Value[] = [];
     const members = new Map<string, Member>();
     for (const [key, value] of entries) {
@@ -381,17 +466,27 @@ export class Folder {
       if (expr.keyVar) scope.set(expr.keyVar, key);
       if (expr.condition) {
         const keep = this.fold(expr.condition, file, scope);
-        if (keep === ABSENT || keep.kind !== 'scalar' || typeof keep.value !== 'boolean') return this.unknown(file, expr, 'for condition not known');
+        if (keep === ABSENT) return this.fail(file, expr, 'for condition null');
+        if (keep.kind !== 'scalar' || typeof keep.value !== 'boolean') return this.unknown(file, expr, 'for condition not known');
         if (!keep.value) continue;
       }
       const result = this.fold(expr.valueExpr, file, scope);
+      const item: Value = result === ABSENT ? { kind: 'scalar', value: null, ...this.place(file, expr.valueExpr) } : result;
       if (!expr.object) {
-        items.push(result === ABSENT ? { kind: 'scalar', value: null, ...this.place(file, expr.valueExpr) } : result);
+        items.push(item);
         continue;
       }
       const name = expr.keyExpr ? this.fold(expr.keyExpr, file, scope) : ABSENT;
-      if (name === ABSENT || name.kind !== 'scalar' || name.value === null) return this.unknown(file, expr, 'for key not known');
-      if (result !== ABSENT) members.set(String(name.value), { name: String(name.value), keySpan: name.span, value: result });
+      if (name === ABSENT) return this.fail(file, expr, 'for key null');
+      if (name.kind !== 'scalar' || name.value === null) return this.unknown(file, expr, 'for key not known');
+      const memberName = String(name.value);
+      const existing = members.get(memberName);
+      // `key => value...` groups the values of equal keys in a list; without `...` equal keys are an error.
+      if (!expr.grouping) {
+        if (existing) return this.fail(file, expr, `for with duplicate key "${memberName}"`);
+        members.set(memberName, { name: memberName, keySpan: name.span, value: item });
+      } else if (existing?.value.kind === 'list') existing.value.items.push(item);
+      else members.set(memberName, { name: memberName, keySpan: name.span, value: { kind: 'list', items: [item], ...this.place(file, expr.valueExpr) } });
     }
     const place = this.place(file, expr);
     const origin = collection.origin;
@@ -399,40 +494,49 @@ export class Folder {
   }
 
   private operation(expr: Extract<HclExpr, { kind: 'unary' | 'binary' }>, file: SourceFile, iteration: Iteration): Folded {
-    const scalar = (e: HclExpr): string | number | boolean | null | undefined => {
-      const folded = this.fold(e, file, iteration);
-      if (folded === ABSENT) return null;
-      return folded.kind === 'scalar' ? folded.value : undefined;
-    };
+    const known = (value: Folded): string | number | boolean | null | undefined => (value === ABSENT ? null : value.kind === 'scalar' ? value.value : undefined);
     let result: string | number | boolean | undefined;
     if (expr.kind === 'unary') {
-      const operand = scalar(expr.operand);
+      const operand = known(this.fold(expr.operand, file, iteration));
       if (expr.op === '!' && typeof operand === 'boolean') result = !operand;
       else if (expr.op === '-' && typeof operand === 'number') result = -operand;
     } else {
-      const left = scalar(expr.left);
-      const right = scalar(expr.right);
-      if (left !== undefined && right !== undefined) result = binary(expr.op, left, right);
+      const leftValue = this.fold(expr.left, file, iteration);
+      const rightValue = this.fold(expr.right, file, iteration);
+      const [left, right] = [known(leftValue), known(rightValue)];
+      if (expr.op === '==' || expr.op === '!=') {
+        // Collections compare by content; null against a value that is there (a collection, a partial string) is unequal.
+        const [leftKey, rightKey] = [valueKey(leftValue), valueKey(rightValue)];
+        const there = (value: Folded): boolean => value !== ABSENT && value.kind !== 'unknown';
+        const equal = leftKey !== undefined && rightKey !== undefined ? leftKey === rightKey : (leftKey === 'null' && there(rightValue)) || (rightKey === 'null' && there(leftValue)) ? false : undefined;
+        if (equal !== undefined) result = expr.op === '==' ? equal : !equal;
+      } else if ((expr.op === '&&' || expr.op === '||') && (left === !(expr.op === '&&') || right === !(expr.op === '&&'))) {
+        // false && anything is false, true || anything is true, as Terraform says even of unknowns.
+        result = expr.op === '||';
+      } else if (left !== undefined && right !== undefined) result = binary(expr.op, left, right);
     }
     return result === undefined ? this.unknown(file, expr, `operator ${expr.op} on values not known`) : { kind: 'scalar', value: result, ...this.place(file, expr) };
   }
 
+
   // ---- Blocks ----
 
   /** A nested block (or a `dynamic` block's content) as an object, keys mapped with `names`. */
-  blockObject(body: HclBody, file: SourceFile, iteration: Iteration, names: Record<string, string> | undefined, range: HclRange): ObjectValue {
+  blockObject(body: HclBody, file: SourceFile, iteration: Iteration, names: Record<string, string> | undefined, range: HclRange, from?: Value): ObjectValue {
     const members = new Map<string, Member>();
     for (const attribute of body.attributes) {
       const value = this.fold(attribute.expr, file, iteration);
       const name = names?.[attribute.name] ?? attribute.name;
       if (value === ABSENT) members.delete(name);
-      else members.set(name, { name, keySpan: this.keySpan(file, attribute.nameRange), value });
+      else members.set(name, { name, keySpan: this.keySpan(file, attribute.nameRange, value), value });
     }
     for (const block of body.blocks) {
       if (IGNORED_BLOCKS.has(block.type) || block.type === 'dynamic') continue;
       members.set(block.type, { name: block.type, keySpan: this.keySpan(file, block.typeRange), value: this.blockObject(block.body, file, iteration, undefined, block) });
     }
-    return { kind: 'object', members, ...this.place(file, range) };
+    // A dynamic block over a value the caller wrote lands at that value.
+    const relocate = this.frame.relocate;
+    return { kind: 'object', members, ...(from && relocate && fromCaller(from, relocate.span) ? { span: from.span } : this.place(file, range)) };
   }
 
   /**
@@ -458,7 +562,7 @@ export class Folder {
         ['value', { name: 'value', keySpan: value.span, value }],
       ]);
       scope.set(iterator, { kind: 'object', members, span: value.span });
-      return this.blockObject(content.body, file, scope, names, content);
+      return this.blockObject(content.body, file, scope, names, content, value);
     });
   }
 
@@ -516,6 +620,11 @@ export class Folder {
 
 const EMPTY_DIRECTORY = ModuleDirectory.empty();
 
+/** A value in a module frame that its caller wrote: placed outside the module (not at the call's label) and not a default. */
+function fromCaller(value: Value, callLabel: Span): boolean {
+  return value.written === undefined && value.origin === undefined && !(value.span.file === callLabel.file && value.span.start === callLabel.start && value.span.end === callLabel.end);
+}
+
 function binary(op: string, left: string | number | boolean | null, right: string | number | boolean | null): string | number | boolean | undefined {
   switch (op) {
     case '==':
@@ -552,35 +661,6 @@ function binary(op: string, left: string | number | boolean | null, right: strin
     default:
       return undefined;
   }
-}
-
-/** Terraform's format verbs for the cases that matter here: %s %v %d %q %%; text stops at the first value not known. */
-function formatString(format: string, values: Array<Value | undefined>): { text: string; complete: boolean } {
-  let text = '';
-  let next = 0;
-  for (let i = 0; i < format.length; i++) {
-    const char = format[i]!;
-    if (char !== '%') {
-      text += char;
-      continue;
-    }
-    const verb = /^%([-+# 0]*\d*(?:\.\d+)?)?([%svdqtbfeg])/.exec(format.slice(i));
-    if (!verb) return { text, complete: false };
-    i += verb[0].length - 1;
-    if (verb[2] === '%') {
-      text += '%';
-      continue;
-    }
-    const value = values[next++];
-    if (verb[1] || value === undefined || value.kind !== 'scalar' || value.value === null) {
-      if (value?.kind === 'partial' && !verb[1] && (verb[2] === 's' || verb[2] === 'v')) text += value.prefix;
-      return { text, complete: false };
-    }
-    if (verb[2] === 'q') text += JSON.stringify(String(value.value));
-    else if (verb[2] === 'd' && typeof value.value !== 'number') return { text, complete: false };
-    else text += String(value.value);
-  }
-  return { text, complete: true };
 }
 
 /** The expression's source text without blanks: `aws_cognito_user_pool.pool.id` keys the pool for scope-defined. */

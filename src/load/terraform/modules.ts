@@ -3,12 +3,12 @@
 // The called directory is the relative `source` itself, or for any other source (registry, git, ...) the
 // one `terraform init` downloaded it to, as `.terraform/modules/modules.json` of the root module says.
 import path from 'node:path';
-import type { AppClient } from '../../model';
+import type { AppClient, Value } from '../../model';
 import type { SourceFile, Span } from '../../source';
-import type { HclBlock } from '../../parse/hcl';
+import type { HclBlock, HclBody, HclExpr } from '../../parse/hcl';
 import type { Workspace } from '../../workspace';
 import { ModuleDirectory, spanIn } from './files';
-import { Folder, NO_ITERATION, type Folded } from './folder';
+import { Folder, NO_ITERATION, type Folded, type Instance } from './folder';
 import { buildClient, clientDialect } from './clients';
 
 /** Module nesting followed from a caller (a deeper chain is most likely a cycle through symlinks). */
@@ -20,6 +20,8 @@ interface TopCall {
   file: SourceFile;
   labelSpan: Span;
   extent: Span;
+  /** The call's arguments, where an instance's own object is looked for (instanceAnchor). */
+  body: HclBody;
 }
 
 /**
@@ -40,52 +42,90 @@ export function instantiateModule(caller: Folder, call: HclBlock, callFile: Sour
   const repositoryRoot = caller.frame.workspace.repositoryRoot(callerDirectory);
   if (repositoryRoot && path.relative(repositoryRoot, directory).startsWith('..')) return [];
   if (chain.includes(directory)) return [];
-  // Counted before the module's files are read: past the limit, each further call costs nothing.
-  const over = caller.frame.budget.module();
-  if (over) {
-    caller.tooLarge(over, callFile, call);
-    return [];
-  }
   const moduleDirectory = ModuleDirectory.forModule(directory, callFile, caller.frame.workspace);
   if (!moduleDirectory) return [];
-
-  const inputs = new Map<string, Folded>();
-  for (const attribute of call.body.attributes) {
-    if (!MODULE_ARGUMENTS_NOT_INPUTS.has(attribute.name)) inputs.set(attribute.name, caller.fold(attribute.expr, callFile, NO_ITERATION));
-  }
-  const outer: TopCall = top ?? { file: callFile, labelSpan: spanIn(callFile, label), extent: spanIn(callFile, call) };
-  const address = `${caller.frame.address ?? ''}module.${label.value}.`;
-  const folder = new Folder({
-    directory: moduleDirectory,
-    workspace: caller.frame.workspace,
-    inputs,
-    relocate: { span: outer.labelSpan, note: `written in ${address.slice(0, -1)}` },
-    address,
-    calls,
-    depth: caller.frame.depth + 1,
-    chain: [...chain, directory],
-    budget: caller.frame.budget,
-  });
+  const outer: TopCall = top ?? { file: callFile, labelSpan: spanIn(callFile, label), extent: spanIn(callFile, call), body: call.body };
+  // A call with `for_each`/`count` over a known collection: one module instance per element.
+  const callInstances: Array<Instance | undefined> = caller.instances(call.body, callFile, NO_ITERATION) ?? [undefined];
   const clients: AppClient[] = [];
-  for (const tf of moduleDirectory.all()) {
-    for (const block of tf.body.blocks) {
-      const dialect = clientDialect(block);
-      if (dialect) {
-        const resource = `${block.labels[0]!.value}.${block.labels[1]?.value ?? ''}`;
-        clients.push(
-          buildClient(folder, block, tf.file, dialect, {
-            name: `${address}${resource}`,
-            nameSpan: outer.labelSpan,
-            extent: outer.extent,
-            related: [{ span: spanIn(tf.file, block.labels[1] ?? block.typeRange), message: `${address.slice(0, -1)} creates ${resource} here` }],
-          }),
-        );
-      } else if (block.type === 'module') {
-        clients.push(...instantiateModule(folder, block, tf.file, outer));
+  for (const callInstance of callInstances) {
+    // Counted before the module's files are folded: past the limit, each further call costs nothing.
+    const over = caller.frame.budget.module();
+    if (over) {
+      caller.tooLarge(over, callFile, call);
+      return clients;
+    }
+    const inputs = new Map<string, Folded>();
+    for (const attribute of call.body.attributes) {
+      if (!MODULE_ARGUMENTS_NOT_INPUTS.has(attribute.name)) inputs.set(attribute.name, caller.fold(attribute.expr, callFile, callInstance?.iteration ?? NO_ITERATION));
+    }
+    const address = `${caller.frame.address ?? ''}module.${label.value}${callInstance?.key ?? ''}.`;
+    const folder = new Folder({
+      directory: moduleDirectory,
+      workspace: caller.frame.workspace,
+      inputs,
+      relocate: { span: outer.labelSpan, note: `written in ${address.slice(0, -1)}` },
+      address,
+      calls,
+      depth: caller.frame.depth + 1,
+      chain: [...chain, directory],
+      budget: caller.frame.budget,
+    });
+    for (const tf of moduleDirectory.all()) {
+      for (const block of tf.body.blocks) {
+        const dialect = clientDialect(block);
+        if (dialect) {
+          const resource = `${block.labels[0]!.value}.${block.labels[1]?.value ?? ''}`;
+          const related = [{ span: spanIn(tf.file, block.labels[1] ?? block.typeRange), message: `${address.slice(0, -1)} creates ${resource} here` }];
+          for (const instance of folder.instances(block.body, tf.file, NO_ITERATION) ?? [undefined]) {
+            clients.push(
+              buildClient(folder, block, tf.file, dialect, {
+                name: `${address}${resource}${instance?.key ?? ''}`,
+                nameSpan: instanceAnchor(outer, instance?.value ?? callInstance?.value),
+                extent: outer.extent,
+                related,
+                ...(instance ? { iteration: instance.iteration } : {}),
+              }),
+            );
+          }
+        } else if (block.type === 'module') {
+          clients.push(...instantiateModule(folder, block, tf.file, outer));
+        }
       }
     }
   }
   return clients;
+}
+
+/**
+ * Where an instance's missing members are reported: the object the caller wrote for it (`clients = [{ ... }]`),
+ * found as the innermost object of the outermost call that holds every value of `each.value` written there;
+ * the call's label when there is none.
+ */
+function instanceAnchor(outer: TopCall, value: Value | undefined): Span {
+  if (!value) return outer.labelSpan;
+  const spans: Span[] = [];
+  const inCall = (span: Span): boolean => span.file === outer.file && span.start >= outer.body.start && span.end <= outer.body.end && span.start !== outer.labelSpan.start;
+  const collect = (item: Value, depth: number): void => {
+    if (inCall(item.span)) spans.push(item.span);
+    if (depth === 0 || spans.length > 64) return;
+    if (item.kind === 'object') for (const member of item.members.values()) collect(member.value, depth - 1);
+    else if (item.kind === 'list') for (const child of item.items) collect(child, depth - 1);
+  };
+  collect(value, 2);
+  if (spans.length === 0) return outer.labelSpan;
+  let found: HclExpr | undefined;
+  // Objects and lists only: the caller's data, written as literals, nests a few levels.
+  const visit = (expr: HclExpr, depth: number): void => {
+    if (depth > 16 || !spans.every((span) => span.start >= expr.start && span.end <= expr.end)) return;
+    if (expr.kind === 'object') {
+      found = expr;
+      for (const item of expr.items) visit(item.value, depth + 1);
+    } else if (expr.kind === 'tuple') for (const item of expr.items) visit(item, depth + 1);
+    else if (expr.kind === 'parens') visit(expr.inner, depth + 1);
+  };
+  for (const attribute of outer.body.attributes) visit(attribute.expr, 0);
+  return found ? spanIn(outer.file, found) : outer.labelSpan;
 }
 
 interface ModulesJson {
