@@ -19,7 +19,7 @@ const Module = require('node:module');
 const CLI = path.join(__dirname, 'cli.js');
 // The SHA-256 of cli.js, written in by scripts/bundle.js: names the cache, because V8 checks only the
 // source's length against it.
-const CLI_SHA256 = 'ab4e655529471c691fffcdafcf64aec43875f2276dcaf1e12bc2c60d35055bd0';
+const CLI_SHA256 = '154e4e6566cf350df535734bfeb8c6402dd45451cc33e21a95cc4e1b48866c16';
 // cli.js also runs on its own (`node bundle/cli.js`, no cache); its #! line becomes a comment here.
 const source = fs.readFileSync(CLI, 'utf8').replace(/^#!/, '//');
 const cacheFile = compileCacheFile();

@@ -1,12 +1,13 @@
 import { defineRule } from '../src/rule';
 import { listItems, member, stringItems } from '../src/rule-helpers';
 import type { AppClient } from '../src/model';
+import { lookupTable } from '../src/lookup';
 
 /** The attributes that say a contact has been verified, and the contact each one vouches for. */
-const VERIFICATION_ATTRIBUTES: Record<string, string> = {
+const VERIFICATION_ATTRIBUTES = lookupTable({
   email_verified: 'email address',
   phone_number_verified: 'phone number',
-};
+});
 
 /**
  * Whether the client may sign users in through an external IdP: SupportedIdentityProviders names a

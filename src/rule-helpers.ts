@@ -1,5 +1,6 @@
 // Readers that rules share: typed access to a normalized client with the API defaults applied.
 // Every reader returns undefined (or skips an item) when the value is not known: rules stay silent there.
+import { lookupTable } from './lookup';
 import { kindInfo } from './formats';
 import type { AppClient, Member, Value } from './model';
 
@@ -98,11 +99,11 @@ export function redirectUrls(client: AppClient, includeDefault = true): UrlItem[
 
 /** The default list when ExplicitAuthFlows is omitted (CreateUserPoolClient documentation). */
 export const DEFAULT_EXPLICIT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
-export const LEGACY_AUTH_FLOWS: Record<string, string> = {
+export const LEGACY_AUTH_FLOWS = lookupTable({
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
   USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
-};
+});
 
 /**
  * A member whose value is written right after its key (`key: [...]`, `key = [...]`, a YAML block), not

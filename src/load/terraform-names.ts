@@ -1,6 +1,7 @@
 // Terraform attribute names of the app client resources and their API member names (FORMATS.md, Names).
 import { mappedSpelling, type Spelling } from '../message';
 import type { ClientKind } from '../model';
+import { lookupTable } from '../lookup';
 
 /** `aws-managed`: the client a service such as OpenSearch creates, adopted with `aws_cognito_managed_user_pool_client`. */
 export type TerraformDialect = 'aws' | 'aws-managed' | 'awscc';
@@ -8,13 +9,13 @@ export type TerraformDialect = 'aws' | 'aws-managed' | 'awscc';
 /** The extensions of Terraform's HCL files. */
 export const TERRAFORM_EXTENSIONS = ['tf', 'tofu', 'tf.json', 'tofu.json'] as const;
 
-export const CLIENT_RESOURCE_TYPES: Record<string, TerraformDialect> = {
+export const CLIENT_RESOURCE_TYPES = lookupTable<TerraformDialect>({
   aws_cognito_user_pool_client: 'aws',
   aws_cognito_managed_user_pool_client: 'aws-managed',
   awscc_cognito_user_pool_client: 'awscc',
-};
+});
 
-const SHARED: Record<string, string> = {
+const SHARED = {
   user_pool_id: 'UserPoolId',
   generate_secret: 'GenerateSecret',
   default_redirect_uri: 'DefaultRedirectURI',
@@ -34,7 +35,7 @@ const SHARED: Record<string, string> = {
   refresh_token_rotation: 'RefreshTokenRotation',
 };
 
-const AWS_NAMES: Record<string, string> = {
+const AWS_NAMES = lookupTable({
   ...SHARED,
   name: 'ClientName',
   callback_urls: 'CallbackURLs',
@@ -42,14 +43,14 @@ const AWS_NAMES: Record<string, string> = {
   allowed_oauth_flows: 'AllowedOAuthFlows',
   allowed_oauth_scopes: 'AllowedOAuthScopes',
   allowed_oauth_flows_user_pool_client: 'AllowedOAuthFlowsUserPoolClient',
-};
+});
 
 /** Top-level attribute (or block) name -> API member name, per provider. */
-export const ATTRIBUTE_NAMES: Record<TerraformDialect, Record<string, string>> = {
+export const ATTRIBUTE_NAMES: Record<TerraformDialect, Readonly<Record<string, string>>> = {
   aws: AWS_NAMES,
   // The managed client takes the same arguments; its name is the service's, found by name_prefix or name_pattern.
   'aws-managed': AWS_NAMES,
-  awscc: {
+  awscc: lookupTable({
     ...SHARED,
     client_name: 'ClientName',
     callback_ur_ls: 'CallbackURLs',
@@ -57,15 +58,15 @@ export const ATTRIBUTE_NAMES: Record<TerraformDialect, Record<string, string>> =
     allowed_o_auth_flows: 'AllowedOAuthFlows',
     allowed_o_auth_scopes: 'AllowedOAuthScopes',
     allowed_o_auth_flows_user_pool_client: 'AllowedOAuthFlowsUserPoolClient',
-  },
+  }),
 };
 
 /** Keys of the nested blocks (`aws`) or object attributes (`awscc`), by API member. */
-export const NESTED_NAMES: Record<string, Record<string, string>> = {
-  TokenValidityUnits: { access_token: 'AccessToken', id_token: 'IdToken', refresh_token: 'RefreshToken' },
-  AnalyticsConfiguration: { application_id: 'ApplicationId', application_arn: 'ApplicationArn', role_arn: 'RoleArn', external_id: 'ExternalId', user_data_shared: 'UserDataShared' },
-  RefreshTokenRotation: { feature: 'Feature', retry_grace_period_seconds: 'RetryGracePeriodSeconds' },
-};
+export const NESTED_NAMES = lookupTable({
+  TokenValidityUnits: lookupTable({ access_token: 'AccessToken', id_token: 'IdToken', refresh_token: 'RefreshToken' }),
+  AnalyticsConfiguration: lookupTable({ application_id: 'ApplicationId', application_arn: 'ApplicationArn', role_arn: 'RoleArn', external_id: 'ExternalId', user_data_shared: 'UserDataShared' }),
+  RefreshTokenRotation: lookupTable({ feature: 'Feature', retry_grace_period_seconds: 'RetryGracePeriodSeconds' }),
+});
 
 /**
  * Arguments that are not client settings: Terraform meta-arguments, the provider's `region`, and what
