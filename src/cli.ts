@@ -3,7 +3,6 @@
 // configuration error, or internal failure.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import yargs from 'yargs';
 import { loadAllRules } from '../rules';
 import { EffectiveConfig, PRESETS, type PresetName } from './config';
 import { ConfigError, findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
@@ -17,6 +16,7 @@ import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './meta';
 import { parseByteSize } from './read';
 import type { Rule } from './rule';
 import { lintAndFix, unifiedDiff, type FixResult } from './fix';
+import { helpText, parseArgs, type OptionSpec } from './args';
 
 export interface CliIo {
   cwd: string;
@@ -31,63 +31,75 @@ export interface CliIo {
 }
 
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
-const STDIN_PLACEHOLDER = '\u0000stdin';
+
+/** The options, in the order --help lists them. */
+const OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', alias: 'f', type: 'string', choices: FORMATS, default: 'text', describe: 'Output format' },
+  { name: 'output-file', alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' },
+  { name: 'fail-on', type: 'string', choices: FAIL_ON, default: 'error', describe: 'Exit 1 when a finding has this severity or higher' },
+  { name: 'config', alias: 'c', type: 'string', describe: 'Configuration file (default: the nearest .cognito-lint.yaml/.json up to the repository root)' },
+  { name: 'preset', type: 'string', choices: PRESETS, describe: 'Rule preset: recommended (default), strict (production stacks) or all; overrides "extends"' },
+  { name: 'max-warnings', type: 'number', describe: 'Exit 1 when there are more warnings than this, whatever --fail-on says' },
+  { name: 'quiet', type: 'boolean', default: false, describe: 'Report errors only' },
+  { name: 'rule', type: 'string', repeatable: true, describe: "Set a rule's severity and options, e.g. --rule no-localhost-redirect=error or --rule 'token-lifetime-policy=[warning, {maxAccessToken: 15m}]' (repeatable; overrides the configuration)" },
+  { name: 'inline-suppressions', type: 'boolean', default: true, describe: 'Honour suppression comments and Metadata entries (--no-inline-suppressions ignores them)' },
+  { name: 'baseline', type: 'string', describe: 'Report only findings that are not in this baseline file' },
+  { name: 'write-baseline', type: 'string', describe: 'Write every current finding to this baseline file and exit 0' },
+  { name: 'fix', type: 'boolean', default: false, describe: 'Apply the safe fixes in place (PreventUserExistenceErrors, EnableTokenRevocation, auth flow names, duplicates, ALLOW_REFRESH_TOKEN_AUTH); the report and exit code show what remains' },
+  { name: 'fix-dry-run', type: 'boolean', default: false, describe: 'Print the safe fixes as a unified diff and write nothing (the report goes to --output-file if given)' },
+  { name: 'max-file-size', type: 'string', default: '10MB', describe: 'Larger files are not read; one whose first megabyte could hold a client is reported as a warning' },
+  { name: 'gitignore', type: 'boolean', default: true, describe: 'Skip what .gitignore excludes when walking a directory or glob (--no-gitignore reads it); named paths are always read' },
+  { name: 'error-on-unmatched-pattern', type: 'boolean', default: true, describe: 'Exit 2 when a path or glob matches no file (--no-error-on-unmatched-pattern skips it)' },
+  { name: 'stdin-filename', type: 'string', describe: 'The name of the file read from standard input (-): picks the format, configuration overrides and the name in the output' },
+  { name: 'sarif-category', type: 'string', describe: 'SARIF automationDetails.id, to tell several uploads apart' },
+  { name: 'color', type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)' },
+  { name: 'print-config', type: 'string', describe: 'Print the configuration that applies to this file, then exit' },
+  { name: 'list-rules', type: 'boolean', default: false, describe: 'Print every rule with its severity and description, then exit' },
+];
+const USAGE = `${TOOL_NAME} [paths..]\n\nLint Amazon Cognito app client settings in CloudFormation, SAM, CDK, Serverless, Terraform and API files.`;
+const PATHS = { name: 'paths', describe: 'Files, directories or globs to lint; - reads standard input', default: ['.'] };
+
+/** The parsed options, typed (values and choices were checked by parseArgs against OPTIONS). */
+interface CliArgs {
+  paths: string[];
+  format: FormatName;
+  'output-file'?: string;
+  'fail-on': FailOn;
+  config?: string;
+  preset?: PresetName;
+  'max-warnings'?: number;
+  quiet: boolean;
+  rule?: string[];
+  'inline-suppressions': boolean;
+  baseline?: string;
+  'write-baseline'?: string;
+  fix: boolean;
+  'fix-dry-run': boolean;
+  'max-file-size': string;
+  gitignore: boolean;
+  'error-on-unmatched-pattern': boolean;
+  'stdin-filename'?: string;
+  'sarif-category'?: string;
+  color?: boolean;
+  'print-config'?: string;
+  'list-rules': boolean;
+}
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  let usageError: string | undefined;
-  // yargs drops a bare `-`: carry it through under a name no path can have.
-  const yargsArgv = argv.map((arg) => (arg === STDIN_PATH ? STDIN_PLACEHOLDER : arg));
-  const parser = yargs(yargsArgv)
-    .scriptName(TOOL_NAME)
-    .usage('$0 [paths..]\n\nLint Amazon Cognito app client settings in CloudFormation, SAM, CDK, Serverless, Terraform and API files.')
-    .command('$0 [paths..]', false, (y) => y.positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files, directories or globs to lint; - reads standard input' }))
-    .option('format', { alias: 'f', choices: FORMATS, default: 'text' as FormatName, describe: 'Output format' })
-    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
-    .option('fail-on', { choices: FAIL_ON, default: 'error' as FailOn, describe: 'Exit 1 when a finding has this severity or higher' })
-    .option('config', { alias: 'c', type: 'string', describe: 'Configuration file (default: the nearest .cognito-lint.yaml/.json up to the repository root)' })
-    .option('preset', { choices: PRESETS, describe: 'Rule preset: recommended (default), strict (production stacks) or all; overrides "extends"' })
-    .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this, whatever --fail-on says' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
-    .option('rule', { type: 'string', array: true, describe: "Set a rule's severity and options, e.g. --rule no-localhost-redirect=error or --rule 'token-lifetime-policy=[warning, {maxAccessToken: 15m}]' (repeatable; overrides the configuration)" })
-    .option('inline-suppressions', { type: 'boolean', default: true, describe: 'Honour suppression comments and Metadata entries (--no-inline-suppressions ignores them)' })
-    .option('baseline', { type: 'string', describe: 'Report only findings that are not in this baseline file' })
-    .option('write-baseline', { type: 'string', describe: 'Write every current finding to this baseline file and exit 0' })
-    .option('fix', { type: 'boolean', default: false, describe: 'Apply the safe fixes in place (PreventUserExistenceErrors, EnableTokenRevocation, auth flow names, duplicates, ALLOW_REFRESH_TOKEN_AUTH); the report and exit code show what remains' })
-    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the safe fixes as a unified diff and write nothing (the report goes to --output-file if given)' })
-    .option('max-file-size', { type: 'string', default: '10MB', describe: 'Larger files are not read; one whose first megabyte could hold a client is reported as a warning' })
-    .option('gitignore', { type: 'boolean', default: true, describe: 'Skip what .gitignore excludes when walking a directory or glob (--no-gitignore reads it); named paths are always read' })
-    .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a path or glob matches no file (--no-error-on-unmatched-pattern skips it)' })
-    .option('stdin-filename', { type: 'string', describe: 'The name of the file read from standard input (-): picks the format, configuration overrides and the name in the output' })
-    .option('sarif-category', { type: 'string', describe: 'SARIF automationDetails.id, to tell several uploads apart' })
-    .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)' })
-    .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, then exit' })
-    .option('list-rules', { type: 'boolean', default: false, describe: 'Print every rule with its severity and description, then exit' })
-    .strict()
-    .help()
-    .alias('help', 'h')
-    .version(TOOL_VERSION)
-    .alias('version', 'v')
-    .wrap(Math.min(110, process.stdout.columns || 100))
-    .exitProcess(false)
-    .fail((message, error) => {
-      usageError = message || error?.message || 'invalid arguments';
-    });
-
-  let help = '';
-  const args = await parser.parseAsync(yargsArgv, {}, (_error, _argv, output) => {
-    help = output;
-  });
-  // A `-` given as an option's value (`-o -`) is that value again.
-  const parsed = args as Record<string, unknown>;
-  for (const [key, value] of Object.entries(parsed)) if (value === STDIN_PLACEHOLDER) parsed[key] = STDIN_PATH;
-  if (usageError) {
-    io.stderr(`${TOOL_NAME}: ${usageError}\nRun "${TOOL_NAME} --help" for usage.\n`);
+  const parsed = parseArgs(argv, OPTIONS);
+  if (parsed.kind === 'error') {
+    io.stderr(`${TOOL_NAME}: ${parsed.message}\nRun "${TOOL_NAME} --help" for usage.\n`);
     return 2;
   }
-  if (help) {
-    io.stdout(help.endsWith('\n') ? help : help + '\n');
+  if (parsed.kind === 'help') {
+    io.stdout(helpText(USAGE, PATHS, OPTIONS, Math.min(110, process.stdout.columns || 100)));
     return 0;
   }
+  if (parsed.kind === 'version') {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const args = { ...Object.fromEntries(parsed.options), paths: parsed.positionals.length > 0 ? parsed.positionals : PATHS.default } as CliArgs;
 
   try {
     const rules = loadAllRules();
@@ -106,7 +118,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= -1)) throw new UsageError(`--max-warnings must be a whole number (-1 for no limit), not "${maxWarnings}"`);
     const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
 
-    const paths = ((args.paths as string[] | undefined) ?? ['.']).map((input) => (input === STDIN_PLACEHOLDER ? STDIN_PATH : input));
+    const paths = args.paths;
     if (args['stdin-filename'] !== undefined && !paths.includes(STDIN_PATH)) throw new UsageError('--stdin-filename names standard input: add - to the paths');
     const request: LintRequest = {
       cwd: io.cwd,
