@@ -1,11 +1,20 @@
-import type { Region, SourceFile } from './source';
+import type { Region } from './source';
 import type { Fix } from './message';
 import type { Severity } from './rule';
 
 export type ReportedSeverity = Exclude<Severity, 'off'>;
 
+/**
+ * What a finding keeps of a file: its names. A SourceFile is one; once its file is filtered, the run
+ * replaces it by a plain FileRef (detach), so the findings it keeps do not keep the file's text alive.
+ */
+export interface FileRef {
+  readonly path: string;
+  readonly repositoryPath: string;
+}
+
 export interface RelatedLocation {
-  file: SourceFile;
+  file: FileRef;
   region: Region;
   message: string;
 }
@@ -15,7 +24,7 @@ export interface Finding {
   ruleId: string;
   severity: ReportedSeverity;
   message: string;
-  file: SourceFile;
+  file: FileRef;
   region: Region;
   related: RelatedLocation[];
   /** The client the finding is about (logical id, Terraform address, request); '' for file-level results. */
@@ -45,4 +54,36 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Locale-independent ordering, so output is byte-identical on every machine. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The findings with their files (and related locations' files) reduced to their names (see FileRef), and
+ * their texts taken from `pool`, one string per distinct text for the whole run: thousands of findings
+ * share a message, and a name sliced from a file's text (a logical id) would keep that whole text alive.
+ */
+export function detach(findings: readonly Finding[], pool: Map<string, string>): Finding[] {
+  const shared = (text: string): string => {
+    let kept = pool.get(text);
+    if (kept === undefined) pool.set((kept = copy(text)), kept);
+    return kept;
+  };
+  const refs = new Map<FileRef, FileRef>();
+  const ref = (file: FileRef): FileRef => {
+    let detached = refs.get(file);
+    if (!detached) refs.set(file, (detached = { path: shared(file.path), repositoryPath: shared(file.repositoryPath) }));
+    return detached;
+  };
+  return findings.map((finding) => ({
+    ...finding,
+    message: shared(finding.message),
+    file: ref(finding.file),
+    related: finding.related.map((related) => ({ file: ref(related.file), region: related.region, message: shared(related.message) })),
+    client: shared(finding.client),
+    path: shared(finding.path),
+  }));
+}
+
+/** A copy that does not refer to `text`: V8 represents a slice of a long string by a reference to the whole. */
+function copy(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }

@@ -112,13 +112,11 @@ function mostSevere(findings: readonly Finding[], limit: number): readonly Findi
 /** One notification per file that was not parsed or not read, and for large files skipped unreported. */
 function notReadNotifications(context: FormatContext, toUri: (file: string) => string): Sarif.Notification[] {
   const notifications: Sarif.Notification[] = [];
-  for (const loaded of context.result.files) {
-    const failure = loaded.parseError;
-    if (!failure) continue;
+  for (const { file, failure } of context.result.failures) {
     notifications.push({
       level: failure.notRead ? 'warning' : failure.template ? 'note' : 'error',
       message: { text: `${failure.notRead ? 'Not read' : 'Not parsed'}: ${failure.message}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(loaded.file.path), uriBaseId: SOURCE_ROOT } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file.path), uriBaseId: SOURCE_ROOT } } }],
     });
   }
   const skipped = context.result.filesSkippedTooLarge;
