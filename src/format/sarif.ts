@@ -9,7 +9,8 @@ import type { Finding } from '../finding';
 import { SEVERITY_RANK } from '../finding';
 import type { Rule, Severity } from '../rule';
 import { ruleDocUrl } from '../meta';
-import type { FormatContext } from './index';
+import type { FormatContext, Write } from './index';
+import { ITEMS, writeJsonWithItems } from './json-stream';
 
 /** GitHub code scanning rejects more results than this in one run. */
 export const GITHUB_RESULT_LIMIT = 25_000;
@@ -17,7 +18,7 @@ const SOURCE_ROOT = '%SRCROOT%';
 const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const LEVEL: Record<Exclude<Severity, 'off'>, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', note: 'note' };
 
-export function formatSarif(findings: readonly Finding[], context: FormatContext): string {
+export function formatSarif(findings: readonly Finding[], context: FormatContext, write: Write): void {
   const enabled = context.rules
     .filter((rule) => context.enabledRuleIds.has(rule.meta.id))
     .sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
@@ -32,7 +33,8 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
     notifications.push({ level: 'warning', message: { text } });
   }
   const occurrences = new Map<string, number>();
-  const results: Sarif.Result[] = kept.map((finding) => {
+  // Each result is made as it is written (writeJsonWithItems): the log is never whole in memory.
+  const toResult = (finding: Finding): Sarif.Result => {
     const related = finding.related.map((entry, index) => ({ id: index + 1, ...location(toUri(entry.file.path), entry.region), message: { text: entry.message } }));
     // GitHub shows only related locations the message links to.
     const links = related.map((entry) => `[${escapeLinkText(entry.message.text)}](${entry.id})`).join(', ');
@@ -47,9 +49,9 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
     if (result.ruleIndex === -1) delete result.ruleIndex;
     if (related.length > 0) result.relatedLocations = related;
     return result;
-  });
+  };
 
-  const run: Sarif.Run = {
+  const run: Omit<Sarif.Run, 'results'> & { results: typeof ITEMS } = {
     tool: {
       driver: {
         name: context.toolName,
@@ -63,7 +65,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
     ...(context.sarifCategory ? { automationDetails: { id: context.sarifCategory.endsWith('/') ? context.sarifCategory : `${context.sarifCategory}/` } } : {}),
     originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: 'The root of the repository (or the working directory outside one).' } } },
     columnKind: 'utf16CodeUnits',
-    results,
+    results: ITEMS,
     properties: {
       filesScanned: context.result.filesScanned,
       filesWithClients: context.result.filesWithClients,
@@ -71,8 +73,8 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
       filesSkippedTooLarge: context.result.filesSkippedTooLarge,
     },
   };
-  const log: Sarif.Log = { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
-  return JSON.stringify(log, null, 2) + '\n';
+  const log: Omit<Sarif.Log, 'runs'> & { runs: [typeof run] } = { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
+  writeJsonWithItems(log, kept, toResult, write);
 }
 
 function describeRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor {
