@@ -205,7 +205,11 @@ class GitignoreFilter {
   private readonly excludedDirectories = new Map<string, boolean>();
   private readonly directories = new Map<string, { excluded: boolean; levels: GitignoreLevel[] }>();
 
-  constructor(private readonly root: string) {}
+  private readonly belowRoot: (absolutePath: string) => string;
+
+  constructor(private readonly root: string) {
+    this.belowRoot = displayPathsBelow(root);
+  }
 
   /** Whether a file that a walk of `named` found is excluded. */
   ignores(file: string, named: string): boolean {
@@ -225,9 +229,9 @@ class GitignoreFilter {
 
   /** Path segments below the root; undefined outside it. */
   private partsOf(absolute: string): string[] | undefined {
-    const relative = path.relative(this.root, absolute);
+    const relative = this.belowRoot(absolute);
     if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    return relative === '' ? [] : relative.split(path.sep);
+    return relative === '' ? [] : relative.split('/');
   }
 
   private isExcludedDirectory(parts: string[], namedParts: string[]): boolean {
