@@ -39,6 +39,9 @@ const option = (name, fallback) => {
   return index === -1 ? fallback : args[index + 1];
 };
 const QUICK = args.includes('--quick');
+// --sections cold,yaml,json,small,repo,scale,size,parsers,terraform: only these (default: all).
+const SECTIONS = option('--sections', undefined)?.split(',');
+const wanted = (name) => !SECTIONS || SECTIONS.includes(name);
 const PEERS_ON = !args.includes('--no-peers');
 const RUNS = Number(option('--runs', QUICK ? 3 : 11));
 const SPECTRAL_RUNS = Math.min(RUNS, 5);
@@ -181,9 +184,9 @@ function main() {
   };
 
   // 1. Cold start: one small template with one client.
-  process.stderr.write('cold start (one small file)\n');
+  if (wanted('cold')) process.stderr.write('cold start (one small file)\n');
   const coldRuns = Math.max(RUNS * 2, 5);
-  section('Cold start: one small template', dirs.one, [
+  if (wanted('cold')) section('Cold start: one small template', dirs.one, [
     measure('cognito-lint', lint('template.yaml'), { cwd: dirs.one, runs: coldRuns, okStatus: LINT_OK }),
     measure('node -e 0', [node, '-e', '0'], { cwd: dirs.one, runs: coldRuns, okStatus: [0] }),
   ]);
@@ -192,7 +195,7 @@ function main() {
   for (const [title, dir, glob] of [
     ['CloudFormation YAML, every template with clients', dirs.yaml, '*.yaml'],
     ['CDK-synth-like JSON, every template with clients', dirs.json, '*.json'],
-  ]) {
+  ].filter(([, dir]) => wanted(dir === dirs.yaml ? 'yaml' : 'json'))) {
     process.stderr.write(`${title}\n`);
     const name = path.basename(dir);
     const cwd = path.dirname(dir);
@@ -205,27 +208,27 @@ function main() {
   }
 
   // 3b. 100 small templates, where start-up dominates (budget v2: at least 100x cfn-lint here too).
-  if (dirs.scale['100']) {
+  if (wanted('small')) {
     process.stderr.write('100 small templates\n');
     const dir = dirs.scale['100'];
     section('100 small templates, every one with clients', dir, [
       measure('cognito-lint', lint('.'), { cwd: dir, runs: RUNS, okStatus: LINT_OK }),
       measure('read-all', readAll('.'), { cwd: dir, runs: RUNS, okStatus: [0] }),
-      peers.spectral ? measure('Spectral', [peers.spectral, 'lint', '-r', RULESET, '*.yaml'], { cwd: dir, runs: SPECTRAL_RUNS, okStatus: [0, 1] }) : undefined,
-      facts.cfnLint ? measure('cfn-lint', ['cfn-lint', '*.yaml'], { cwd: dir, runs: CFN_RUNS, okStatus: [0, 2, 4, 6, 8, 10, 12, 14] }) : undefined,
+      peers.spectral ? measure('Spectral', [peers.spectral, 'lint', '-r', RULESET, '**/*.yaml'], { cwd: dir, runs: SPECTRAL_RUNS, okStatus: [0, 1] }) : undefined,
+      facts.cfnLint ? measure('cfn-lint', ['cfn-lint', '**/*.yaml'], { cwd: dir, runs: CFN_RUNS, okStatus: [0, 2, 4, 6, 8, 10, 12, 14] }) : undefined,
     ]);
   }
 
   // 4. The repository-like tree.
-  process.stderr.write('repository-like tree\n');
-  section('Repository-like tree: 10,000 files, 1% with clients', dirs.repo, [
+  if (wanted('repo')) process.stderr.write('repository-like tree\n');
+  if (wanted('repo')) section('Repository-like tree: 10,000 files, 1% with clients', dirs.repo, [
     measure('cognito-lint', lint('.'), { cwd: dirs.repo, runs: RUNS, okStatus: LINT_OK }),
     measure('read-all', readAll('.'), { cwd: dirs.repo, runs: RUNS, okStatus: [0] }),
   ]);
 
   // 5. Scaling with file count and with file size.
   for (const [n, dir] of Object.entries(dirs.scale)) {
-    if (QUICK && Number(n) > 1000) continue;
+    if ((QUICK && Number(n) > 1000) || !wanted('scale')) continue;
     process.stderr.write(`scaling: ${n} files\n`);
     section(`Scaling: ${n} files`, dir, [
       measure('cognito-lint', lint('.'), { cwd: dir, runs: Number(n) >= 10000 ? Math.min(RUNS, 5) : RUNS, okStatus: LINT_OK }),
@@ -233,20 +236,23 @@ function main() {
     ]);
   }
   for (const [kb, dir] of Object.entries(dirs.size)) {
+    if (!wanted('size')) continue;
     process.stderr.write(`scaling: one file of ${kb} KB\n`);
     section(`Scaling: one file of ${kb} KB`, dir, [measure('cognito-lint', lint('template.yaml'), { cwd: dir, runs: RUNS, okStatus: LINT_OK })]);
   }
 
   facts.loadAfter = os.loadavg()[0];
   // 6. Parser throughput in-process (bench/parsers.js).
-  process.stderr.write('parsers (in-process)\n');
-  const parsersArgv = [node, path.join(__dirname, 'parsers.js'), dirs.yaml, dirs.json];
-  const parsersRun = spawnSync(parsersArgv[0], parsersArgv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  results.parsers = { command: parsersArgv.map(shellQuote).join(' '), output: parsersRun.stdout.trim() };
+  if (wanted('parsers')) {
+    process.stderr.write('parsers (in-process)\n');
+    const parsersArgv = [node, path.join(__dirname, 'parsers.js'), dirs.yaml, dirs.json];
+    const parsersRun = spawnSync(parsersArgv[0], parsersArgv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    results.parsers = { command: parsersArgv.map(shellQuote).join(' '), output: parsersRun.stdout.trim() };
+  }
 
   // 7. Terraform: bench/terraform-bench.js (its own corpora and budget), when present.
   const terraformBench = path.join(__dirname, 'terraform-bench.js');
-  if (fs.existsSync(terraformBench)) {
+  if (fs.existsSync(terraformBench) && wanted('terraform')) {
     process.stderr.write('Terraform (bench/terraform-bench.js)\n');
     const argv = [node, terraformBench, '--runs', String(Math.min(RUNS, 5))];
     const run = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
