@@ -538,7 +538,7 @@ function generateAll(workDir, seedDir) {
     json: path.join(workDir, 'cfn-json'),
     repo: path.join(workDir, 'repo'),
     scale: Object.fromEntries([10, 100, 1000, 10000].map((n) => [n, path.join(workDir, `scale-${n}`)])),
-    size: Object.fromEntries([10, 100, 1000, 5000].map((kb) => [kb, path.join(workDir, `size-${kb}kb`)])),
+    size: Object.fromEntries([10, 100, 1000, 5000, 9000].map((kb) => [kb, path.join(workDir, `size-${kb}kb`)])),
   };
   const stampFile = path.join(workDir, 'STAMP');
   const stamp = `generator ${GENERATOR_VERSION}`;

@@ -19,7 +19,7 @@ const Module = require('node:module');
 const CLI = path.join(__dirname, 'cli.js');
 // The SHA-256 of cli.js, written in by scripts/bundle.js: names the cache, because V8 checks only the
 // source's length against it.
-const CLI_SHA256 = 'ca89d30fa665dceb5fefd7b7c11c89948f558e02d517173f995ba81a36b5d83f';
+const CLI_SHA256 = 'a3382ace2b20b54caeee30afa5bb19395cd98e41a31daab8728dbc8924bfc1cc';
 // cli.js also runs on its own (`node bundle/cli.js`, no cache); its #! line becomes a comment here.
 const source = fs.readFileSync(CLI, 'utf8').replace(/^#!/, '//');
 const cacheFile = compileCacheFile();

@@ -1,13 +1,13 @@
 // Command line: parse flags, resolve the configuration, run the pipeline, write the chosen format, pick
 // the exit code. Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or
 // configuration error, or internal failure.
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { loadAllRules } from '../rules';
 import { EffectiveConfig, PRESETS, type PresetName } from './config';
 import { ConfigError, findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
 import { STDIN_PATH, UsageError, findRepositoryRoot, toDisplayPath } from './discover';
-import { FORMATS, format, type FormatName } from './format';
+import { FORMATS, format, type FormatName, type Write } from './format';
 import { checkedSummary } from './format/text';
 import { listRules } from './format/rules';
 import { errorsOnly, exitCodeFor, lint, tooManyWarnings, type FailOn, type LintRequest } from './lint';
@@ -133,6 +133,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         warn: (message) => io.stderr(`${TOOL_NAME}: ${message}\n`),
       },
       inlineSuppressions: args['inline-suppressions'],
+      // SARIF results carry the safe fixes as replacements, planned while each file is loaded.
+      ...(args.format === 'sarif' ? { planFixes: true } : {}),
       today: today(io),
       ...(baseline ? { baseline } : {}),
     };
@@ -160,7 +162,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const repositoryRoot = findRepositoryRoot(io.cwd) ?? io.cwd;
     const outputFile = args['output-file'];
     const color = args.color ?? (!outputFile && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-    const report = format(args.format, reported, {
+    // --fix-dry-run prints its diff on stdout: the report goes only to --output-file there.
+    const output = outputFile ? fileOutput(path.resolve(io.cwd, outputFile), outputFile) : { write: args['fix-dry-run'] ? () => {} : io.stdout, end: () => {} };
+    format(args.format, reported, {
       result,
       rules,
       settings: config.settingsWithoutOverrides(),
@@ -174,9 +178,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       toolVersion: TOOL_VERSION,
       informationUri: INFORMATION_URI,
       ...(args['sarif-category'] ? { sarifCategory: args['sarif-category'] } : {}),
-    });
-    if (outputFile) writeOutputFile(path.resolve(io.cwd, outputFile), outputFile, report);
-    else if (!args['fix-dry-run']) io.stdout(report);
+    }, output.write);
+    output.end();
     // Machine formats carry the counts inside; annotations do not, so the log gets them.
     if (args.format === 'github') io.stderr(`${TOOL_NAME}: ${checkedSummary(result)}\n`);
     const warningLimit = maxWarnings === undefined || maxWarnings < 0 ? undefined : maxWarnings;
@@ -232,10 +235,41 @@ function writeOutputFile(target: string, shown: string, text: string): void {
   try {
     writeFileSync(target, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? `the directory ${path.dirname(shown)} does not exist` : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error');
-    throw new UsageError(`cannot write ${shown}: ${why}`);
+    throw cannotWrite(error, shown);
   }
+}
+
+/** The report file, written as the formatter goes; opened at the first piece (or at the end), as writeOutputFile would. */
+function fileOutput(target: string, shown: string): { write: Write; end: () => void } {
+  let fd: number | undefined;
+  const attempt = (action: () => void): void => {
+    try {
+      action();
+    } catch (error) {
+      throw cannotWrite(error, shown);
+    }
+  };
+  const open = (): number => {
+    if (fd === undefined) attempt(() => (fd = openSync(target, 'w')));
+    return fd!;
+  };
+  return {
+    write: (chunk) => {
+      const descriptor = open();
+      const bytes = Buffer.from(chunk);
+      // writeSync may write less than asked (as writeFileSync knows): go on until all is written.
+      attempt(() => {
+        for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
+      });
+    },
+    end: () => attempt(() => closeSync(open())),
+  };
+}
+
+function cannotWrite(error: unknown, shown: string): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? `the directory ${path.dirname(shown)} does not exist` : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error');
+  return new UsageError(`cannot write ${shown}: ${why}`);
 }
 
 function processIo(): CliIo {

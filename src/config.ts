@@ -86,6 +86,8 @@ export class EffectiveConfig {
 
   /** Settings for one file (absolute path): the base, then every matching override in order, then --rule. */
   settingsFor(absolutePath: string): RuleSettings {
+    // Without overrides there is nothing to match: no relative path per file.
+    if (this.overrideMatchers.length === 0) return this.compose([]);
     const relative = this.relative(absolutePath);
     return this.compose(this.overrideMatchers.filter((override) => override.matches(relative)));
   }

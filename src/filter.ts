@@ -28,53 +28,72 @@ export interface FilterResult {
   staleBaseline: BaselineEntry[];
 }
 
-export function filterFindings(findings: readonly Finding[], files: readonly LoadedFile[], options: FilterOptions): FilterResult {
-  const ruleIds = options.rules.map((rule) => rule.meta.id);
-  const unusedRule = options.rules.find((rule) => rule.meta.id === 'unused-suppression');
-  const byFile = new Map<SourceFile, Suppression[]>();
-  for (const loaded of files) {
-    const suppressions = findSuppressions(loaded, options.inlineSuppressions);
-    if (suppressions.length > 0) byFile.set(loaded.file, suppressions);
-  }
+/** What one file's suppressions leave of its findings, and what they report about themselves. */
+export interface FileFiltered {
+  /** The findings no suppression covers (or only expired ones), in their order. */
+  kept: Finding[];
+  /** `unused-suppression` results for this file's suppressions. */
+  unused: Finding[];
+  suppressed: number;
+}
+
+/**
+ * Filters the findings of one loaded file as soon as it is evaluated, so that the file can be dropped.
+ * A suppression covers only findings in its own file (Suppression.span.file, by identity), and those
+ * come only from evaluating that file: filtering file by file is filtering the run.
+ */
+export function filterFile(loaded: LoadedFile, findings: readonly Finding[], options: FilterOptions): FileFiltered {
+  const suppressions = findSuppressions(loaded, options.inlineSuppressions);
+  if (suppressions.length === 0) return { kept: [...findings], unused: [], suppressed: 0 };
   const used = new Set<Suppression>();
   const kept: Finding[] = [];
   let suppressed = 0;
   for (const finding of findings) {
-    const active = (byFile.get(finding.file) ?? []).filter((s) => covers(s, finding));
+    const active = suppressions.filter((s) => covers(s, finding));
     for (const suppression of active) used.add(suppression);
     if (active.some((s) => !isExpired(s, options.today))) suppressed++;
     else kept.push(finding);
   }
 
-  for (const [file, suppressions] of byFile) {
-    const severity = options.unusedSeverity(file);
-    if (severity === 'off' || !unusedRule) continue;
-    const report = (suppression: Suppression, messageId: string, data: Record<string, string>): void => {
-      kept.push(makeFinding(unusedRule, severity, file, suppression.client ?? '', { messageId, data, at: suppression.span, path: `${suppression.kind}:${suppression.rules.join(',')}` }));
-    };
-    for (const suppression of suppressions) {
-      if (suppression.directive !== undefined) {
-        const suggestion = closestName(suppression.directive, Object.keys(DIRECTIVES));
-        report(suppression, 'unknownDirective', { directive: suppression.directive, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' });
-        continue;
-      }
-      const rules = suppression.rules.map((id) => `"${id}"`).join(', ');
-      if (suppression.rules.length === 0) report(suppression, 'missingRule', {});
-      for (const id of suppression.rules.filter((rule) => !ruleIds.includes(rule))) {
-        const suggestion = closestName(id, ruleIds);
-        report(suppression, 'unknownRule', { rule: id, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' });
-      }
-      if (suppression.expires !== undefined && !isValidDate(suppression.expires)) report(suppression, 'badDate', { expires: suppression.expires });
-      else if (isExpired(suppression, options.today)) report(suppression, 'expired', { rules, expires: suppression.expires! });
-      else if (!used.has(suppression) && suppression.rules.some((id) => ruleIds.includes(id))) report(suppression, 'unused', { rules });
+  const unused: Finding[] = [];
+  const ruleIds = options.rules.map((rule) => rule.meta.id);
+  const unusedRule = options.rules.find((rule) => rule.meta.id === 'unused-suppression');
+  const file = loaded.file;
+  const severity = options.unusedSeverity(file);
+  if (severity === 'off' || !unusedRule) return { kept, unused, suppressed };
+  const report = (suppression: Suppression, messageId: string, data: Record<string, string>): void => {
+    unused.push(makeFinding(unusedRule, severity, file, suppression.client ?? '', { messageId, data, at: suppression.span, path: `${suppression.kind}:${suppression.rules.join(',')}` }));
+  };
+  for (const suppression of suppressions) {
+    if (suppression.directive !== undefined) {
+      const suggestion = closestName(suppression.directive, Object.keys(DIRECTIVES));
+      report(suppression, 'unknownDirective', { directive: suppression.directive, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' });
+      continue;
     }
+    const rules = suppression.rules.map((id) => `"${id}"`).join(', ');
+    if (suppression.rules.length === 0) report(suppression, 'missingRule', {});
+    for (const id of suppression.rules.filter((rule) => !ruleIds.includes(rule))) {
+      const suggestion = closestName(id, ruleIds);
+      report(suppression, 'unknownRule', { rule: id, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' });
+    }
+    if (suppression.expires !== undefined && !isValidDate(suppression.expires)) report(suppression, 'badDate', { expires: suppression.expires });
+    else if (isExpired(suppression, options.today)) report(suppression, 'expired', { rules, expires: suppression.expires! });
+    else if (!used.has(suppression) && suppression.rules.some((id) => ruleIds.includes(id))) report(suppression, 'unused', { rules });
   }
+  return { kept, unused, suppressed };
+}
 
-  let result: Finding[] = kept;
+/**
+ * The run's end of the filter stage: the baseline over every file's kept findings (sorted) followed by
+ * the unused-suppression results (in file order), as one list, so that where a baseline entry's count
+ * is smaller than its findings the same ones are accepted as when the run was filtered at once.
+ */
+export function finishFilter(kept: readonly Finding[], unused: readonly Finding[], suppressed: number, options: FilterOptions): FilterResult {
+  let result: Finding[] = [...kept, ...unused];
   let baselineAccepted = 0;
   let staleBaseline: BaselineEntry[] = [];
   if (options.baseline) {
-    const applied = applyBaseline(kept, options.baseline);
+    const applied = applyBaseline(result, options.baseline);
     result = applied.findings;
     baselineAccepted = applied.accepted;
     staleBaseline = applied.stale;

@@ -1,11 +1,20 @@
-import type { Region, SourceFile } from './source';
+import type { Position, Region } from './source';
 import type { Fix } from './message';
 import type { Severity } from './rule';
 
 export type ReportedSeverity = Exclude<Severity, 'off'>;
 
+/**
+ * What a finding keeps of a file: its names. A SourceFile is one; once its file is filtered, the run
+ * replaces it by a plain FileRef (detach), so the findings it keeps do not keep the file's text alive.
+ */
+export interface FileRef {
+  readonly path: string;
+  readonly repositoryPath: string;
+}
+
 export interface RelatedLocation {
-  file: SourceFile;
+  file: FileRef;
   region: Region;
   message: string;
 }
@@ -15,7 +24,7 @@ export interface Finding {
   ruleId: string;
   severity: ReportedSeverity;
   message: string;
-  file: SourceFile;
+  file: FileRef;
   region: Region;
   related: RelatedLocation[];
   /** The client the finding is about (logical id, Terraform address, request); '' for file-level results. */
@@ -26,6 +35,18 @@ export interface Finding {
   fingerprint: string;
   /** The repair the rule proposes, in API terms (src/message.ts `Fix`). */
   fix?: Fix;
+  /**
+   * A safe fix as text replacements in the file (SARIF `fixes`), planned while the file was loaded
+   * (LintOptions.planFixes); absent when the fix cannot be applied where the value is written.
+   */
+  change?: FixChange;
+}
+
+export interface FixChange {
+  /** The fix as the source spells it, e.g. `prevent_user_existence_errors = "ENABLED"`. */
+  description: string;
+  /** In file order; an insertion has start equal to end. */
+  replacements: Array<{ start: Position; end: Position; text: string }>;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { off: 0, note: 1, warning: 2, error: 3 };
@@ -45,4 +66,36 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Locale-independent ordering, so output is byte-identical on every machine. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The findings with their files (and related locations' files) reduced to their names (see FileRef), and
+ * their texts taken from `pool`, one string per distinct text for the whole run: thousands of findings
+ * share a message, and a name sliced from a file's text (a logical id) would keep that whole text alive.
+ */
+export function detach(findings: readonly Finding[], pool: Map<string, string>): Finding[] {
+  const shared = (text: string): string => {
+    let kept = pool.get(text);
+    if (kept === undefined) pool.set((kept = copy(text)), kept);
+    return kept;
+  };
+  const refs = new Map<FileRef, FileRef>();
+  const ref = (file: FileRef): FileRef => {
+    let detached = refs.get(file);
+    if (!detached) refs.set(file, (detached = { path: shared(file.path), repositoryPath: shared(file.repositoryPath) }));
+    return detached;
+  };
+  return findings.map((finding) => ({
+    ...finding,
+    message: shared(finding.message),
+    file: ref(finding.file),
+    related: finding.related.map((related) => ({ file: ref(related.file), region: related.region, message: shared(related.message) })),
+    client: shared(finding.client),
+    path: shared(finding.path),
+  }));
+}
+
+/** A copy that does not refer to `text`: V8 represents a slice of a long string by a reference to the whole. */
+function copy(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }

@@ -3,16 +3,17 @@
 import path from 'node:path';
 import type { EffectiveConfig } from './config';
 import type { BaselineFile } from './baseline';
-import { filterFindings, type FilterResult } from './filter';
-import type { LoadedFile } from './model';
+import { filterFile, finishFilter, type FilterOptions, type FilterResult } from './filter';
+import type { LoadedFile, ParseFailure } from './model';
 import { SourceFile } from './source';
-import type { Finding } from './finding';
-import { compareFindings, SEVERITY_RANK } from './finding';
+import type { FileRef, Finding } from './finding';
+import { compareFindings, detach, SEVERITY_RANK } from './finding';
 import { UNNAMED_STDIN, discover, type Candidate, type DiscoverOptions } from './discover';
 import { loadFile, mayHoldClient, prepareParsers } from './load';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { Workspace } from './workspace';
 import { evaluate, type SettingsSource } from './evaluate';
+import { SAFE_FIX_RULES, planFix } from './fix/plan';
 import type { Rule, Severity } from './rule';
 
 export interface LintOptions {
@@ -20,12 +21,31 @@ export interface LintOptions {
   rules: readonly Rule[];
   settings: SettingsSource;
   maxFileSize: number;
+  /** The filter stage, run on each file as soon as it is evaluated; without it every finding is kept. */
+  filter?: FilterOptions;
+  /** Plan each safe fix while its file is loaded (`Finding.change`, for SARIF `fixes`). */
+  planFixes?: boolean;
+  /**
+   * Keep the loaded files and the findings attached to them (LintResult.files), as --fix needs to edit
+   * them; a normal run lets each file go once it is filtered.
+   */
+  keepFiles?: boolean;
+}
+
+/** A file that was not read or not parsed, as the report mentions it (SARIF notifications). */
+export interface FileFailure {
+  file: FileRef;
+  failure: Pick<ParseFailure, 'message' | 'notRead' | 'template'>;
 }
 
 export interface LintResult {
+  /** Every finding, sorted; with LintOptions.filter, those the suppressions leave (the baseline is not applied yet). */
   findings: Finding[];
-  /** Every file that was loaded (for the filter stage: suppressions live in them). */
-  files: LoadedFile[];
+  /** With LintOptions.filter: the unused-suppression results, in file order, and how many findings suppressions removed. */
+  unusedSuppressions: Finding[];
+  suppressed: number;
+  /** Files not read or not parsed, in the order they were met. */
+  failures: FileFailure[];
   /** Files read (after discovery), whether or not they held a client. */
   filesScanned: number;
   /** Files over --max-file-size whose first megabyte cannot hold a client: not read, not reported. */
@@ -35,6 +55,8 @@ export interface LintResult {
   clients: number;
   /** False when some file could not be parsed or read: SARIF `executionSuccessful`. */
   allFilesProcessed: boolean;
+  /** With LintOptions.keepFiles: every loaded file, in the order they were met. */
+  files?: LoadedFile[];
 }
 
 export interface LintRequest {
@@ -58,6 +80,9 @@ export interface LintRequest {
   forBaseline?: boolean;
   /** Texts to lint instead of the files' on disk, by absolute path: the fixed texts of --fix (src/fix). */
   texts?: ReadonlyMap<string, string>;
+  /** LintOptions.planFixes and keepFiles. */
+  planFixes?: boolean;
+  keepFiles?: boolean;
 }
 
 export interface LintRun extends FilterResult {
@@ -74,44 +99,83 @@ export async function lint(request: LintRequest): Promise<LintRun> {
   });
   await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
   const settingsOf = (file: SourceFile) => config.settingsFor(path.resolve(request.cwd, file.path));
-  const result = lintCandidates(candidates, { cwd: request.cwd, rules, settings: settingsOf, maxFileSize: request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
-  const filtered = filterFindings(result.findings, result.files, {
+  const filter: FilterOptions = {
     rules,
     unusedSeverity: request.forBaseline ? () => 'off' : (file) => settingsOf(file).get('unused-suppression')?.severity ?? 'off',
     inlineSuppressions: request.inlineSuppressions ?? true,
     today: request.today,
     ...(request.baseline && !request.forBaseline ? { baseline: request.baseline } : {}),
+  };
+  const result = lintCandidates(candidates, {
+    cwd: request.cwd,
+    rules,
+    settings: settingsOf,
+    maxFileSize: request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    filter,
+    ...(request.planFixes ? { planFixes: true } : {}),
+    ...(request.keepFiles ? { keepFiles: true } : {}),
   });
-  return { ...filtered, result };
+  return { ...finishFilter(result.findings, result.unusedSuppressions, result.suppressed, filter), result };
 }
 
 export function lintPaths(inputs: readonly string[], options: LintOptions): LintResult {
   return lintCandidates(discover(inputs, options.cwd), options);
 }
 
+/**
+ * Reads, loads, evaluates and filters one file after the other, keeping only findings (detached from the
+ * file's text) and failures: a file's text and trees are garbage once the next file starts.
+ */
 export function lintCandidates(candidates: readonly Candidate[], options: LintOptions): LintResult {
-  const loadedFiles: LoadedFile[] = [];
+  const findings: Finding[] = [];
+  const unusedSuppressions: Finding[] = [];
+  const failures: FileFailure[] = [];
+  const files: LoadedFile[] = [];
+  // One string per distinct message, client name and path for the whole run (detach).
+  const strings = new Map<string, string>();
+  let suppressed = 0;
   let clients = 0;
   let filesWithClients = 0;
   let allFilesProcessed = true;
   let filesScanned = 0;
   let filesSkippedTooLarge = 0;
-  const tooLarge = new Set<LoadedFile['file']>();
   // Files a loader relates to (Terraform siblings and modules) are read with this run's --max-file-size too.
   const workspace = new Workspace(options.maxFileSize);
-  const notRead = (file: LoadedFile['file'], reason: string): void => {
+  const finish = (loaded: LoadedFile, tooLarge = false): void => {
+    let own: Finding[];
+    // Rules run per file, so that one failing on a file fails that file only.
+    try {
+      own = evaluate([loaded], options.rules, options.settings);
+    } catch (error) {
+      loaded = failedFile(loaded.file, error);
+      allFilesProcessed = false;
+      own = evaluate([loaded], options.rules, options.settings);
+    }
+    // Not reading a large file is a warning at most: the user chose the limit, nothing is known to be wrong.
+    if (tooLarge) own = own.map((finding) => (SEVERITY_RANK[finding.severity] > SEVERITY_RANK.warning ? { ...finding, severity: 'warning' as const } : finding));
+    if (loaded.parseError) failures.push({ file: { path: loaded.file.path, repositoryPath: loaded.file.repositoryPath }, failure: { message: loaded.parseError.message, notRead: loaded.parseError.notRead, template: loaded.parseError.template } });
+    // --fix edits the files its findings point to: there they stay attached.
+    const keep = options.keepFiles ? (list: Finding[]) => list : (list: Finding[]) => detach(list, strings);
+    if (options.keepFiles) files.push(loaded);
+    if (options.filter) {
+      const filtered = filterFile(loaded, own, options.filter);
+      suppressed += filtered.suppressed;
+      own = filtered.kept;
+      for (const finding of keep(filtered.unused)) unusedSuppressions.push(finding);
+    }
+    if (options.planFixes) own = own.map((finding) => withChange(finding, loaded));
+    for (const finding of keep(own)) findings.push(finding);
+  };
+  const notRead = (file: LoadedFile['file'], reason: string, tooLarge = false): void => {
     allFilesProcessed = false;
-    loadedFiles.push({ file, clients: [], duplicateKeys: [], parseError: { message: reason, span: { file, start: 0, end: 0 }, notRead: true } });
+    finish({ file, clients: [], duplicateKeys: [], parseError: { message: reason, span: { file, start: 0, end: 0 }, notRead: true } }, tooLarge);
   };
   for (const candidate of candidates) {
     const read = readCandidate(candidate, options.maxFileSize);
     if (read.kind === 'too-large') {
       // A lockfile or data dump must not block a commit: only a file that could hold a client is reported.
       if (read.head !== undefined && !mayHoldClient(read.head)) filesSkippedTooLarge++;
-      else {
-        tooLarge.add(read.file);
-        notRead(read.file, read.reason);
-      }
+      else notRead(read.file, read.reason, true);
       continue;
     }
     if (read.kind === 'unreadable') {
@@ -132,24 +196,18 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     if (loaded.parseError && !loaded.parseError.template) allFilesProcessed = false;
     if (loaded.clients.length > 0) filesWithClients++;
     clients += loaded.clients.length;
-    loadedFiles.push(loaded);
+    finish(loaded);
   }
-  // Rules run per file, so that one failing on a file fails that file only.
-  const perFile = loadedFiles.map((loaded, index) => {
-    try {
-      return evaluate([loaded], options.rules, options.settings);
-    } catch (error) {
-      loadedFiles[index] = failedFile(loaded.file, error);
-      allFilesProcessed = false;
-      return evaluate([loadedFiles[index]!], options.rules, options.settings);
-    }
-  });
-  // Not reading a large file is a warning at most: the user chose the limit, nothing is known to be wrong.
-  const findings = perFile
-    .flat()
-    .map((finding) => (tooLarge.has(finding.file) && SEVERITY_RANK[finding.severity] > SEVERITY_RANK.warning ? { ...finding, severity: 'warning' as const } : finding))
-    .sort(compareFindings);
-  return { findings, files: loadedFiles, filesScanned, filesSkippedTooLarge, filesWithClients, clients, allFilesProcessed };
+  return { findings: findings.sort(compareFindings), unusedSuppressions, suppressed, failures, filesScanned, filesSkippedTooLarge, filesWithClients, clients, allFilesProcessed, ...(options.keepFiles ? { files } : {}) };
+}
+
+/** The finding with its safe fix planned as replacements in its file (SARIF `fixes`), when it has one. */
+function withChange(finding: Finding, loaded: LoadedFile): Finding {
+  if (!finding.fix || !SAFE_FIX_RULES.has(finding.ruleId)) return finding;
+  const plan = planFix(finding, [loaded]);
+  if (!('edits' in plan) || plan.edits.length === 0) return finding;
+  const replacements = [...plan.edits].sort((a, b) => a.start - b.start).map((edit) => ({ start: loaded.file.positionAt(edit.start), end: loaded.file.positionAt(edit.end), text: edit.text }));
+  return { ...finding, change: { description: plan.description, replacements } };
 }
 
 /**

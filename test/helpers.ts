@@ -47,10 +47,12 @@ export function runWithSuppressions(ruleId: string, path: string, text: string, 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { settingsForPreset } = require('../src/config') as typeof import('../src/config');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { filterFindings } = require('../src/filter') as typeof import('../src/filter');
+  const { filterFile, finishFilter } = require('../src/filter') as typeof import('../src/filter');
   const rules = loadAllRules();
   const settings = settingsForPreset(rules, 'recommended');
   const loaded = loadFile(new SourceFile(path, text));
-  const filtered = filterFindings(evaluate([loaded], rules, settings), [loaded], { rules, unusedSeverity: () => 'warning', inlineSuppressions, today });
+  const options = { rules, unusedSeverity: () => 'warning' as const, inlineSuppressions, today };
+  const file = filterFile(loaded, evaluate([loaded], rules, settings), options);
+  const filtered = finishFilter(file.kept, file.unused, file.suppressed, options);
   return filtered.findings.filter((finding) => finding.ruleId === ruleId).map(toRow);
 }

@@ -3,7 +3,8 @@
 // second --fix changes nothing. Each file's new text is loaded again with the project's loader before it
 // is kept; a fix that would make it fail to parse (or lose a client) is dropped and reported.
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Finding } from '../finding';
+import type { FileRef, Finding } from '../finding';
+import type { LoadedFile } from '../model';
 import { lint, type LintRequest, type LintRun } from '../lint';
 import { loadFile } from '../load';
 import { SourceFile } from '../source';
@@ -51,13 +52,15 @@ export async function lintAndFix(request: LintRequest, write = false): Promise<F
   const dropped: DroppedFix[] = [];
   const droppedKeys = new Set<string>();
   let applied = 0;
-  let run = await lint(request);
+  // The findings stay attached to their loaded files (keepFiles): the plans edit those texts.
+  const attached: LintRequest = { ...request, keepFiles: true };
+  let run = await lint(attached);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
-    for (const [file, findings] of fixableByFile(run.findings)) {
+    for (const [file, findings] of fixableByFile(run.findings, run.result.files ?? [])) {
       const plans = findings
         .filter((finding) => !droppedKeys.has(keyOf(finding)))
-        .map((finding) => ({ finding, plan: planFix(finding, run.result.files) }))
+        .map((finding) => ({ finding, plan: planFix(finding, run.result.files ?? []) }))
         .flatMap(({ finding, plan }) => ('edits' in plan && plan.edits.length > 0 ? [{ finding, edits: plan.edits }] : []));
       const fixed = applyFixes(file, plans, (finding, reason) => {
         droppedKeys.add(keyOf(finding));
@@ -70,16 +73,16 @@ export async function lintAndFix(request: LintRequest, write = false): Promise<F
       changed = true;
     }
     if (!changed) break;
-    run = await lint({ ...request, texts });
+    run = await lint({ ...attached, texts });
   }
   const files = [...originals].map(([absolutePath, original]) => ({ path: original.path, absolutePath, before: original.text, after: texts.get(absolutePath)! })).filter((file) => file.before !== file.after);
   if (write && files.length > 0) {
     writeFixedFiles(files);
-    run = await lint(request);
+    run = await lint(attached);
   }
   const unfixed = run.findings.flatMap((finding) => {
     if (!finding.fix || !SAFE_FIX_RULES.has(finding.ruleId) || droppedKeys.has(keyOf(finding))) return [];
-    const plan = planFix(finding, run.result.files);
+    const plan = planFix(finding, run.result.files ?? []);
     return 'reason' in plan ? [{ finding, reason: plan.reason }] : [];
   });
   return { run, files, applied, dropped, unfixed };
@@ -94,13 +97,15 @@ function writeFixedFiles(files: readonly FixedFile[]): void {
 }
 
 /** Findings that may have a fix, by file (the CLI refuses --fix on standard input: it has nowhere to write). */
-function fixableByFile(findings: readonly Finding[]): Map<SourceFile, Finding[]> {
+function fixableByFile(findings: readonly Finding[], loaded: readonly LoadedFile[]): Map<SourceFile, Finding[]> {
+  const sources = new Map<FileRef, SourceFile>(loaded.map(({ file }) => [file, file]));
   const byFile = new Map<SourceFile, Finding[]>();
   for (const finding of findings) {
-    if (!finding.fix || finding.file.absolutePath === undefined) continue;
-    const list = byFile.get(finding.file) ?? [];
+    const file = sources.get(finding.file);
+    if (!finding.fix || !file || file.absolutePath === undefined) continue;
+    const list = byFile.get(file) ?? [];
     list.push(finding);
-    byFile.set(finding.file, list);
+    byFile.set(file, list);
   }
   return byFile;
 }

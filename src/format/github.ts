@@ -4,25 +4,23 @@
 import path from 'node:path';
 import type { Finding } from '../finding';
 import { toDisplayPath } from '../discover';
-import type { FormatContext } from './index';
+import type { FormatContext, Write } from './index';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
-export function formatGithub(findings: readonly Finding[], context: Pick<FormatContext, 'cwd' | 'annotationRoot'>): string {
-  return findings
-    .map((finding) => {
-      const { start, end } = finding.region;
-      const properties = [
-        `file=${escapeProperty(toDisplayPath(path.resolve(context.cwd, finding.file.path), context.annotationRoot))}`,
-        `line=${start.line}`,
-        `endLine=${end.line}`,
-        // GitHub accepts col/endColumn only for single-line annotations.
-        ...(start.line === end.line ? [`col=${start.column}`, `endColumn=${end.column}`] : []),
-        `title=${escapeProperty(`cognito-lint ${finding.ruleId}`)}`,
-      ];
-      return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`;
-    })
-    .join('');
+export function formatGithub(findings: readonly Finding[], context: Pick<FormatContext, 'cwd' | 'annotationRoot'>, write: Write): void {
+  for (const finding of findings) {
+    const { start, end } = finding.region;
+    const properties = [
+      `file=${escapeProperty(toDisplayPath(path.resolve(context.cwd, finding.file.path), context.annotationRoot))}`,
+      `line=${start.line}`,
+      `endLine=${end.line}`,
+      // GitHub accepts col/endColumn only for single-line annotations.
+      ...(start.line === end.line ? [`col=${start.column}`, `endColumn=${end.column}`] : []),
+      `title=${escapeProperty(`cognito-lint ${finding.ruleId}`)}`,
+    ];
+    write(`::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`);
+  }
 }
 
 function escapeData(text: string): string {

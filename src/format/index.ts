@@ -3,10 +3,6 @@ import type { Finding } from '../finding';
 import type { LintResult } from '../lint';
 import type { Rule } from '../rule';
 import type { RuleSettings } from '../config';
-import { formatText } from './text';
-import { formatJson } from './json';
-import { formatSarif } from './sarif';
-import { formatGithub } from './github';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -31,15 +27,37 @@ export interface FormatContext {
   sarifCategory?: string;
 }
 
-export function format(name: FormatName, findings: readonly Finding[], context: FormatContext): string {
+/** Where a formatter writes its report, piece by piece: a report of 100,000 results is never one string. */
+export type Write = (chunk: string) => void;
+
+/** Pieces are gathered up to this size before they are written: fewer, larger writes. */
+const CHUNK = 1 << 16;
+
+/** Writes the report through `write` in chunks; only the chosen formatter is loaded. */
+export function format(name: FormatName, findings: readonly Finding[], context: FormatContext, write: Write): void {
+  let pending = '';
+  const gather: Write = (piece) => {
+    pending += piece;
+    if (pending.length >= CHUNK) {
+      write(pending);
+      pending = '';
+    }
+  };
+  /* eslint-disable @typescript-eslint/no-require-imports */
   switch (name) {
     case 'text':
-      return formatText(findings, context);
+      (require('./text') as typeof import('./text')).formatText(findings, context, gather);
+      break;
     case 'json':
-      return formatJson(findings, context);
+      (require('./json') as typeof import('./json')).formatJson(findings, context, gather);
+      break;
     case 'sarif':
-      return formatSarif(findings, context);
+      (require('./sarif') as typeof import('./sarif')).formatSarif(findings, context, gather);
+      break;
     case 'github':
-      return formatGithub(findings, context);
+      (require('./github') as typeof import('./github')).formatGithub(findings, context, gather);
+      break;
   }
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  if (pending) write(pending);
 }

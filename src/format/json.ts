@@ -1,9 +1,10 @@
 // Machine output: one object with every result and a summary. Stable key order and sorting.
 import type { Finding } from '../finding';
-import type { FormatContext } from './index';
+import type { FormatContext, Write } from './index';
+import { ITEMS, writeJsonWithItems } from './json-stream';
 
-export function formatJson(findings: readonly Finding[], context: FormatContext): string {
-  const results = findings.map((finding) => ({
+export function formatJson(findings: readonly Finding[], context: FormatContext, write: Write): void {
+  const result = (finding: Finding): unknown => ({
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
@@ -25,7 +26,7 @@ export function formatJson(findings: readonly Finding[], context: FormatContext)
       endColumn: related.region.end.column,
       message: related.message,
     })),
-  }));
+  });
   const count = (severity: Finding['severity']): number => findings.filter((f) => f.severity === severity).length;
   const summary = {
     filesScanned: context.result.filesScanned,
@@ -36,5 +37,5 @@ export function formatJson(findings: readonly Finding[], context: FormatContext)
     warnings: count('warning'),
     notes: count('note'),
   };
-  return JSON.stringify({ tool: { name: context.toolName, version: context.toolVersion }, results, summary }, null, 2) + '\n';
+  writeJsonWithItems({ tool: { name: context.toolName, version: context.toolVersion }, results: ITEMS, summary }, findings, result, write);
 }

@@ -9,8 +9,8 @@ import type { Finding } from '../finding';
 import { SEVERITY_RANK } from '../finding';
 import type { Rule, Severity } from '../rule';
 import { ruleDocUrl } from '../meta';
-import type { FormatContext } from './index';
-import { planFix } from '../fix/plan';
+import type { FormatContext, Write } from './index';
+import { ITEMS, writeJsonWithItems } from './json-stream';
 
 /** GitHub code scanning rejects more results than this in one run. */
 export const GITHUB_RESULT_LIMIT = 25_000;
@@ -18,7 +18,7 @@ const SOURCE_ROOT = '%SRCROOT%';
 const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const LEVEL: Record<Exclude<Severity, 'off'>, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', note: 'note' };
 
-export function formatSarif(findings: readonly Finding[], context: FormatContext): string {
+export function formatSarif(findings: readonly Finding[], context: FormatContext, write: Write): void {
   const enabled = context.rules
     .filter((rule) => context.enabledRuleIds.has(rule.meta.id))
     .sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
@@ -33,7 +33,8 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
     notifications.push({ level: 'warning', message: { text } });
   }
   const occurrences = new Map<string, number>();
-  const results: Sarif.Result[] = kept.map((finding) => {
+  // Each result is made as it is written (writeJsonWithItems): the log is never whole in memory.
+  const toResult = (finding: Finding): Sarif.Result => {
     const related = finding.related.map((entry, index) => ({ id: index + 1, ...location(toUri(entry.file.path), entry.region), message: { text: entry.message } }));
     // GitHub shows only related locations the message links to.
     const links = related.map((entry) => `[${escapeLinkText(entry.message.text)}](${entry.id})`).join(', ');
@@ -47,12 +48,12 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
     };
     if (result.ruleIndex === -1) delete result.ruleIndex;
     if (related.length > 0) result.relatedLocations = related;
-    const fix = sarifFix(finding, context, toUri);
+    const fix = sarifFix(finding, toUri);
     if (fix) result.fixes = [fix];
     return result;
-  });
+  };
 
-  const run: Sarif.Run = {
+  const run: Omit<Sarif.Run, 'results'> & { results: typeof ITEMS } = {
     tool: {
       driver: {
         name: context.toolName,
@@ -66,7 +67,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
     ...(context.sarifCategory ? { automationDetails: { id: context.sarifCategory.endsWith('/') ? context.sarifCategory : `${context.sarifCategory}/` } } : {}),
     originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: 'The root of the repository (or the working directory outside one).' } } },
     columnKind: 'utf16CodeUnits',
-    results,
+    results: ITEMS,
     properties: {
       filesScanned: context.result.filesScanned,
       filesWithClients: context.result.filesWithClients,
@@ -74,23 +75,16 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
       filesSkippedTooLarge: context.result.filesSkippedTooLarge,
     },
   };
-  const log: Sarif.Log = { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
-  return JSON.stringify(log, null, 2) + '\n';
+  const log: Omit<Sarif.Log, 'runs'> & { runs: [typeof run] } = { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
+  writeJsonWithItems(log, kept, toResult, write);
 }
 
-/** The safe fix as the edits --fix would make, for tools that apply SARIF fixes (regions in UTF-16 columns). */
-function sarifFix(finding: Finding, context: FormatContext, toUri: (file: string) => string): Sarif.Fix | undefined {
-  const plan = planFix(finding, context.result.files);
-  if (!('edits' in plan) || plan.edits.length === 0) return undefined;
-  const file = finding.file;
-  const replacements = [...plan.edits]
-    .sort((a, b) => a.start - b.start)
-    .map((edit) => {
-      const start = file.positionAt(edit.start);
-      const end = file.positionAt(edit.end);
-      return { deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text: edit.text } };
-    });
-  return { description: { text: plan.description }, artifactChanges: [{ artifactLocation: { uri: toUri(file.path), uriBaseId: SOURCE_ROOT }, replacements }] };
+/** The safe fix as the edits --fix would make, planned while the file was loaded (src/lint.ts, `change`). */
+function sarifFix(finding: Finding, toUri: (file: string) => string): Sarif.Fix | undefined {
+  const change = finding.change;
+  if (!change) return undefined;
+  const replacements = change.replacements.map(({ start, end, text }) => ({ deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text } }));
+  return { description: { text: change.description }, artifactChanges: [{ artifactLocation: { uri: toUri(finding.file.path), uriBaseId: SOURCE_ROOT }, replacements }] };
 }
 
 function describeRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor {
@@ -130,13 +124,11 @@ function mostSevere(findings: readonly Finding[], limit: number): readonly Findi
 /** One notification per file that was not parsed or not read, and for large files skipped unreported. */
 function notReadNotifications(context: FormatContext, toUri: (file: string) => string): Sarif.Notification[] {
   const notifications: Sarif.Notification[] = [];
-  for (const loaded of context.result.files) {
-    const failure = loaded.parseError;
-    if (!failure) continue;
+  for (const { file, failure } of context.result.failures) {
     notifications.push({
       level: failure.notRead ? 'warning' : failure.template ? 'note' : 'error',
       message: { text: `${failure.notRead ? 'Not read' : 'Not parsed'}: ${failure.message}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(loaded.file.path), uriBaseId: SOURCE_ROOT } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file.path), uriBaseId: SOURCE_ROOT } } }],
     });
   }
   const skipped = context.result.filesSkippedTooLarge;

@@ -3,32 +3,34 @@
 import { createColors } from 'picocolors';
 import type { Finding } from '../finding';
 import type { LintResult } from '../lint';
-import type { FormatContext } from './index';
+import type { FormatContext, Write } from './index';
 
-export function formatText(findings: readonly Finding[], context: FormatContext): string {
+/** Writes each file's lines as it goes: the report is never held whole. */
+export function formatText(findings: readonly Finding[], context: FormatContext, write: Write): void {
   const c = createColors(context.color);
-  if (findings.length === 0) return `${c.green('✔')} no problems; ${checkedSummary(context.result)}\n`;
-  const lines: string[] = [];
+  if (findings.length === 0) {
+    write(`${c.green('✔')} no problems; ${checkedSummary(context.result)}\n`);
+    return;
+  }
   const counts = { error: 0, warning: 0, note: 0 };
   let currentFile: string | undefined;
-  const files = new Set<string>();
+  let files = 0;
   for (const finding of findings) {
     if (finding.file.path !== currentFile) {
-      if (currentFile !== undefined) lines.push('');
+      if (currentFile !== undefined) write('\n');
       currentFile = finding.file.path;
-      files.add(currentFile);
-      lines.push(c.underline(currentFile));
+      files++;
+      write(`${c.underline(currentFile)}\n`);
     }
     counts[finding.severity]++;
     // At least one space after a long `line:col`, so problem matchers can split every line.
     const where = `${finding.region.start.line}:${finding.region.start.column}`.padEnd(7) + ' ';
     const severity = finding.severity === 'error' ? c.red('error  ') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
-    lines.push(`  ${where}${severity}  ${finding.message}  ${c.dim(finding.ruleId)}`);
+    write(`  ${where}${severity}  ${finding.message}  ${c.dim(finding.ruleId)}\n`);
   }
   const total = findings.length;
-  const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}) in ${plural(files.size, 'file')}`;
-  lines.push('', (counts.error > 0 ? c.red : counts.warning > 0 ? c.yellow : c.blue)(c.bold(`✖ ${summary}`)), checkedSummary(context.result));
-  return lines.join('\n') + '\n';
+  const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}) in ${plural(files, 'file')}`;
+  write(`\n${(counts.error > 0 ? c.red : counts.warning > 0 ? c.yellow : c.blue)(c.bold(`✖ ${summary}`))}\n${checkedSummary(context.result)}\n`);
 }
 
 /** What the run looked at: `checked 12 files, 3 clients`. */
