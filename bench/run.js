@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Side-by-side benchmark (issue 5; budget in ../shared/spec/ENGINEERING.md "Performance"). Generates the
 // corpora (bench/generate.js), then times, each as a fresh process with output to /dev/null:
-//   cognito-lint   node bin/cognito-lint.js <dir>
+//   cognito-lint   node bundle/cognito-lint.js <dir> (what every entry point runs; --sources: the tsc build,
+//                  node bin/cognito-lint.js)
 //   node -e 0      the cost of starting Node at all
 //   read-all       node bench/read-all.js <dir>: reading every file and nothing else
 //   Spectral       spectral lint -r bench/spectral/.spectral.yaml <glob> (installed on first run into
@@ -11,7 +12,7 @@
 // trees and their budget), whose reports it includes.
 // Reports medians of several runs, ratios, MB/s, files/s and peak memory (max RSS from /usr/bin/time).
 //
-// Usage: npm run bench [-- --runs N] [-- --quick] [-- --no-peers] [-- --work DIR]
+// Usage: npm run bench [-- --runs N] [-- --quick] [-- --no-peers] [-- --work DIR] [-- --sources]
 //   --runs N     runs per measurement for the fast tools (default 11); Spectral gets min(N, 5), cfn-lint
 //                min(N, 3) (BENCH_CFN_RUNS overrides: cfn-lint takes about 40 s a run here)
 //   --quick      3 runs, no cfn-lint, no 10,000-file scaling step
@@ -27,7 +28,7 @@ const { spawnSync, execFileSync } = require('node:child_process');
 const { generateAll, defaultSeedDir } = require('./generate');
 
 const ROOT = path.join(__dirname, '..');
-const CLI = path.join(ROOT, 'bin', 'cognito-lint.js');
+const CLI = process.argv.includes('--sources') ? path.join(ROOT, 'bin', 'cognito-lint.js') : path.join(ROOT, 'bundle', 'cognito-lint.js');
 const READ_ALL = path.join(__dirname, 'read-all.js');
 const RULESET = path.join(__dirname, 'spectral', '.spectral.yaml');
 const PEERS = path.join(__dirname, '.peers');
