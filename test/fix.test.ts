@@ -264,3 +264,14 @@ test('a member set under a condition (Fn::If) is not taken for absent', () => {
   const shifted = 'Conditions:\n  Prod: !Equals [!Ref Env, prod]\nParameters:\n  Env:\n    Type: String\n' + CFN('      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: ENABLED\n      AllowedOAuthScopes:\n        - !If [Prod, email, !Ref AWS::NoValue]\n        - openid\n        - email\n');
   assert.equal(fixOne('template.yaml', shifted).after, shifted);
 });
+
+test('Terraform JSON configuration (.tf.json and .tofu.json) is fixed; a plan is not', () => {
+  const config = '{\n  "resource": {\n    "aws_cognito_user_pool_client": {\n      "web": {\n        "name": "web",\n        "user_pool_id": "us-east-1_a",\n        "prevent_user_existence_errors": "LEGACY"\n      }\n    }\n  }\n}\n';
+  for (const name of ['main.tf.json', 'main.tofu.json']) {
+    assert.equal(fixOne(name, config).after, config.replace('"LEGACY"', '"ENABLED"'), name);
+  }
+  const plan = JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'aws_cognito_user_pool_client.web', type: 'aws_cognito_user_pool_client', name: 'web', values: { name: 'web', user_pool_id: 'us-east-1_a', prevent_user_existence_errors: 'LEGACY' } }] } } }, null, 2);
+  const planned = fixOne('plan.json', plan);
+  assert.equal(planned.after, plan);
+  assert.match(planned.stderr, /a Terraform plan is generated/);
+});

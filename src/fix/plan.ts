@@ -9,6 +9,8 @@ import { NotFixable, overlaps, type Edit } from './text';
 import { checkBracketItems, insertAfterBracketItem, insertBracketMember, removeBracketItem } from './json';
 import { checkBlockItems, insertAfterBlockItem, insertBlockMember, removeBlockItem, yamlScalar } from './yaml';
 import { hclScalar, insertHclAttribute } from './hcl';
+import { hasAnyExtension } from '../formats/dialect';
+import { TERRAFORM_EXTENSIONS } from '../load/terraform-names';
 
 /**
  * The rules whose fixes cannot change what a working application does beyond closing the finding (issue
@@ -47,7 +49,8 @@ export function planFix(finding: Finding, files: readonly LoadedFile[]): FixPlan
   const clients = loaded?.clients.filter((client) => client.name === finding.client) ?? [];
   if (!loaded || clients.length === 0) return { reason: 'the client is not defined in this file' };
   const client = clients[0]!;
-  if (client.kind.startsWith('terraform') && /\.json$/i.test(loaded.file.path) && !/\.tf\.json$/i.test(loaded.file.path)) {
+  // A Terraform client outside Terraform's own files (.tf, .tofu, .tf.json, .tofu.json) comes from a plan.
+  if (client.kind.startsWith('terraform') && !hasAnyExtension(loaded.file.path, TERRAFORM_EXTENSIONS)) {
     return { reason: 'a Terraform plan is generated: fix the configuration it was planned from' };
   }
   const target: Target = { text: loaded.file.text, file: loaded.file, syntax: syntaxOf(loaded.file.path), spelling: client.spelling ?? API_SPELLING };
