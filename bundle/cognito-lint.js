@@ -19,7 +19,7 @@ const Module = require('node:module');
 const CLI = path.join(__dirname, 'cli.js');
 // The SHA-256 of cli.js, written in by scripts/bundle.js: names the cache, because V8 checks only the
 // source's length against it.
-const CLI_SHA256 = 'a3382ace2b20b54caeee30afa5bb19395cd98e41a31daab8728dbc8924bfc1cc';
+const CLI_SHA256 = 'c458b5546bd6bdd4c6b4f9073642fc33f25d0a114f04f9574fd85b7082f07593';
 // cli.js also runs on its own (`node bundle/cli.js`, no cache); its #! line becomes a comment here.
 const source = fs.readFileSync(CLI, 'utf8').replace(/^#!/, '//');
 const cacheFile = compileCacheFile();
@@ -83,6 +83,7 @@ function removeStaleCaches(dir, keep) {
   for (const name of fs.readdirSync(dir)) {
     if (name === keep || !/^cli-.*\.cache$/.test(name)) continue;
     const file = path.join(dir, name);
-    if (fs.statSync(file).atimeMs < weekAgo && fs.statSync(file).mtimeMs < weekAgo) fs.rmSync(file, { force: true });
+    const { atimeMs, mtimeMs } = fs.statSync(file);
+    if (atimeMs < weekAgo && mtimeMs < weekAgo) fs.rmSync(file, { force: true });
   }
 }

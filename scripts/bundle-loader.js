@@ -83,6 +83,7 @@ function removeStaleCaches(dir, keep) {
   for (const name of fs.readdirSync(dir)) {
     if (name === keep || !/^cli-.*\.cache$/.test(name)) continue;
     const file = path.join(dir, name);
-    if (fs.statSync(file).atimeMs < weekAgo && fs.statSync(file).mtimeMs < weekAgo) fs.rmSync(file, { force: true });
+    const { atimeMs, mtimeMs } = fs.statSync(file);
+    if (atimeMs < weekAgo && mtimeMs < weekAgo) fs.rmSync(file, { force: true });
   }
 }
