@@ -24,7 +24,8 @@ export const checkstyle: Formatter = {
       if (finding.file.path !== currentFile) {
         if (currentFile !== undefined) write('  </file>\n');
         currentFile = finding.file.path;
-        write(`  <file ${xmlAttributes([['name', currentFile]])}>\n`);
+        // Relative to the repository root, which is the workspace Jenkins and other dashboards resolve it against.
+        write(`  <file ${xmlAttributes([['name', finding.file.repositoryPath]])}>\n`);
       }
       write(`    <error ${xmlAttributes(attributes(finding, context.toolName))}/>\n`);
     }
