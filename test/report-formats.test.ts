@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import fc from 'fast-check';
 import { validateXML } from 'xmllint-wasm';
+import { parse } from 'yaml';
 import { FORMAT_NAMES, loadFormatter } from '../src/format';
 import { xmlAttribute, xmlText } from '../src/format/xml';
 import { assertGolden, REPO_ROOT } from './golden';
@@ -210,4 +211,56 @@ test('a default text run loads no other formatter', () => {
   const run = spawnSync(process.execPath, ['-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stderr) as string[], ['index.js', 'rules.js', 'text.js']);
+});
+
+/** The README example of that name (`<!-- example: NAME -->` before a fenced block). */
+function readmeExample(name: string): string {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const match = new RegExp(`<!-- example: ${name} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``).exec(readme);
+  assert.ok(match, `README has the ${name} example`);
+  return match[1]!;
+}
+
+/** Runs a README command (`npx --yes cognito-lint ARGS`, no shell quoting) with the built binary. */
+function runReadmeCommand(command: string, cwd: string): number | null {
+  const prefix = 'npx --yes cognito-lint ';
+  assert.ok(command.startsWith(prefix), `a cognito-lint command: ${command}`);
+  const run = lintBin(cwd, command.slice(prefix.length).split(' '));
+  assert.equal(run.stdout, '', 'the report goes to its file');
+  return run.code;
+}
+
+const README_TEMPLATE = 'Resources:\n  Web:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_a\n      AllowedOAuthFlows: [implicit]\n      CallbackURLs: ["http://app.acme-corp.com/cb"]\n';
+
+test('README GitLab CI job: the code quality and junit files it names are written and valid, and errors fail the job', async () => {
+  const job = (parse(readmeExample('gitlab-ci')) as Record<string, { script: string[]; artifacts: { when: string; reports: { codequality: string; junit: string } } }>)['cognito-lint']!;
+  assert.equal(job.artifacts.when, 'always', 'reports are kept when the job fails');
+  const repo = gitRepository({ 'infra/stack.yaml': README_TEMPLATE });
+  assert.deepEqual(job.script.map((command) => runReadmeCommand(command, repo)), [0, 1]);
+  const issues = assertValidGitlab(readFileSync(join(repo, job.artifacts.reports.codequality), 'utf8'));
+  assert.ok(issues.some((issue) => issue.location.path === 'infra/stack.yaml' && issue.severity === 'critical'));
+  await assertValidXml(readFileSync(join(repo, job.artifacts.reports.junit), 'utf8'), JUNIT_XSD);
+});
+
+test('README Jenkins pipeline: the checkstyle and junit files recorded are the ones written', async () => {
+  const pipeline = readmeExample('jenkins');
+  const commands = all(pipeline, /sh '([^']+)'/g);
+  assert.equal(commands.length, 2);
+  const repo = gitRepository({ 'stack.yaml': README_TEMPLATE });
+  assert.deepEqual(commands.map((command) => runReadmeCommand(command, repo)), [0, 1]);
+  const checkstyleFile = /checkStyle\([^)]*pattern: '([^']+)'/.exec(pipeline)![1]!;
+  const junitFile = /junit '([^']+)'/.exec(pipeline)![1]!;
+  await assertValidXml(readFileSync(join(repo, checkstyleFile), 'utf8'), CHECKSTYLE_XSD);
+  await assertValidXml(readFileSync(join(repo, junitFile), 'utf8'), JUNIT_XSD);
+});
+
+test('README Azure DevOps steps: PublishTestResults reads the JUnit file the script writes, also after a failure', async () => {
+  const steps = (parse(readmeExample('azure-pipelines')) as { steps: Array<{ script?: string; task?: string; condition?: string; inputs?: Record<string, string> }> }).steps;
+  const script = steps.find((step) => step.script)!.script!;
+  const publish = steps.find((step) => step.task === 'PublishTestResults@2')!;
+  assert.equal(publish.condition, 'succeededOrFailed()');
+  assert.equal(publish.inputs!.testResultsFormat, 'JUnit');
+  const repo = gitRepository({ 'stack.yaml': README_TEMPLATE });
+  assert.equal(runReadmeCommand(script, repo), 1);
+  await assertValidXml(readFileSync(join(repo, publish.inputs!.testResultsFiles!), 'utf8'), JUNIT_XSD);
 });
