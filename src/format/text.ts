@@ -35,7 +35,7 @@ export function formatText(findings: readonly Finding[], context: FormatContext,
 
 export const text: Formatter = {
   name: 'text',
-  description: 'for people: grouped by file, with a summary (the default)',
+  description: 'for people: grouped by file, with a summary',
   carriesCounts: true,
   planFixes: false,
   options: () => undefined,
