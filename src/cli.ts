@@ -7,7 +7,7 @@ import { loadAllRules } from '../rules';
 import { EffectiveConfig, PRESETS, type PresetName } from './config';
 import { ConfigError, findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
 import { STDIN_PATH, UsageError, findRepositoryRoot, toDisplayPath } from './discover';
-import { FORMATS, format, type FormatName, type Write } from './format';
+import { FORMAT_NAMES, describeFormats, format, loadFormatter, type FormatName, type Write } from './format';
 import { checkedSummary } from './format/text';
 import { listRules } from './format/rules';
 import { errorsOnly, exitCodeFor, lint, tooManyWarnings, type FailOn, type LintRequest } from './lint';
@@ -34,7 +34,7 @@ const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
 
 /** The options, in the order --help lists them. */
 const OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', alias: 'f', type: 'string', choices: FORMATS, default: 'text', describe: 'Output format' },
+  { name: 'format', alias: 'f', type: 'string', choices: FORMAT_NAMES, default: 'text', describe: 'Output format' },
   { name: 'output-file', alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' },
   { name: 'fail-on', type: 'string', choices: FAIL_ON, default: 'error', describe: 'Exit 1 when a finding has this severity or higher' },
   { name: 'config', alias: 'c', type: 'string', describe: 'Configuration file (default: the nearest .cognito-lint.yaml/.json up to the repository root)' },
@@ -51,7 +51,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'gitignore', type: 'boolean', default: true, describe: 'Skip what .gitignore excludes when walking a directory or glob (--no-gitignore reads it); named paths are always read' },
   { name: 'error-on-unmatched-pattern', type: 'boolean', default: true, describe: 'Exit 2 when a path or glob matches no file (--no-error-on-unmatched-pattern skips it)' },
   { name: 'stdin-filename', type: 'string', describe: 'The name of the file read from standard input (-): picks the format, configuration overrides and the name in the output' },
-  { name: 'sarif-category', type: 'string', describe: 'SARIF automationDetails.id, to tell several uploads apart' },
+  { name: 'sarif-category', type: 'string', describe: 'With --format sarif: automationDetails.id, to tell several uploads apart' },
   { name: 'color', type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)' },
   { name: 'print-config', type: 'string', describe: 'Print the configuration that applies to this file, then exit' },
   { name: 'list-rules', type: 'boolean', default: false, describe: 'Print every rule with its severity and description, then exit' },
@@ -92,7 +92,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return 2;
   }
   if (parsed.kind === 'help') {
-    io.stdout(helpText(USAGE, PATHS, OPTIONS, Math.min(110, process.stdout.columns || 100)));
+    // Only --help loads every formatter, for their descriptions.
+    const options = OPTIONS.map((option) => (option.name === 'format' ? { ...option, describe: `Output format: ${describeFormats()}` } : option));
+    io.stdout(helpText(USAGE, PATHS, options, Math.min(110, process.stdout.columns || 100)));
     return 0;
   }
   if (parsed.kind === 'version') {
@@ -119,6 +121,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const baseline = args.baseline ? readBaseline(path.resolve(io.cwd, args.baseline), args.baseline) : undefined;
 
     const paths = args.paths;
+    const formatter = loadFormatter(args.format);
     if (args['stdin-filename'] !== undefined && !paths.includes(STDIN_PATH)) throw new UsageError('--stdin-filename names standard input: add - to the paths');
     const request: LintRequest = {
       cwd: io.cwd,
@@ -134,7 +137,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       },
       inlineSuppressions: args['inline-suppressions'],
       // SARIF results carry the safe fixes as replacements, planned while each file is loaded.
-      ...(args.format === 'sarif' ? { planFixes: true } : {}),
+      ...(formatter.planFixes ? { planFixes: true } : {}),
       today: today(io),
       ...(baseline ? { baseline } : {}),
     };
@@ -164,24 +167,22 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const color = args.color ?? (!outputFile && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
     // --fix-dry-run prints its diff on stdout: the report goes only to --output-file there.
     const output = outputFile ? fileOutput(path.resolve(io.cwd, outputFile), outputFile) : { write: args['fix-dry-run'] ? () => {} : io.stdout, end: () => {} };
-    format(args.format, reported, {
+    format(formatter, reported, {
       result,
       rules,
       settings: config.settingsWithoutOverrides(),
       enabledRuleIds: config.enabledRuleIds(),
       cwd: io.cwd,
       repositoryRoot,
-      annotationRoot: io.env.GITHUB_WORKSPACE || repositoryRoot,
       warn: (message) => io.stderr(`${TOOL_NAME}: ${message}\n`),
       color,
       toolName: TOOL_NAME,
       toolVersion: TOOL_VERSION,
       informationUri: INFORMATION_URI,
-      ...(args['sarif-category'] ? { sarifCategory: args['sarif-category'] } : {}),
-    }, output.write);
+    }, { flags: parsed.options, env: io.env, repositoryRoot }, output.write);
     output.end();
-    // Machine formats carry the counts inside; annotations do not, so the log gets them.
-    if (args.format === 'github') io.stderr(`${TOOL_NAME}: ${checkedSummary(result)}\n`);
+    // Most formats carry the counts inside; those that do not (annotations) leave them to the log.
+    if (!formatter.carriesCounts) io.stderr(`${TOOL_NAME}: ${checkedSummary(result)}\n`);
     const warningLimit = maxWarnings === undefined || maxWarnings < 0 ? undefined : maxWarnings;
     if (warningLimit !== undefined && tooManyWarnings(reported, warningLimit)) io.stderr(`${TOOL_NAME} found too many warnings (maximum: ${warningLimit}).\n`);
     return exitCodeFor(reported, args['fail-on'], warningLimit);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitRepository, lintBin } from './bin-helpers';
+import { FORMAT_NAMES } from '../src/format';
 
 /** Built at run time, so no secret-shaped literal sits in the repository. */
 const SECRET = ['q8w3n5b7', 'x2m4k6j9', 'h1g5f3d7', 's2a4p6l8', 'z0c9v1'].join('');
@@ -41,7 +42,7 @@ function assertMasked(output: string, where: string): void {
 
 const repo = gitRepository(FILES);
 
-for (const format of ['text', 'json', 'sarif', 'github']) {
+for (const format of FORMAT_NAMES) {
   test(`--format ${format}: stdout shows only the first 4 characters of each secret`, () => {
     const run = lintBin(repo, ['.', '--format', format, '--preset', 'all']);
     assert.equal(run.code, 1, run.stderr);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './golden';
 import { BIN } from './bin-helpers';
+import { FORMAT_NAMES } from '../src/format';
 
 const CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
 
@@ -23,7 +24,7 @@ test('no network access and no child process, over examples and the corpus, in e
   // Control: the guard does catch an attempt.
   const control = spawnSync(process.execPath, ['-r', preload, '-e', "require('node:https').get('https://registry.npmjs.org')"], { encoding: 'utf8' });
   assert.match(control.stderr, /FORBIDDEN: http request/);
-  for (const format of ['text', 'json', 'sarif', 'github']) {
+  for (const format of FORMAT_NAMES) {
     const run = spawnSync(process.execPath, ['-r', preload, BIN, ...inputs, hostile, '--format', format, '--fail-on', 'none', '--no-error-on-unmatched-pattern'], { encoding: 'utf8', cwd: REPO_ROOT });
     assert.doesNotMatch(run.stderr, /FORBIDDEN/, run.stderr);
     assert.equal(run.status, 0, run.stderr);

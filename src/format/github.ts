@@ -4,11 +4,25 @@
 import path from 'node:path';
 import type { Finding } from '../finding';
 import { toDisplayPath } from '../discover';
-import type { FormatContext, Write } from './index';
+import type { Formatter, Write } from './index';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
-export function formatGithub(findings: readonly Finding[], context: Pick<FormatContext, 'cwd' | 'annotationRoot'>, write: Write): void {
+/** What annotations are relative to: GITHUB_WORKSPACE when set, else the repository root. */
+interface GithubOptions {
+  annotationRoot: string;
+}
+
+export const github: Formatter<GithubOptions> = {
+  name: 'github',
+  description: 'GitHub Actions annotations on the pull request diff',
+  carriesCounts: false,
+  planFixes: false,
+  options: ({ env, repositoryRoot }) => ({ annotationRoot: env.GITHUB_WORKSPACE || repositoryRoot }),
+  write: (findings, context, options, write) => formatGithub(findings, { cwd: context.cwd, annotationRoot: options.annotationRoot }, write),
+};
+
+export function formatGithub(findings: readonly Finding[], context: { cwd: string; annotationRoot: string }, write: Write): void {
   for (const finding of findings) {
     const { start, end } = finding.region;
     const properties = [

@@ -1,40 +1,38 @@
-// Format stage: findings to text, JSON, SARIF or GitHub annotations. A formatter never decides severity.
+// Format stage: findings to a report. The formats, listed once: adding one means one file in this
+// folder (a Formatter) plus one line here; --format's choices, its validation and --help come from this
+// list. A formatter never decides severity. Only the chosen formatter's file is loaded (require on
+// use), so a default text run pays for no other format.
+/* eslint-disable @typescript-eslint/no-require-imports */
 import type { Finding } from '../finding';
-import type { LintResult } from '../lint';
-import type { Rule } from '../rule';
-import type { RuleSettings } from '../config';
+import type { Formatter, FormatContext, FormatterInput, Write } from './formatter';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export type FormatName = (typeof FORMATS)[number];
+export type { Formatter, FormatContext, FormatterInput, Write } from './formatter';
 
-export interface FormatContext {
-  result: LintResult;
-  rules: readonly Rule[];
-  /** Settings where no override applies: each rule's configured level. */
-  settings: RuleSettings;
-  /** Rules on for at least one file (overrides and --rule included): what SARIF describes. */
-  enabledRuleIds: ReadonlySet<string>;
-  cwd: string;
-  repositoryRoot: string;
-  /** What `github` annotations are relative to: GITHUB_WORKSPACE when set, else the repository root. */
-  annotationRoot: string;
-  /** Tells the user something about the report itself (SARIF's result cap), on stderr. */
-  warn: (message: string) => void;
-  color: boolean;
-  toolName: string;
-  toolVersion: string;
-  informationUri: string;
-  sarifCategory?: string;
+const FORMATTERS = {
+  text: () => (require('./text') as typeof import('./text')).text,
+  json: () => (require('./json') as typeof import('./json')).json,
+  sarif: () => (require('./sarif') as typeof import('./sarif')).sarif,
+  github: () => (require('./github') as typeof import('./github')).github,
+  junit: () => (require('./junit') as typeof import('./junit')).junit,
+  checkstyle: () => (require('./checkstyle') as typeof import('./checkstyle')).checkstyle,
+  gitlab: () => (require('./gitlab') as typeof import('./gitlab')).gitlab,
+} satisfies Record<string, () => Formatter<unknown>>;
+
+export type FormatName = keyof typeof FORMATTERS;
+
+/** Every --format value, in --help order. */
+export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+
+/** The formatter of that name, loaded now. */
+export function loadFormatter(name: FormatName): Formatter<unknown> {
+  return FORMATTERS[name]();
 }
-
-/** Where a formatter writes its report, piece by piece: a report of 100,000 results is never one string. */
-export type Write = (chunk: string) => void;
 
 /** Pieces are gathered up to this size before they are written: fewer, larger writes. */
 const CHUNK = 1 << 16;
 
-/** Writes the report through `write` in chunks; only the chosen formatter is loaded. */
-export function format(name: FormatName, findings: readonly Finding[], context: FormatContext, write: Write): void {
+/** Writes the report through `write` in chunks of about CHUNK characters, with the formatter's own options. */
+export function format(formatter: Formatter<unknown>, findings: readonly Finding[], context: FormatContext, input: FormatterInput, write: Write): void {
   let pending = '';
   const gather: Write = (piece) => {
     pending += piece;
@@ -43,21 +41,11 @@ export function format(name: FormatName, findings: readonly Finding[], context: 
       pending = '';
     }
   };
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  switch (name) {
-    case 'text':
-      (require('./text') as typeof import('./text')).formatText(findings, context, gather);
-      break;
-    case 'json':
-      (require('./json') as typeof import('./json')).formatJson(findings, context, gather);
-      break;
-    case 'sarif':
-      (require('./sarif') as typeof import('./sarif')).formatSarif(findings, context, gather);
-      break;
-    case 'github':
-      (require('./github') as typeof import('./github')).formatGithub(findings, context, gather);
-      break;
-  }
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  formatter.write(findings, context, formatter.options(input), gather);
   if (pending) write(pending);
+}
+
+/** `text (for people: …), json (…), …`: every format with its description, for --help (loads them all). */
+export function describeFormats(): string {
+  return FORMAT_NAMES.map((name) => `${name} (${loadFormatter(name).description})`).join(', ');
 }

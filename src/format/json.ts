@@ -1,7 +1,16 @@
 // Machine output: one object with every result and a summary. Stable key order and sorting.
 import type { Finding } from '../finding';
-import type { FormatContext, Write } from './index';
+import type { FormatContext, Formatter, Write } from './index';
 import { ITEMS, writeJsonWithItems } from './json-stream';
+
+export const json: Formatter = {
+  name: 'json',
+  description: 'every result and a summary, for scripts',
+  carriesCounts: true,
+  planFixes: false,
+  options: () => undefined,
+  write: (findings, context, _options, write) => formatJson(findings, context, write),
+};
 
 export function formatJson(findings: readonly Finding[], context: FormatContext, write: Write): void {
   const result = (finding: Finding): unknown => ({

@@ -2,14 +2,14 @@
 // repository-relative URIs, our own partial fingerprints, related locations linked from the message,
 // a notification per file not parsed or read, and at most GitHub's 25,000 results (the most severe).
 // Deterministic: no timestamps, no absolute paths.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
 import type { Finding } from '../finding';
 import { SEVERITY_RANK } from '../finding';
 import type { Rule, Severity } from '../rule';
 import { ruleDocUrl } from '../meta';
-import type { FormatContext, Write } from './index';
+import type { FormatContext, Formatter, Write } from './index';
+import { reportFingerprints } from './report-fingerprint';
 import { ITEMS, writeJsonWithItems } from './json-stream';
 
 /** GitHub code scanning rejects more results than this in one run. */
@@ -18,7 +18,24 @@ const SOURCE_ROOT = '%SRCROOT%';
 const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const LEVEL: Record<Exclude<Severity, 'off'>, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', note: 'note' };
 
-export function formatSarif(findings: readonly Finding[], context: FormatContext, write: Write): void {
+interface SarifOptions {
+  /** automationDetails.id (--sarif-category), to tell several uploads of one commit apart. */
+  category?: string;
+}
+
+export const sarif: Formatter<SarifOptions> = {
+  name: 'sarif',
+  description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers',
+  carriesCounts: true,
+  planFixes: true,
+  options: ({ flags }) => {
+    const category = flags.get('sarif-category');
+    return typeof category === 'string' && category ? { category } : {};
+  },
+  write: (findings, context, options, write) => formatSarif(findings, context, options, write),
+};
+
+export function formatSarif(findings: readonly Finding[], context: FormatContext, options: SarifOptions, write: Write): void {
   const enabled = context.rules
     .filter((rule) => context.enabledRuleIds.has(rule.meta.id))
     .sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
@@ -32,7 +49,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
     context.warn(text);
     notifications.push({ level: 'warning', message: { text } });
   }
-  const occurrences = new Map<string, number>();
+  const fingerprintHash = reportFingerprints();
   // Each result is made as it is written (writeJsonWithItems): the log is never whole in memory.
   const toResult = (finding: Finding): Sarif.Result => {
     const related = finding.related.map((entry, index) => ({ id: index + 1, ...location(toUri(entry.file.path), entry.region), message: { text: entry.message } }));
@@ -44,7 +61,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
       level: LEVEL[finding.severity],
       message: { text: links ? `${finding.message} See ${links}.` : finding.message },
       locations: [location(toUri(finding.file.path), finding.region)],
-      partialFingerprints: { 'cognitoLintFingerprint/v2': fingerprintHash(finding.fingerprint, occurrences) },
+      partialFingerprints: { 'cognitoLintFingerprint/v2': fingerprintHash(finding.fingerprint) },
     };
     if (result.ruleIndex === -1) delete result.ruleIndex;
     if (related.length > 0) result.relatedLocations = related;
@@ -64,7 +81,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
       },
     },
     invocations: [{ executionSuccessful: context.result.allFilesProcessed, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
-    ...(context.sarifCategory ? { automationDetails: { id: context.sarifCategory.endsWith('/') ? context.sarifCategory : `${context.sarifCategory}/` } } : {}),
+    ...(options.category ? { automationDetails: { id: options.category.endsWith('/') ? options.category : `${options.category}/` } } : {}),
     originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: 'The root of the repository (or the working directory outside one).' } } },
     columnKind: 'utf16CodeUnits',
     results: ITEMS,
@@ -163,13 +180,3 @@ function ruleName(id: string): string {
   return name.toLowerCase() === id.toLowerCase() ? `${name}Violation` : name;
 }
 
-/**
- * The fingerprint's hash; the second finding with the same fingerprint (a value listed twice) gets `:2`,
- * as GitHub numbers its own line hashes, so no two results share one.
- */
-function fingerprintHash(fingerprint: string, occurrences: Map<string, number>): string {
-  const occurrence = (occurrences.get(fingerprint) ?? 0) + 1;
-  occurrences.set(fingerprint, occurrence);
-  const hash = createHash('sha256').update(fingerprint).digest('hex').slice(0, 32);
-  return occurrence === 1 ? hash : `${hash}:${occurrence}`;
-}

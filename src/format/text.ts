@@ -3,7 +3,7 @@
 import { createColors } from 'picocolors';
 import type { Finding } from '../finding';
 import type { LintResult } from '../lint';
-import type { FormatContext, Write } from './index';
+import type { FormatContext, Formatter, Write } from './index';
 
 /** Writes each file's lines as it goes: the report is never held whole. */
 export function formatText(findings: readonly Finding[], context: FormatContext, write: Write): void {
@@ -32,6 +32,15 @@ export function formatText(findings: readonly Finding[], context: FormatContext,
   const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}) in ${plural(files, 'file')}`;
   write(`\n${(counts.error > 0 ? c.red : counts.warning > 0 ? c.yellow : c.blue)(c.bold(`✖ ${summary}`))}\n${checkedSummary(context.result)}\n`);
 }
+
+export const text: Formatter = {
+  name: 'text',
+  description: 'for people: grouped by file, with a summary',
+  carriesCounts: true,
+  planFixes: false,
+  options: () => undefined,
+  write: (findings, context, _options, write) => formatText(findings, context, write),
+};
 
 /** What the run looked at: `checked 12 files, 3 clients`. */
 export function checkedSummary(result: LintResult): string {
