@@ -26,7 +26,7 @@ ruleTester('redirect-uri-wildcard', {
         {
           at: 'CallbackURLs[0]',
           message: {
-            api: 'CallbackURLs entry "https://*.mycompany.com/callback" contains "*", but Cognito matches redirect URIs exactly and has no wildcards, so this entry matches only a URL with a literal "*" in it. List every exact URL the app uses instead.',
+            api: 'CallbackURLs entry "https://*.mycompany.com/callback" contains "*": the API accepts it, but Cognito matches redirect URIs exactly and has no wildcards, so this entry never matches a real redirect (only a URL with a literal "*" in it). List every exact URL the app uses instead.',
           },
         },
       ],
