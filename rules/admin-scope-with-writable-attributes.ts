@@ -1,5 +1,5 @@
 import { defineRule, type Because } from '../src/rule';
-import { concat, memberName, phrase, type MessageValue } from '../src/message';
+import { concat, memberName, phrase, unsetMember, type MessageValue } from '../src/message';
 import { DEFAULT_EXPLICIT_AUTH_FLOWS, explicitAuthFlows, member, stringItems } from '../src/rule-helpers';
 import { writableCustomAttributes } from '../src/rules-support/attributes';
 import { SIGN_IN_FLOWS } from './federated-client-sdk-flows';
@@ -44,7 +44,7 @@ export default defineRule({
       return;
     }
     const sdk = flows!.defaulted
-      ? phrase`${memberName('ExplicitAuthFlows')} is not set, so its default allows SDK sign-in (${signIn.join(', ')}), whose access tokens always carry aws.cognito.signin.user.admin`
+      ? phrase`${unsetMember('ExplicitAuthFlows', `the default list (${DEFAULT_EXPLICIT_AUTH_FLOWS.join(', ')})`)}; that list allows SDK sign-in (${signIn.join(', ')}), whose access tokens always carry aws.cognito.signin.user.admin`
       : phrase`${memberName('ExplicitAuthFlows')} allows SDK sign-in (${signIn.join(', ')}), whose access tokens always carry aws.cognito.signin.user.admin`;
     const firstSignIn = flows!.items.find((item) => SIGN_IN_FLOWS.includes(item.value));
     if (firstSignIn) because.push({ value: firstSignIn.node, what: memberName('ExplicitAuthFlows'), label: 'SDK sign-in is allowed here' });

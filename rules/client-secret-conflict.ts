@@ -29,11 +29,11 @@ export default defineRule({
     title: 'ClientSecret given while GenerateSecret is true',
     description: 'A CreateUserPoolClient request gives either GenerateSecret true or a ClientSecret value, not both.',
     rationale:
-      'CreateUserPoolClient takes a secret in one of two ways: GenerateSecret true lets Cognito generate it, ClientSecret supplies your own. The ClientSecret reference says the two cannot be combined, so a request with both is rejected.',
+      'CreateUserPoolClient takes a secret in one of two ways: GenerateSecret true lets Cognito generate it, ClientSecret supplies your own. The ClientSecret reference says: "You cannot specify both GenerateSecret as true and provide a ClientSecret value."',
     precision: 'very-high',
     messages: {
       both:
-        '{{member:ClientSecret}} is given while {{member:GenerateSecret}} is true{{because}}; CreateUserPoolClient takes one or the other, and rejects a request with both. Remove {{member:GenerateSecret}} to keep this secret, or remove {{member:ClientSecret}} to let Cognito generate one.',
+        '{{member:ClientSecret}} is given while {{member:GenerateSecret}} is true{{because}}; the CreateUserPoolClient reference says you cannot specify both GenerateSecret true and a ClientSecret value. Remove {{member:GenerateSecret}} to keep this secret, or remove {{member:ClientSecret}} to let Cognito generate one.',
     },
   },
   checkClient({ client, report }) {

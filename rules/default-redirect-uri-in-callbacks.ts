@@ -16,7 +16,7 @@ export default defineRule({
     title: 'Default redirect URI missing from the callback URLs',
     description: 'DefaultRedirectURI is one of the CallbackURLs (exact string match).',
     rationale:
-      'The Cognito API reference says DefaultRedirectURI must be in the CallbackURLs list, and Cognito compares redirect URIs as exact strings. A default that is not registered is rejected by CreateUserPoolClient and UpdateUserPoolClient.',
+      'The Cognito API reference says DefaultRedirectURI must be in the CallbackURLs list, and Cognito compares redirect URIs as exact strings, so a default that is not in the list breaks that rule.',
     precision: 'very-high',
     messages: {
       noCallbacks:

@@ -10,13 +10,13 @@ export default defineRule({
     title: 'Legacy and ALLOW_* auth flow names mixed',
     description: 'ExplicitAuthFlows does not combine legacy values (ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH) with ALLOW_* values.',
     rationale:
-      'The ExplicitAuthFlows documentation states that legacy flow names and ALLOW_* names cannot be mixed: Cognito rejects the request with InvalidParameterException. Each legacy name has an ALLOW_* equivalent, so the list can be written with ALLOW_* names only.',
+      'The ExplicitAuthFlows documentation says values with the ALLOW_ prefix cannot be used along with values without it, so a list that mixes legacy names with ALLOW_* names breaks that rule. Each legacy name has an ALLOW_* equivalent, so the list can be written with ALLOW_* names only.',
     precision: 'very-high',
     messages: {
       mixed:
-        '{{member:ExplicitAuthFlows}} mixes the legacy value "{{value}}" with {{allowed}}; Cognito rejects legacy names combined with ALLOW_* values. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only: {{fix}}.',
+        '{{member:ExplicitAuthFlows}} mixes the legacy value "{{value}}" with {{allowed}}; the API reference says ALLOW_* values cannot be used along with legacy names. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only: {{fix}}.',
       mixedPartial:
-        '{{member:ExplicitAuthFlows}} mixes the legacy value "{{value}}" with {{allowed}}; Cognito rejects legacy names combined with ALLOW_* values. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only.',
+        '{{member:ExplicitAuthFlows}} mixes the legacy value "{{value}}" with {{allowed}}; the API reference says ALLOW_* values cannot be used along with legacy names. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only.',
     },
   },
   checkClient({ client, report }) {

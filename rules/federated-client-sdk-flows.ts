@@ -23,14 +23,14 @@ export default defineRule({
     title: 'Federated-only client still allows SDK sign-in',
     description: 'A client whose SupportedIdentityProviders leaves out COGNITO does not allow SRP, password or custom sign-in in ExplicitAuthFlows (written or by default).',
     rationale:
-      'Leaving COGNITO out of SupportedIdentityProviders takes the user pool directory out of managed login, but the SDK sign-in flows a client accepts are the ones ExplicitAuthFlows lists (or its default: ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH). While it lists SRP, password or custom sign-in, local users of the pool can sign in through this client with InitiateAuth, bypassing the IdP and its MFA and account policies. A federated-only client needs only ALLOW_REFRESH_TOKEN_AUTH.',
+      'SupportedIdentityProviders sets the identity providers that managed login shows for the client; the API reference says removing COGNITO from it does not prevent authentication operations for local users with the user pools API in an AWS SDK. The SDK sign-in flows a client accepts are the ones ExplicitAuthFlows lists (or its default: ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH). While it lists SRP, password or custom sign-in, local users of the pool can sign in through this client with InitiateAuth, bypassing the IdP and its MFA and account policies. A federated-only client needs only ALLOW_REFRESH_TOKEN_AUTH.',
     precision: 'medium',
     securitySeverity: '5.3',
     messages: {
       listed:
-        '{{member:ExplicitAuthFlows}} allows {{flows}} although {{member:SupportedIdentityProviders}} does not include COGNITO{{because}}: {{member:ExplicitAuthFlows}}, not {{member:SupportedIdentityProviders}}, sets the SDK sign-in flows the client accepts, so local users of the pool can sign in through this client with the SDK, bypassing the IdP. Allow refresh only: {{fix}}.',
+        '{{member:ExplicitAuthFlows}} allows {{flows}} although {{member:SupportedIdentityProviders}} does not include COGNITO{{because}}: the API reference says leaving COGNITO out does not prevent local users from authenticating with the user pools API in an AWS SDK, so they can sign in through this client with these flows, bypassing the IdP. Allow refresh only: {{fix}}.',
       defaulted:
-        '{{member:SupportedIdentityProviders}} does not include COGNITO, but {{member:ExplicitAuthFlows}} is not set and its default ({{defaults}}) allows ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH: {{member:ExplicitAuthFlows}}, not {{member:SupportedIdentityProviders}}, sets the SDK sign-in flows the client accepts, so local users of the pool can sign in through this client with the SDK, bypassing the IdP. Allow refresh only: {{fix}}.',
+        `{{member:SupportedIdentityProviders}} does not include COGNITO, but {{unset:ExplicitAuthFlows=the default list (${DEFAULT_EXPLICIT_AUTH_FLOWS.join(', ')})}}; that list allows ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH, and the API reference says leaving COGNITO out does not prevent local users from authenticating with the user pools API in an AWS SDK, so they can sign in through this client, bypassing the IdP. Allow refresh only: {{fix}}.`,
     },
   },
   checkClient({ client, report }) {
@@ -43,7 +43,7 @@ export default defineRule({
     if (!flows) return;
     const fix = { set: ['ExplicitAuthFlows', '["ALLOW_REFRESH_TOKEN_AUTH"]'] as [string, string] };
     if (flows.defaulted) {
-      report({ messageId: 'defaulted', data: { defaults: DEFAULT_EXPLICIT_AUTH_FLOWS.join(', ') }, at: providers.keySpan, path: 'SupportedIdentityProviders', fix });
+      report({ messageId: 'defaulted', at: providers.keySpan, path: 'SupportedIdentityProviders', fix });
       return;
     }
     const signIn = [...new Set(flows.items.map((item) => item.value).filter((value) => SIGN_IN_FLOWS.includes(value)))];

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule';
 import type { Because } from '../src/rule';
-import { memberName, type MessageValue } from '../src/message';
+import { memberName, phrase, unsetMember, type MessageValue } from '../src/message';
 import { isSetNonEmpty, knownBoolean, member } from '../src/rule-helpers';
 import { supporting } from '../src/rules-support/secrets';
 
@@ -19,16 +19,17 @@ export default defineRule({
     precision: 'very-high',
     messages: {
       flagOff:
-        '{{member}} is set while {{member:AllowedOAuthFlowsUserPoolClient}} is {{flag}}{{because}}; Cognito stores the setting but its OAuth endpoints refuse this client, so the setting has no effect. Set {{set:AllowedOAuthFlowsUserPoolClient=true}} if the client should use OAuth, or remove {{member}}.',
+        '{{member}} is set while {{flag}}{{because}}; Cognito stores the setting but its OAuth endpoints refuse this client, so the setting has no effect. Set {{set:AllowedOAuthFlowsUserPoolClient=true}} if the client should use OAuth, or remove {{member}}.',
     },
   },
   checkClient({ client, report }) {
     const flag = member(client, 'AllowedOAuthFlowsUserPoolClient');
-    let flagText: MessageValue = 'not set (it defaults to false)';
+    // Terraform's argument is optional+computed: omitted, it is false only for a new client.
+    let flagText: MessageValue = unsetMember('AllowedOAuthFlowsUserPoolClient', 'false');
     let because: Because[] = [];
     if (flag) {
       if (knownBoolean(flag.value) !== false) return; // true, or not known
-      const described = supporting(flag.value, memberName('AllowedOAuthFlowsUserPoolClient'), 'false', 'AllowedOAuthFlowsUserPoolClient is false here');
+      const described = supporting(flag.value, memberName('AllowedOAuthFlowsUserPoolClient'), phrase`${memberName('AllowedOAuthFlowsUserPoolClient')} is false`, 'AllowedOAuthFlowsUserPoolClient is false here');
       flagText = described.text;
       because = described.because;
     }

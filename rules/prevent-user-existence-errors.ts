@@ -17,7 +17,7 @@ export default defineRule({
     precision: 'very-high',
     securitySeverity: '5.3',
     messages: {
-      missing: '{{member:PreventUserExistenceErrors}} is not set, so Cognito uses LEGACY and its errors reveal which users exist; expected ENABLED. Add {{fix}}.',
+      missing: '{{unset:PreventUserExistenceErrors=LEGACY}}; with LEGACY, Cognito errors reveal which users exist; expected ENABLED. Add {{fix}}.',
       legacy: '{{member:PreventUserExistenceErrors}} is "{{value}}", so Cognito errors reveal which users exist; expected ENABLED. Set {{fix}}.',
     },
   },

@@ -26,7 +26,7 @@ export default defineRule({
     title: 'Redirect URI is not absolute',
     description: 'Every CallbackURLs, LogoutURLs and DefaultRedirectURI entry is an absolute URI with a scheme (https://, myapp://).',
     rationale:
-      'The Cognito API reference requires a redirect URI to be an absolute URI (RFC 6749 section 3.1.2). A relative path or a host without a scheme is not one: the request is rejected, or the entry can never match the redirect_uri that the app sends.',
+      'The Cognito API reference requires a redirect URI to be an absolute URI (RFC 6749 section 3.1.2). A relative path or a host without a scheme is not one, and the entry can never match the redirect_uri that the app sends.',
     precision: 'very-high',
     messages: {
       relative:

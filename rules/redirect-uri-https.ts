@@ -29,7 +29,7 @@ export default defineRule({
     title: 'Redirect URI uses http://',
     description: 'Redirect and logout URLs use https://, except http:// to localhost, 127.0.0.1 or [::1].',
     rationale:
-      'Cognito rejects http:// callback URLs unless the host is a loopback address, and an authorization code sent over plain http can be intercepted. App schemes such as myapp://callback are allowed.',
+      'The API reference says Amazon Cognito requires HTTPS over HTTP except for a loopback host (http://localhost; CreateUserPoolClient also names 127.0.0.1 and [::1]), and an authorization code sent over plain http can be intercepted. App schemes such as myapp://callback are allowed.',
     precision: 'very-high',
     messages: {
       http: '{{member}} entry "{{url}}" uses http:// to the non-loopback host "{{host}}"; Cognito accepts http:// only for localhost, 127.0.0.1 and [::1]. Use https://.',

@@ -10,7 +10,7 @@ export default defineRule({
     title: 'Redirect URI contains a fragment',
     description: 'No CallbackURLs, LogoutURLs or DefaultRedirectURI entry contains a #fragment.',
     rationale:
-      'The Cognito API reference says a redirect URI must not include a fragment component (RFC 6749 section 3.1.2): the authorization server appends its response to the URI, and the implicit grant puts the tokens in the fragment itself. Cognito rejects such an entry.',
+      'The Cognito API reference says a redirect URI must not include a fragment component (RFC 6749 section 3.1.2): the authorization server appends its response to the URI, and the implicit grant puts the tokens in the fragment itself.',
     precision: 'very-high',
     messages: {
       fragment:

@@ -6,15 +6,15 @@ export default defineRule({
   meta: {
     id: 'redirect-uri-wildcard',
     category: 'correctness',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     title: 'Redirect URI contains a wildcard',
     description: 'No CallbackURLs, LogoutURLs or DefaultRedirectURI entry contains a "*": Cognito matches redirect URIs exactly, with no wildcards.',
     rationale:
-      'Cognito compares the redirect_uri and logout_uri of a request with the registered URLs by exact string match, as OAuth 2.0 Security Best Current Practice (RFC 9700) requires. A "*" is not a wildcard there: it only matches a URL that contains a literal "*", so the entry is dead, and the app it was meant for fails with redirect_mismatch.',
+      'The API pattern for redirect URLs accepts a "*", so the client deploys. But Cognito accepts only a redirect_uri that is in the registered list, and compares by exact string match, as OAuth 2.0 Security Best Current Practice (RFC 9700) requires: a "*" is not a wildcard there and only matches a URL that contains a literal "*", so the entry is dead and the app it was meant for gets redirect_mismatch. No public source says the service rejects such an entry, so this is a warning.',
     precision: 'very-high',
     messages: {
       wildcard:
-        '{{subject}} "{{url}}" contains "*", but Cognito matches redirect URIs exactly and has no wildcards, so this entry matches only a URL with a literal "*" in it. List every exact URL the app uses instead.',
+        '{{subject}} "{{url}}" contains "*": the API accepts it, but Cognito matches redirect URIs exactly and has no wildcards, so this entry never matches a real redirect (only a URL with a literal "*" in it). List every exact URL the app uses instead.',
     },
   },
   checkClient({ client, report }) {

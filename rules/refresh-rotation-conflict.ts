@@ -7,17 +7,17 @@ export default defineRule({
   meta: {
     id: 'refresh-rotation-conflict',
     category: 'correctness',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     title: 'Refresh token rotation combined with ALLOW_REFRESH_TOKEN_AUTH',
     description: 'RefreshTokenRotation.Feature ENABLED is not combined with ALLOW_REFRESH_TOKEN_AUTH written in ExplicitAuthFlows; with ExplicitAuthFlows omitted (its default list includes ALLOW_REFRESH_TOKEN_AUTH) a warning asks for an explicit list.',
     rationale:
-      'The developer guide says refresh token rotation is not compatible with REFRESH_TOKEN_AUTH: with rotation enabled, tokens are refreshed through GetTokensFromRefreshToken or the token endpoint, so ALLOW_REFRESH_TOKEN_AUTH written next to it is an error. An omitted ExplicitAuthFlows means ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH; what Cognito does with that default next to rotation is not documented (CDK synthesizes exactly that for refreshTokenRotationGracePeriod without authFlows), so that case is a warning that asks for an explicit list.',
+      'The developer guide says you cannot authenticate with REFRESH_TOKEN_AUTH in an app client with refresh token rotation enabled: tokens are refreshed through GetTokensFromRefreshToken or the token endpoint, so ALLOW_REFRESH_TOKEN_AUTH next to rotation allows a flow that cannot be used. No public source says the service rejects the client, so this is a warning. An omitted ExplicitAuthFlows means ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH; what Cognito does with that default next to rotation is not documented (CDK synthesizes exactly that for refreshTokenRotationGracePeriod without authFlows), so that case asks for an explicit list.',
     precision: 'high',
     messages: {
       listed:
-        '{{member:ExplicitAuthFlows}} has ALLOW_REFRESH_TOKEN_AUTH while {{member:RefreshTokenRotation.Feature}} is {{feature}}{{because}}; REFRESH_TOKEN_AUTH cannot be used with rotation, which refreshes through GetTokensFromRefreshToken. Remove ALLOW_REFRESH_TOKEN_AUTH from {{member:ExplicitAuthFlows}}.',
+        '{{member:ExplicitAuthFlows}} has ALLOW_REFRESH_TOKEN_AUTH while {{member:RefreshTokenRotation.Feature}} is {{feature}}{{because}}; the developer guide says a client with rotation cannot sign in with REFRESH_TOKEN_AUTH (it refreshes through GetTokensFromRefreshToken), so the flow is allowed but unusable. Remove ALLOW_REFRESH_TOKEN_AUTH from {{member:ExplicitAuthFlows}}.',
       defaulted:
-        '{{member:RefreshTokenRotation.Feature}} is ENABLED but {{member:ExplicitAuthFlows}} is not set, and its default ({{defaults}}) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set {{member:ExplicitAuthFlows}} to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example {{set:ExplicitAuthFlows=["ALLOW_USER_SRP_AUTH"]}}.',
+        `{{member:RefreshTokenRotation.Feature}} is ENABLED but {{unset:ExplicitAuthFlows=the default list (${DEFAULT_EXPLICIT_AUTH_FLOWS.join(', ')})}}; that list includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says cannot be used with rotation; how Cognito treats the default list here is not documented. Make it explicit: set {{member:ExplicitAuthFlows}} to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example {{set:ExplicitAuthFlows=["ALLOW_USER_SRP_AUTH"]}}.`,
     },
   },
   checkClient({ client, report }) {
@@ -27,7 +27,7 @@ export default defineRule({
     if (!flows) return;
     if (flows.defaulted) {
       // Only the implied default list holds the flow, and the service behaviour there is undocumented: a warning.
-      report({ messageId: 'defaulted', data: { defaults: DEFAULT_EXPLICIT_AUTH_FLOWS.join(', ') }, at: feature.value, path: 'RefreshTokenRotation.Feature', severity: 'warning' });
+      report({ messageId: 'defaulted', at: feature.value, path: 'RefreshTokenRotation.Feature', severity: 'warning' });
       return;
     }
     const enabled = supporting(feature.value, memberName('RefreshTokenRotation.Feature'), 'ENABLED', 'RefreshTokenRotation.Feature is ENABLED here');

@@ -68,6 +68,10 @@ export default defineRule({
       maxItems: '{{path}} has {{count}} entries; the API allows at most {{limit}}. Remove entries.',
       minItems: '{{path}} has {{count}} entries; the API requires at least {{limit}}. Add entries.',
       other: '{{path}} does not match the API model ({{keyword}}). Fix the value.',
+      clientTokenFlow:
+        '{{path}} is "ALLOW_CLIENT_TOKEN_AUTH", the flow the GetClientToken reference documents, but it is in no ExplicitAuthFlowsType enum of the API model, so whether {{what}} accepts it is not documented; it must be the only flow of a client with a secret. Check that the deploy accepts it.',
+      clientTokenFlowTerraform:
+        '{{path}} is "ALLOW_CLIENT_TOKEN_AUTH": the GetClientToken reference documents the flow, but it is in no ExplicitAuthFlowsType enum, and the provider validates {{path}} against that enum, so terraform plan rejects it. Expected one of {{allowed}}.',
       structure: '{{problem}}',
     },
   },
@@ -198,6 +202,7 @@ function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, ind
     case 'type':
       return { messageId: 'type', data: { path: shown, actual: typeName(value), expected: TYPE_WORDS[String(params.type)] ?? String(params.type) }, at, path };
     case 'enum': {
+      if (CLIENT_TOKEN_FLOW_PATH.test(path) && value.kind === 'scalar' && value.value === CLIENT_TOKEN_FLOW) return clientTokenFlow(client, schema, shown, value, path, params);
       const allowed = (params.allowedValues as unknown[]).map(String).sort();
       const suggestion = value.kind === 'scalar' && typeof value.value === 'string' ? closestName(value.value, allowed) : undefined;
       const data = { path: shown, value: show(value), allowed: allowed.join(', ') };
@@ -217,6 +222,22 @@ function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, ind
     default:
       return { messageId: 'other', data: { path: shown, keyword: error.keyword }, at, path };
   }
+}
+
+/**
+ * ALLOW_CLIENT_TOKEN_AUTH is documented (GetClientToken) but in no ExplicitAuthFlowsType enum: a warning
+ * that says so, except where the enum is enforced before the service sees it (the aws provider's validator).
+ */
+const CLIENT_TOKEN_FLOW = 'ALLOW_CLIENT_TOKEN_AUTH';
+const CLIENT_TOKEN_FLOW_PATH = /^ExplicitAuthFlows\[\d+\]$/;
+const ENUM_ENFORCED_BEFORE_DEPLOY: ReadonlySet<ClientKind> = new Set(['terraform', 'terraform-managed']);
+
+function clientTokenFlow(client: AppClient, schema: SchemaInfo, shown: string, at: Value, path: string, params: Record<string, unknown>): Report {
+  if (ENUM_ENFORCED_BEFORE_DEPLOY.has(client.kind)) {
+    const allowed = (params.allowedValues as unknown[]).map(String).sort().join(', ');
+    return { messageId: 'clientTokenFlowTerraform', data: { path: shown, allowed }, at, path };
+  }
+  return { messageId: 'clientTokenFlow', data: { path: shown, what: schema.what }, at, path, severity: 'warning' };
 }
 
 const DURATION_MEMBERS = new Set(['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'AuthSessionValidity', 'RefreshTokenRotation.RetryGracePeriodSeconds']);

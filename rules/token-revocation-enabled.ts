@@ -14,7 +14,7 @@ export default defineRule({
     securitySeverity: '4.3',
     messages: {
       disabled:
-        '{{member:EnableTokenRevocation}} is false, so refresh tokens from this client cannot be revoked with RevokeToken, and a stolen one cannot be cut off on its own; expected true. Set {{set:EnableTokenRevocation=true}}, or remove it (the default is true).',
+        '{{member:EnableTokenRevocation}} is false, so refresh tokens from this client cannot be revoked with RevokeToken, and a stolen one cannot be cut off on its own; expected true. Set {{set:EnableTokenRevocation=true}}{{orRemove:EnableTokenRevocation=true}}.',
     },
   },
   checkClient({ client, report }) {

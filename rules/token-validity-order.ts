@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule';
 import type { Because } from '../src/rule';
-import { memberName, phrase, type MessageValue } from '../src/message';
+import { memberName, phrase, unsetMember, type MessageValue } from '../src/message';
 import { TOKEN_KINDS, formatSeconds, tokenDuration, type TokenDuration } from '../src/rule-helpers';
 import { durationText, effectiveSeconds, isRefreshZero, refreshZero, unitProvenance } from '../src/rules-support/durations';
 import type { AppClient } from '../src/model';
@@ -11,7 +11,7 @@ const REFRESH_VALIDITY = memberName('RefreshTokenValidity');
 /** How the refresh token lifetime reads in a message, and the values it rests on (Report.because). */
 function describeRefresh(client: AppClient, refresh: TokenDuration): { text: MessageValue; because: Because[] } {
   const seconds = effectiveSeconds(client, refresh);
-  if (!refresh.node) return { text: phrase`${formatSeconds(seconds)} (the default: ${REFRESH_VALIDITY} is not set)`, because: [] };
+  if (!refresh.node) return { text: phrase`${formatSeconds(seconds)} (${unsetMember('RefreshTokenValidity', formatSeconds(seconds))})`, because: [] };
   const because: Because[] = [
     { value: refresh.node, what: REFRESH_VALIDITY, label: `RefreshTokenValidity is ${refresh.amount} (${refresh.unit}) here` },
     ...unitProvenance(refresh, phrase`the refresh token unit "${refresh.unit}"`),
@@ -36,7 +36,7 @@ export default defineRule({
       longer:
         '{{member}} {{amount}} ({{unit}}) is {{duration}}, longer than the refresh token lifetime of {{refresh}}; an {{label}} that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Lower {{member}} to {{limit}} or less, or raise {{member:RefreshTokenValidity}}.{{because}}',
       defaultLonger:
-        '{{member}} is not set, so {{label}}s last 1 hour (the default), longer than the refresh token lifetime of {{refresh}}; an {{label}} that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise {{member:RefreshTokenValidity}} to at least 1 hour, or set {{member}} to {{limit}} or less.{{because}}',
+        '{{unset}}; 1 hour is longer than the refresh token lifetime of {{refresh}}; an {{label}} that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise {{member:RefreshTokenValidity}} to at least 1 hour, or set {{member}} to {{limit}} or less.{{because}}',
     },
   },
   checkClient({ client, report }) {
@@ -61,7 +61,7 @@ export default defineRule({
       } else if (refresh.node) {
         // The token uses its 1 hour default: the written refresh lifetime is what makes the pair wrong.
         // Its own default origin (if any) is added by the evaluator, so only the unit note is kept here.
-        report({ messageId: 'defaultLonger', data, at: refresh.node, path: kind.member, because: unitProvenance(refresh, phrase`the refresh token unit "${refresh.unit}"`) });
+        report({ messageId: 'defaultLonger', data: { ...data, unset: unsetMember(kind.member, '1 hour') }, at: refresh.node, path: kind.member, because: unitProvenance(refresh, phrase`the refresh token unit "${refresh.unit}"`) });
       }
     }
   },

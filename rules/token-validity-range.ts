@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule';
-import { memberName, phrase } from '../src/message';
+import { memberName, orRemoveMember, phrase } from '../src/message';
 import { TOKEN_KINDS, formatAmount, knownNumber, member, nested, tokenDuration, type TokenKind } from '../src/rule-helpers';
 import { durationText, refreshZero, unitProvenance } from '../src/rules-support/durations';
 import type { ClientKind } from '../src/model';
@@ -31,7 +31,7 @@ export default defineRule({
       refreshZero:
         '{{member:RefreshTokenValidity}} is 0, which the API reads as "use the default" (30 days); expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove {{member:RefreshTokenValidity}}.',
       refreshZeroTemplate:
-        '{{member:RefreshTokenValidity}} is 0, below the minimum of 1 in the {{what}} resource schema, so the deployment fails; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove {{member:RefreshTokenValidity}} to get the 30 day default.',
+        '{{member:RefreshTokenValidity}} is 0, below the minimum of 1 in the {{what}} resource schema, so the deployment fails; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days){{orRemove:RefreshTokenValidity=30 days}}.',
       authSession: '{{member:AuthSessionValidity}} {{value}} is {{duration}}, outside the 3 to 15 minutes Cognito allows for an authentication session; expected 3 to 15 (minutes). Set {{member:AuthSessionValidity}} to a value from 3 to 15.',
       retryGrace:
         '{{member:RefreshTokenRotation.RetryGracePeriodSeconds}} {{value}} is outside the 0 to 60 seconds Cognito allows; expected 0 to 60. Set {{member:RefreshTokenRotation.RetryGracePeriodSeconds}} to a value from 0 to 60.',
@@ -64,7 +64,7 @@ export default defineRule({
       // No unit makes 0 long enough: write a lifetime, or leave the member out for the default.
       const fix =
         duration.amount === 0
-          ? phrase`Write the lifetime you want, or remove ${validity} to get the default.`
+          ? phrase`Write the lifetime you want${orRemoveMember(kind.member, formatAmount(kind.defaultValue, kind.defaultUnit))}.`
           : unitWritten
             ? phrase`${direction} ${validity} or use a ${otherUnit} unit in ${unitKey}.`
             : phrase`${direction} ${validity}, or set ${unitKey} to a ${otherUnit} unit (it defaults to ${kind.defaultUnit}).`;

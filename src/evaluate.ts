@@ -18,14 +18,18 @@ const INSTANCE_KEY = /\[(?:"(?:[^"\\]|\\.)*"|\d+)\]/g;
 
 export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], settingsSource: SettingsSource): Finding[] {
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding>();
   const addFinding = (finding: Finding): void => {
     // The client is part of the key: the clients a Terraform module call creates share the call's position.
     // Its instance keys are not: instances of one `for_each`/`count` block that give the same finding at the
     // same place (a value written once in the block) are reported once, for the first instance.
     const key = `${finding.ruleId}\0${finding.file.path}\0${finding.client.replace(INSTANCE_KEY, '')}\0${finding.region.start.line}:${finding.region.start.column}-${finding.region.end.line}:${finding.region.end.column}\0${finding.message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const first = seen.get(key);
+    if (first) {
+      if (first.client !== finding.client) first.otherInstances = (first.otherInstances ?? 0) + 1;
+      return;
+    }
+    seen.set(key, finding);
     findings.push(finding);
   };
   for (const loaded of files) {

@@ -29,6 +29,11 @@ export interface Finding {
   related: RelatedLocation[];
   /** The client the finding is about (logical id, Terraform address, request); '' for file-level results. */
   client: string;
+  /**
+   * How many further instances of the same Terraform block (`for_each`/`count`) or module call gave this
+   * same finding at the same place: it is reported once, for the first instance (`client`).
+   */
+  otherInstances?: number;
   /** Property path inside the client, '' for the client itself. */
   path: string;
   /** Stable identity without line numbers or list indexes: rule, file, client, member, offending value (src/fingerprint.ts). */

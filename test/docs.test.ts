@@ -38,3 +38,45 @@ for (const id of RULE_IDS) {
     }
   });
 }
+
+// A claim about the service carries its source: a rule whose messages, rationale, description or built
+// phrases say that Cognito, CloudFormation or a provider "rejects", "requires", "fails" or "defaults to"
+// has a "## Sources" section on its doc page, every entry of which links a public page (API or developer
+// guide, provider code or acceptance test, a public issue quoting the error).
+const CLAIM = /\b(?:reject(?:s|ed|ing)?|requir(?:e|es|ed|ing)|fail(?:s|ed|ing)?|defaults? to)\b/i;
+/** Rules whose claim words are about cognito-lint itself, not about a service. */
+const NOT_ABOUT_A_SERVICE: Record<string, string> = {
+  'parse-error': '"cognito-lint failed on this file" is the tool\'s own internal error',
+};
+
+/** What a rule tells its users: message templates, rationale, description, and the phrase`...` texts its code builds. */
+function userFacingTexts(id: string): string[] {
+  const { meta } = loadRule(id);
+  const source = readFileSync(join(ROOT, 'rules', `${id}.ts`), 'utf8');
+  const phrases = [...source.matchAll(/phrase`([^`]*)`/g)].map((match) => match[1]!);
+  return [...Object.values(meta.messages), meta.rationale, meta.description, ...phrases];
+}
+
+/** The bullets of the page's "## Sources" section, or undefined when it has none. */
+function sourcesOf(text: string): string[] | undefined {
+  const match = /\n## Sources\n([\s\S]*?)(?=\n## |$)/.exec(text);
+  return match ? match[1]!.split('\n').filter((line) => line.startsWith('- ')) : undefined;
+}
+
+for (const id of RULE_IDS) {
+  const claims = userFacingTexts(id).filter((text) => CLAIM.test(text));
+  if (claims.length === 0 || NOT_ABOUT_A_SERVICE[id]) continue;
+  test(`docs/rules/${id}.md: its claims about the service have public sources`, () => {
+    const sources = sourcesOf(readFileSync(join(ROOT, 'docs', 'rules', `${id}.md`), 'utf8'));
+    assert.ok(sources && sources.length > 0, `${id} says "${CLAIM.exec(claims[0]!)![0]}" (${claims[0]}) but its doc page has no "## Sources" entry`);
+    for (const entry of sources) assert.match(entry, /\]\(https:\/\/[^)\s]+\)/, `a Sources entry without a public link: ${entry}`);
+  });
+}
+
+test('the claim check finds what it looks for', () => {
+  assert.ok(CLAIM.test('Cognito rejects the client'));
+  assert.ok(CLAIM.test('GenerateSecret is not set and defaults to false'));
+  assert.ok(!CLAIM.test('the API reference says it cannot be used along with legacy names'));
+  assert.deepEqual(sourcesOf('# x\n\n## Sources\n\n- a [b](https://c)\n- d\n\n## References\n'), ['- a [b](https://c)', '- d']);
+  assert.equal(sourcesOf('# x\n\n## References\n- [b](https://c)\n'), undefined);
+});

@@ -1,4 +1,4 @@
-// Human output, grouped by file like ESLint's stylish format: `line:col  severity  message  rule-id`,
+// Human output, grouped by file like ESLint's stylish format: `line:col  severity  client: message  rule-id`,
 // then a summary that always says what was checked, so a run that checked nothing never looks clean.
 import { createColors } from 'picocolors';
 import type { Finding } from '../finding';
@@ -26,7 +26,7 @@ export function formatText(findings: readonly Finding[], context: FormatContext,
     // At least one space after a long `line:col`, so problem matchers can split every line.
     const where = `${finding.region.start.line}:${finding.region.start.column}`.padEnd(7) + ' ';
     const severity = finding.severity === 'error' ? c.red('error  ') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
-    write(`  ${where}${severity}  ${finding.message}  ${c.dim(finding.ruleId)}\n`);
+    write(`  ${where}${severity}  ${clientLabel(finding, c.bold)}${finding.message}  ${c.dim(finding.ruleId)}\n`);
   }
   const total = findings.length;
   const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}) in ${plural(files, 'file')}`;
@@ -41,6 +41,16 @@ export const text: Formatter = {
   options: () => undefined,
   write: (findings, context, _options, write) => formatText(findings, context, write),
 };
+
+/**
+ * `WebClient: ` before the message: two clients can give the same message at the same place (a YAML alias
+ * they share, a value written once in a `for_each` block), and only the name tells them apart.
+ */
+function clientLabel(finding: Finding, bold: (text: string) => string): string {
+  if (finding.client === '') return '';
+  const more = finding.otherInstances ? ` and ${plural(finding.otherInstances, 'more instance')}` : '';
+  return `${bold(finding.client + more)}: `;
+}
 
 /** What the run looked at: `checked 12 files, 3 clients`. */
 export function checkedSummary(result: LintResult): string {

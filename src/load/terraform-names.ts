@@ -1,5 +1,5 @@
 // Terraform attribute names of the app client resources and their API member names (FORMATS.md, Names).
-import { mappedSpelling, type Spelling } from '../message';
+import { mappedSpelling, terraformUnset, type Spelling } from '../message';
 import type { ClientKind } from '../model';
 import { lookupTable } from '../lookup';
 
@@ -86,7 +86,9 @@ const MEMBER_NAMES: Record<TerraformDialect, ReadonlyMap<string, string>> = { aw
 function hclAssignment(name: string, value: string): string {
   return `${name} = ${/^(true|false|\d+|\[.*\])$/s.test(value) ? value : `"${value}"`}`;
 }
-const SPELLINGS = Object.fromEntries(Object.entries(MEMBER_NAMES).map(([dialect, names]) => [dialect, mappedSpelling(names, hclAssignment)])) as Record<TerraformDialect, Spelling>;
+/** The provider's optional+computed arguments keep an existing client's value when they are left out. */
+const TERRAFORM_OMITTED = { unset: terraformUnset, removalRestoresDefault: false };
+const SPELLINGS = Object.fromEntries(Object.entries(MEMBER_NAMES).map(([dialect, names]) => [dialect, mappedSpelling(names, hclAssignment, TERRAFORM_OMITTED)])) as Record<TerraformDialect, Spelling>;
 
 /** The client kind (and so the schema) of each resource type's clients. */
 export const TERRAFORM_CLIENT_KINDS: Record<TerraformDialect, ClientKind> = { aws: 'terraform', 'aws-managed': 'terraform-managed', awscc: 'terraform-awscc' };

@@ -30,14 +30,31 @@ export function missingSecret(client: AppClient): Supporting | undefined {
 
 /** The API's pattern for ClientSecretType: a real secret matches it, a reference or template does not. */
 const SECRET_PATTERN = /^[\w+]+$/;
-/** Words that mark a stand-in value (`YOUR_CLIENT_SECRET`, `changeme`, `REDACTED`, `xxxxxxxx`). */
-const PLACEHOLDER_WORDS = /secret|placeholder|change_?me|redacted|example|dummy|sample|replace|your|todo|fake|xxx|123456|abcdef/i;
+/** Words that stand-in values are made of (`YOUR_CLIENT_SECRET_HERE`, `changeme`, `EXAMPLEsecret12`); separators go with them. */
+const PLACEHOLDER_WORDS = /secret|placeholder|change_?me|redacted|example|dummy|sample|replace|your|client|here|value|todo|fake|test|this|my|is|xxx+|abcdef|123456|[_+-]/gi;
+/** What is left of a stand-in once its words are gone: a few characters, or a few kinds of character. */
+const MIN_REMAINDER_LENGTH = 12;
+const MIN_DISTINCT_CHARACTERS = 11;
+/** A remainder that is mostly a run such as `1234567890abcdefghij` was typed, not generated. */
+const MAX_RUN_SHARE = 0.5;
 
 /**
- * Whether a written ClientSecret is a stand-in rather than a credential: a reference or template the
- * deploy tool fills in (`${var.x}`, `{{resolve:secretsmanager:...}}`, `<secret>`: none matches the API
- * pattern), one character repeated, or a placeholder word.
+ * Whether a written ClientSecret is a stand-in rather than a credential. The whole value is judged, not
+ * a word inside it: a generated secret can contain `fake` or `abcdef` by chance (docs/design/placeholder-secrets.md).
+ * A stand-in is a reference or template the deploy tool fills in (`${var.x}`, `{{resolve:...}}`,
+ * `<secret>`: none matches the API pattern), one character repeated, or a value that, once its
+ * placeholder words are removed, leaves too little, too few distinct characters, or mostly a run.
  */
 export function isPlaceholderSecret(text: string): boolean {
-  return !SECRET_PATTERN.test(text) || /^(.)\1*$/s.test(text) || PLACEHOLDER_WORDS.test(text);
+  if (!SECRET_PATTERN.test(text) || /^(.)\1*$/s.test(text)) return true;
+  const rest = text.replace(PLACEHOLDER_WORDS, '');
+  return rest.length < MIN_REMAINDER_LENGTH || new Set(rest.toLowerCase()).size < MIN_DISTINCT_CHARACTERS || runShare(rest.toLowerCase()) >= MAX_RUN_SHARE;
+}
+
+/** The share of neighbouring characters that step by one (`ab`, `34`): near 1/36 in a random value. */
+function runShare(text: string): number {
+  if (text.length < 2) return 1;
+  let steps = 0;
+  for (let i = 1; i < text.length; i++) if (text.charCodeAt(i) - text.charCodeAt(i - 1) === 1) steps++;
+  return steps / (text.length - 1);
 }

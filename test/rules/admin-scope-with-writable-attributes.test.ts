@@ -39,8 +39,8 @@ ruleTester(ID, {
           at: 'WriteAttributes',
           on: 'key',
           message: {
-            api: 'WriteAttributes lets users write 1 custom attribute(s) (custom:nickname), and ExplicitAuthFlows is not set, so its default allows SDK sign-in (ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH), whose access tokens always carry aws.cognito.signin.user.admin: with such a token users can call UpdateUserAttributes and rewrite them, so never use them for authorization. Take them out of WriteAttributes and set them with AdminUpdateUserAttributes; removing the OAuth scope alone does not help while SDK sign-in is allowed.',
-            terraform: /^write_attributes lets users write 1 custom attribute\(s\) \(custom:nickname\), and explicit_auth_flows is not set, so its default allows SDK sign-in/,
+            api: 'WriteAttributes lets users write 1 custom attribute(s) (custom:nickname), and ExplicitAuthFlows is not set, so Cognito uses the default list (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH); that list allows SDK sign-in (ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH), whose access tokens always carry aws.cognito.signin.user.admin: with such a token users can call UpdateUserAttributes and rewrite them, so never use them for authorization. Take them out of WriteAttributes and set them with AdminUpdateUserAttributes; removing the OAuth scope alone does not help while SDK sign-in is allowed.',
+            terraform: /^write_attributes lets users write 1 custom attribute\(s\) \(custom:nickname\), and explicit_auth_flows is not set here: a new client gets the default list \(ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH\), an existing one keeps its current value; that list allows SDK sign-in/,
           },
         },
       ],

@@ -36,7 +36,7 @@ ruleTester('client-secret-conflict', {
         {
           at: 'ClientSecret',
           message:
-            'ClientSecret is given while GenerateSecret is true; CreateUserPoolClient takes one or the other, and rejects a request with both. Remove GenerateSecret to keep this secret, or remove ClientSecret to let Cognito generate one.',
+            'ClientSecret is given while GenerateSecret is true; the CreateUserPoolClient reference says you cannot specify both GenerateSecret true and a ClientSecret value. Remove GenerateSecret to keep this secret, or remove ClientSecret to let Cognito generate one.',
           related: [{ at: 'GenerateSecret', message: 'GenerateSecret is true here' }],
         },
       ],

@@ -24,8 +24,8 @@ ruleTester('explicit-auth-flows-no-legacy-mix', {
         {
           at: 'ExplicitAuthFlows[0]',
           message: {
-            api: 'ExplicitAuthFlows mixes the legacy value "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"; Cognito rejects legacy names combined with ALLOW_* values. Replace "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_CUSTOM_AUTH" so the list uses ALLOW_* names only: ExplicitAuthFlows: ["ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"].',
-            terraform: 'explicit_auth_flows mixes the legacy value "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"; Cognito rejects legacy names combined with ALLOW_* values. Replace "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_CUSTOM_AUTH" so the list uses ALLOW_* names only: explicit_auth_flows = ["ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"].',
+            api: 'ExplicitAuthFlows mixes the legacy value "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"; the API reference says ALLOW_* values cannot be used along with legacy names. Replace "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_CUSTOM_AUTH" so the list uses ALLOW_* names only: ExplicitAuthFlows: ["ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"].',
+            terraform: 'explicit_auth_flows mixes the legacy value "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"; the API reference says ALLOW_* values cannot be used along with legacy names. Replace "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_CUSTOM_AUTH" so the list uses ALLOW_* names only: explicit_auth_flows = ["ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"].',
           },
         },
       ],

@@ -23,8 +23,8 @@ ruleTester(ID, {
           at: 'SupportedIdentityProviders',
           on: 'key',
           message: {
-            api: 'SupportedIdentityProviders does not include COGNITO, but ExplicitAuthFlows is not set and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) allows ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH: ExplicitAuthFlows, not SupportedIdentityProviders, sets the SDK sign-in flows the client accepts, so local users of the pool can sign in through this client with the SDK, bypassing the IdP. Allow refresh only: ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"].',
-            terraform: 'supported_identity_providers does not include COGNITO, but explicit_auth_flows is not set and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) allows ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH: explicit_auth_flows, not supported_identity_providers, sets the SDK sign-in flows the client accepts, so local users of the pool can sign in through this client with the SDK, bypassing the IdP. Allow refresh only: explicit_auth_flows = ["ALLOW_REFRESH_TOKEN_AUTH"].',
+            api: 'SupportedIdentityProviders does not include COGNITO, but ExplicitAuthFlows is not set, so Cognito uses the default list (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH); that list allows ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH, and the API reference says leaving COGNITO out does not prevent local users from authenticating with the user pools API in an AWS SDK, so they can sign in through this client, bypassing the IdP. Allow refresh only: ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"].',
+            terraform: 'supported_identity_providers does not include COGNITO, but explicit_auth_flows is not set here: a new client gets the default list (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH), an existing one keeps its current value; that list allows ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH, and the API reference says leaving COGNITO out does not prevent local users from authenticating with the user pools API in an AWS SDK, so they can sign in through this client, bypassing the IdP. Allow refresh only: explicit_auth_flows = ["ALLOW_REFRESH_TOKEN_AUTH"].',
           },
         },
       ],
@@ -37,7 +37,7 @@ ruleTester(ID, {
           at: 'ExplicitAuthFlows',
           on: 'key',
           message: {
-            api: 'ExplicitAuthFlows allows ALLOW_USER_SRP_AUTH although SupportedIdentityProviders does not include COGNITO: ExplicitAuthFlows, not SupportedIdentityProviders, sets the SDK sign-in flows the client accepts, so local users of the pool can sign in through this client with the SDK, bypassing the IdP. Allow refresh only: ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"].',
+            api: 'ExplicitAuthFlows allows ALLOW_USER_SRP_AUTH although SupportedIdentityProviders does not include COGNITO: the API reference says leaving COGNITO out does not prevent local users from authenticating with the user pools API in an AWS SDK, so they can sign in through this client with these flows, bypassing the IdP. Allow refresh only: ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"].',
           },
         },
       ],

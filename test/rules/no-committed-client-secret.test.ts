@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { loadRule } from '../../rules';
 import { maskSecret } from '../../src/redact';
 import { isPlaceholderSecret } from '../../src/rules-support/secrets';
@@ -31,6 +32,39 @@ test('placeholders and references are no credential', () => {
   assert.equal(isPlaceholderSecret(SECRET), false);
 });
 
+/** A generated-looking secret: Cognito's are 51 characters of [a-z0-9]; custom ones may use [A-Za-z0-9_+]. */
+const BASE32ISH = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
+const BASE64ISH = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+_'.split('');
+/** A realistic 51-character secret with `word` somewhere inside: the rest is random. */
+function secretWith(alphabet: string[]): fc.Arbitrary<string> {
+  return fc.constantFrom('fake', 'abcdef', 'FAKE', 'test', 'example').chain((word) =>
+    fc.integer({ min: 0, max: 51 - word.length }).chain((at) =>
+      fc.array(fc.constantFrom(...alphabet), { minLength: 51 - word.length, maxLength: 51 - word.length }).map((chars) => {
+        const random = chars.join('');
+        return random.slice(0, at) + word + random.slice(at);
+      }),
+    ),
+  );
+}
+
+test('property: a realistic 51-character secret is a credential wherever a placeholder-like word sits in it', () => {
+  for (const alphabet of [BASE32ISH, BASE64ISH]) {
+    fc.assert(
+      fc.property(secretWith(alphabet), (secret) => {
+        assert.equal(secret.length, 51);
+        assert.equal(isPlaceholderSecret(secret), false, secret);
+      }),
+      { numRuns: 500 },
+    );
+  }
+});
+
+test('stand-ins judged as a whole: words with a short, sparse or sequential rest', () => {
+  for (const text of ['EXAMPLEsecretEXAMPLEsecret12', 'exampleclientsecret1234567890abcdefghij', 'my_test_client_secret_value', 'abcdefghijklmnopqrstuvwxyz0123']) assert.ok(isPlaceholderSecret(text), text);
+  // The same words inside generated characters do not make a stand-in.
+  for (const text of [`fake${SECRET}`, `${SECRET.slice(0, 20)}abcdef${SECRET.slice(20)}`, `${SECRET}example`]) assert.equal(isPlaceholderSecret(text), false, text);
+});
+
 test('unused-suppression knows the id: a suppression silences the finding, an idle one is unused, not unknown', () => {
   const request = (comment: string): string => `UserPoolId: us-east-1_abc\nClientName: web\n${comment}ClientSecret: ${SECRET}\n`;
   const suppressed = request('# cognito-lint-disable-next-line no-committed-client-secret -- rotated, test fixture\n');
@@ -53,6 +87,12 @@ ruleTester(ID, {
     { name: 'a repeated character', client: { ClientSecret: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxx' }, skip: { terraform: HCL } },
   ],
   invalid: [
+    {
+      name: 'a generated secret that happens to contain "fake" is still reported',
+      client: { ClientSecret: `${SECRET.slice(0, 10)}fake${SECRET.slice(10)}` },
+      errors: [{ at: 'ClientSecret', message: { api: /^ClientSecret holds a client secret \("q8w3…", 42 characters\)/ } }],
+      skip: { terraform: HCL },
+    },
     {
       name: 'a written secret: at the value, 4 characters shown',
       client: { ClientSecret: SECRET },

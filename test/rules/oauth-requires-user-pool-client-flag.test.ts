@@ -38,9 +38,9 @@ ruleTester(ID, {
           at: 'CallbackURLs',
           on: 'key',
           message: {
-            api: 'CallbackURLs is set while AllowedOAuthFlowsUserPoolClient is not set (it defaults to false); Cognito stores the setting but its OAuth endpoints refuse this client, so the setting has no effect. Set AllowedOAuthFlowsUserPoolClient: true if the client should use OAuth, or remove CallbackURLs.',
+            api: 'CallbackURLs is set while AllowedOAuthFlowsUserPoolClient is not set, so Cognito uses false; Cognito stores the setting but its OAuth endpoints refuse this client, so the setting has no effect. Set AllowedOAuthFlowsUserPoolClient: true if the client should use OAuth, or remove CallbackURLs.',
             terraform:
-              'callback_urls is set while allowed_oauth_flows_user_pool_client is not set (it defaults to false); Cognito stores the setting but its OAuth endpoints refuse this client, so the setting has no effect. Set allowed_oauth_flows_user_pool_client = true if the client should use OAuth, or remove callback_urls.',
+              'callback_urls is set while allowed_oauth_flows_user_pool_client is not set here: a new client gets false, an existing one keeps its current value; Cognito stores the setting but its OAuth endpoints refuse this client, so the setting has no effect. Set allowed_oauth_flows_user_pool_client = true if the client should use OAuth, or remove callback_urls.',
           },
         },
       ],

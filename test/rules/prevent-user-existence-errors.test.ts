@@ -11,7 +11,17 @@ ruleTester('prevent-user-existence-errors', {
     {
       name: 'missing member: at the logical id, request object, UserPoolClient key, block label',
       client: {},
-      errors: [{ at: CLIENT, message: { terraform: /^prevent_user_existence_errors is not set.*Add prevent_user_existence_errors = "ENABLED"\./ } }],
+      errors: [
+        {
+          at: CLIENT,
+          message: {
+            api: 'PreventUserExistenceErrors is not set, so Cognito uses LEGACY; with LEGACY, Cognito errors reveal which users exist; expected ENABLED. Add PreventUserExistenceErrors: ENABLED.',
+            // The provider's argument is optional+computed: an existing client keeps what it has.
+            terraform:
+              'prevent_user_existence_errors is not set here: a new client gets LEGACY, an existing one keeps its current value; with LEGACY, Cognito errors reveal which users exist; expected ENABLED. Add prevent_user_existence_errors = "ENABLED".',
+          },
+        },
+      ],
     },
     { name: 'LEGACY: at the value', client: { PreventUserExistenceErrors: 'LEGACY' }, errors: [{ at: 'PreventUserExistenceErrors', message: { api: /is "LEGACY".*expected ENABLED\. Set PreventUserExistenceErrors: ENABLED\.$/, terraform: /is "LEGACY".*expected ENABLED\. Set prevent_user_existence_errors = "ENABLED"\.$/ } }] },
     { name: 'client_credentials beside code: users sign in', client: { AllowedOAuthFlows: ['code', 'client_credentials'] }, errors: [{ at: CLIENT }] },

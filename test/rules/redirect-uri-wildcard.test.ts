@@ -1,4 +1,7 @@
-import { ruleTester } from '../rule-tester';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIALECTS, render, ruleTester } from '../rule-tester';
+import { severities } from './severities';
 import { OAUTH } from './redirect-cases';
 import { CFN_OAUTH, CLIENT_YAML, serverless } from './fixture-parts';
 
@@ -26,7 +29,7 @@ ruleTester('redirect-uri-wildcard', {
         {
           at: 'CallbackURLs[0]',
           message: {
-            api: 'CallbackURLs entry "https://*.mycompany.com/callback" contains "*", but Cognito matches redirect URIs exactly and has no wildcards, so this entry matches only a URL with a literal "*" in it. List every exact URL the app uses instead.',
+            api: 'CallbackURLs entry "https://*.mycompany.com/callback" contains "*": the API accepts it, but Cognito matches redirect URIs exactly and has no wildcards, so this entry never matches a real redirect (only a URL with a literal "*" in it). List every exact URL the app uses instead.',
           },
         },
       ],
@@ -100,4 +103,11 @@ ruleTester('redirect-uri-wildcard', {
 `,
     },
   ],
+});
+
+test('a warning in every dialect: the API pattern accepts "*" and no public source says the service rejects it', async () => {
+  for (const dialect of DIALECTS) {
+    const { path, text } = render(dialect, { ...OAUTH, CallbackURLs: ['https://*.mycompany.com/callback'] });
+    assert.deepEqual(await severities('redirect-uri-wildcard', path, text), [['CallbackURLs[0]', 'warning']], dialect);
+  }
 });

@@ -35,9 +35,9 @@ ruleTester(ID, {
         {
           at: 'RefreshTokenRotation.Feature',
           message: {
-            api: 'RefreshTokenRotation.Feature is ENABLED but ExplicitAuthFlows is not set, and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set ExplicitAuthFlows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"].',
+            api: 'RefreshTokenRotation.Feature is ENABLED but ExplicitAuthFlows is not set, so Cognito uses the default list (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH); that list includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says cannot be used with rotation; how Cognito treats the default list here is not documented. Make it explicit: set ExplicitAuthFlows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"].',
             terraform:
-              'refresh_token_rotation.feature is ENABLED but explicit_auth_flows is not set, and its default (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH) includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says is not compatible with rotation; how Cognito treats the default list here is not documented. Make it explicit: set explicit_auth_flows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"].',
+              'refresh_token_rotation.feature is ENABLED but explicit_auth_flows is not set here: a new client gets the default list (ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH), an existing one keeps its current value; that list includes ALLOW_REFRESH_TOKEN_AUTH, which the developer guide says cannot be used with rotation; how Cognito treats the default list here is not documented. Make it explicit: set explicit_auth_flows to the flows the app uses without ALLOW_REFRESH_TOKEN_AUTH, for example explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"].',
           },
         },
       ],
@@ -51,7 +51,7 @@ ruleTester(ID, {
         {
           at: 'ExplicitAuthFlows[0]',
           message: {
-            api: 'ExplicitAuthFlows has ALLOW_REFRESH_TOKEN_AUTH while RefreshTokenRotation.Feature is ENABLED; REFRESH_TOKEN_AUTH cannot be used with rotation, which refreshes through GetTokensFromRefreshToken. Remove ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows.',
+            api: 'ExplicitAuthFlows has ALLOW_REFRESH_TOKEN_AUTH while RefreshTokenRotation.Feature is ENABLED; the developer guide says a client with rotation cannot sign in with REFRESH_TOKEN_AUTH (it refreshes through GetTokensFromRefreshToken), so the flow is allowed but unusable. Remove ALLOW_REFRESH_TOKEN_AUTH from ExplicitAuthFlows.',
           },
           related: [{ at: 'RefreshTokenRotation.Feature', message: { api: 'RefreshTokenRotation.Feature is ENABLED here' } }],
         },
@@ -190,9 +190,11 @@ test('the finding names the list item it is about', async () => {
   assert.deepEqual((await lint(ID, path, text)).map((row) => row.path), ['ExplicitAuthFlows[0]']);
 });
 
-test('ExplicitAuthFlows absent (CDK refreshTokenRotationGracePeriod without authFlows): a warning; written: an error', async () => {
+test('a warning both ways: no public source says the service rejects rotation next to ALLOW_REFRESH_TOKEN_AUTH', async () => {
   const defaulted = render('cloudformation-json', { RefreshTokenRotation: ROTATION });
   assert.deepEqual(await severities(ID, defaulted.path, defaulted.text), [['RefreshTokenRotation.Feature', 'warning']]);
   const written = render('cloudformation-json', LISTED);
-  assert.deepEqual(await severities(ID, written.path, written.text), [['ExplicitAuthFlows[0]', 'error']]);
+  assert.deepEqual(await severities(ID, written.path, written.text), [['ExplicitAuthFlows[0]', 'warning']]);
+  const terraform = render('terraform', LISTED);
+  assert.deepEqual(await severities(ID, terraform.path, terraform.text), [['ExplicitAuthFlows[0]', 'warning']]);
 });

@@ -1,4 +1,7 @@
-import { ruleTester } from '../rule-tester';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint, render, ruleTester } from '../rule-tester';
+import { severities } from './severities';
 import { CLIENT_YAML, TF } from './fixture-parts';
 
 // BUG: the region of a YAML block sequence ends at column 1 of the line after its last item (the
@@ -271,4 +274,55 @@ Resources:
       errors: [{ at: 'a', message: '"callback_urls" is not a member of awscc_cognito_user_pool_client; did you mean "callback_ur_ls"? Rename it.' }],
     },
   ],
+});
+
+// ALLOW_CLIENT_TOKEN_AUTH: documented (GetClientToken) but in no ExplicitAuthFlowsType enum. schema and
+// refresh-token-auth-missing agree on it: schema says so once (a warning; an error only where the aws
+// provider's enum validator rejects it), refresh-token-auth-missing never asks to add a flow beside it.
+const CLIENT_TOKEN_FLOW = { ExplicitAuthFlows: ['ALLOW_CLIENT_TOKEN_AUTH'], GenerateSecret: true };
+
+ruleTester('schema', {
+  valid: [],
+  invalid: [
+    {
+      name: 'ALLOW_CLIENT_TOKEN_AUTH: documented but in no enum',
+      client: CLIENT_TOKEN_FLOW,
+      skip: { 'api-response': 'Describe output has no GenerateSecret member (a separate schema finding)' },
+      errors: [
+        {
+          at: 'ExplicitAuthFlows[0]',
+          message: {
+            api: /^ExplicitAuthFlows\[0\] is "ALLOW_CLIENT_TOKEN_AUTH", the flow the GetClientToken reference documents, but it is in no ExplicitAuthFlowsType enum of the API model, so whether (AWS::Cognito::UserPoolClient|a CreateUserPoolClient request) accepts it is not documented;/,
+            terraform: /^explicit_auth_flows\[0\] is "ALLOW_CLIENT_TOKEN_AUTH": the GetClientToken reference documents the flow, but it is in no ExplicitAuthFlowsType enum, and the provider validates explicit_auth_flows\[0\] against that enum, so terraform plan rejects it\. Expected one of ADMIN_NO_SRP_AUTH, /,
+          },
+        },
+      ],
+    },
+  ],
+  fixtures: [
+    {
+      name: 'awscc follows the CloudFormation schema, which has no enum: the warning wording',
+      path: 'main.tf',
+      text: `resource "awscc_cognito_user_pool_client" "web" {
+  user_pool_id        = "us-east-1_abc"
+  explicit_auth_flows = ["ALLOW_CLIENT_TOKEN_AUTH"]
+                         ^~~~~~~~~~~~~~~~~~~~~~~~~ a
+}
+`,
+      errors: [{ at: 'a', message: /^explicit_auth_flows\[0\] is "ALLOW_CLIENT_TOKEN_AUTH", the flow the GetClientToken reference documents/ }],
+    },
+  ],
+});
+
+test('ALLOW_CLIENT_TOKEN_AUTH: a warning in templates and requests, an error in aws provider Terraform; refresh-token-auth-missing silent in all', async () => {
+  for (const dialect of ['cloudformation-yaml', 'cloudformation-json', 'api-request'] as const) {
+    const { path, text } = render(dialect, CLIENT_TOKEN_FLOW);
+    assert.deepEqual(await severities('schema', path, text), [['ExplicitAuthFlows[0]', 'warning']], dialect);
+    assert.deepEqual(await lint('refresh-token-auth-missing', path, text), [], dialect);
+  }
+  const terraform = render('terraform', CLIENT_TOKEN_FLOW);
+  assert.deepEqual(await severities('schema', terraform.path, terraform.text), [['ExplicitAuthFlows[0]', 'error']]);
+  assert.deepEqual(await lint('refresh-token-auth-missing', terraform.path, terraform.text), []);
+  const managed = terraform.text.replace('aws_cognito_user_pool_client', 'aws_cognito_managed_user_pool_client').replace(/\n\s*name\s*=\s*"[^"]*"/, '\n  name_prefix = "AmazonOpenSearchService"');
+  assert.deepEqual(await severities('schema', 'main.tf', managed), [['ExplicitAuthFlows[0]', 'error']]);
 });

@@ -41,8 +41,9 @@ ruleTester(ID, {
         {
           at: 'EnableTokenRevocation',
           message: {
-            api: 'EnableTokenRevocation is false, so refresh tokens from this client cannot be revoked with RevokeToken, and a stolen one cannot be cut off on its own; expected true. Set EnableTokenRevocation: true, or remove it (the default is true).',
-            terraform: /Set enable_token_revocation = true, or remove it \(the default is true\)\.$/,
+            api: 'EnableTokenRevocation is false, so refresh tokens from this client cannot be revoked with RevokeToken, and a stolen one cannot be cut off on its own; expected true. Set EnableTokenRevocation: true, or remove EnableTokenRevocation (the default is true).',
+            // Terraform keeps an existing client's value for an omitted argument: removing it is no fix there.
+            terraform: /expected true\. Set enable_token_revocation = true\.$/,
           },
         },
       ],

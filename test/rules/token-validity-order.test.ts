@@ -55,7 +55,7 @@ ruleTester(ID, {
         {
           at: 'IdTokenValidity',
           message: {
-            api: 'IdTokenValidity 40 (days) is 40 days, longer than the refresh token lifetime of 30 days (the default: RefreshTokenValidity is not set); an ID token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Lower IdTokenValidity to 30 days or less, or raise RefreshTokenValidity.',
+            api: 'IdTokenValidity 40 (days) is 40 days, longer than the refresh token lifetime of 30 days (RefreshTokenValidity is not set, so Cognito uses 30 days); an ID token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Lower IdTokenValidity to 30 days or less, or raise RefreshTokenValidity.',
           },
           related: [{ at: 'TokenValidityUnits.IdToken', message: { api: 'TokenValidityUnits.IdToken is "days" here' } }],
         },
@@ -69,13 +69,14 @@ ruleTester(ID, {
         {
           at: 'RefreshTokenValidity',
           message: {
-            api: 'AccessTokenValidity is not set, so access tokens last 1 hour (the default), longer than the refresh token lifetime of 30 minutes (RefreshTokenValidity 30 (minutes)); an access token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise RefreshTokenValidity to at least 1 hour, or set AccessTokenValidity to 30 minutes or less.',
+            api: 'AccessTokenValidity is not set, so Cognito uses 1 hour; 1 hour is longer than the refresh token lifetime of 30 minutes (RefreshTokenValidity 30 (minutes)); an access token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise RefreshTokenValidity to at least 1 hour, or set AccessTokenValidity to 30 minutes or less.',
+            terraform: /^access_token_validity is not set here: a new client gets 1 hour, an existing one keeps its current value; 1 hour is longer than the refresh token lifetime of 30 minutes /,
           },
         },
         {
           at: 'RefreshTokenValidity',
           message: {
-            api: 'IdTokenValidity is not set, so ID tokens last 1 hour (the default), longer than the refresh token lifetime of 30 minutes (RefreshTokenValidity 30 (minutes)); an ID token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise RefreshTokenValidity to at least 1 hour, or set IdTokenValidity to 30 minutes or less.',
+            api: 'IdTokenValidity is not set, so Cognito uses 1 hour; 1 hour is longer than the refresh token lifetime of 30 minutes (RefreshTokenValidity 30 (minutes)); an ID token that outlives the refresh token that renews it is a configuration mistake (CDK refuses such a client). Raise RefreshTokenValidity to at least 1 hour, or set IdTokenValidity to 30 minutes or less.',
           },
         },
       ],

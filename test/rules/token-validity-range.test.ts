@@ -128,7 +128,7 @@ ruleTester(ID, {
         'refresh 0 in CloudFormation: below the resource schema minimum of 1',
         { RefreshTokenValidity: 0 },
         'RefreshTokenValidity',
-        'RefreshTokenValidity is 0, below the minimum of 1 in the AWS::Cognito::UserPoolClient resource schema, so the deployment fails; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove RefreshTokenValidity to get the 30 day default.',
+        'RefreshTokenValidity is 0, below the minimum of 1 in the AWS::Cognito::UserPoolClient resource schema, so the deployment fails; expected a refresh token lifetime of 60 minutes to 10 years (3650 days). Write the lifetime you want (for example 30 with the default unit days), or remove RefreshTokenValidity (the default is 30 days).',
       ),
       skip: { 'api-request': API_ZERO, 'api-response': API_ZERO, terraform: PROVIDER_ZERO, 'terraform-plan': PLAN_UNSET },
     },
@@ -140,7 +140,7 @@ ruleTester(ID, {
           at: 'RefreshTokenValidity',
           message: {
             terraform:
-              'refresh_token_validity 0 (days) is 0 days, which is below the 60 minutes minimum for refresh tokens; expected 60 minutes to 10 years (3650 days). Write the lifetime you want, or remove refresh_token_validity to get the default.',
+              'refresh_token_validity 0 (days) is 0 days, which is below the 60 minutes minimum for refresh tokens; expected 60 minutes to 10 years (3650 days). Write the lifetime you want.',
           },
         },
       ],
