@@ -12,6 +12,7 @@ export default defineRule({
     rationale:
       'The ExplicitAuthFlows documentation states that legacy flow names and ALLOW_* names cannot be mixed: Cognito rejects the request with InvalidParameterException. Each legacy name has an ALLOW_* equivalent, so the list can be written with ALLOW_* names only.',
     precision: 'very-high',
+    fix: 'fix',
     messages: {
       mixed:
         '{{member:ExplicitAuthFlows}} mixes the legacy value "{{value}}" with {{allowed}}; Cognito rejects legacy names combined with ALLOW_* values. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only: {{fix}}.',

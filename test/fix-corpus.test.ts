@@ -10,7 +10,6 @@ import { join, relative } from 'node:path';
 import { runCli } from './cli-helpers';
 import { REPO_ROOT } from './golden';
 import { CORPUS, FORMATS, LAID_OUT, layOut } from './corpus-layout';
-import { SAFE_FIX_RULES } from '../src/fix';
 import { prepareParsers } from '../src/load';
 
 interface Result {
@@ -18,6 +17,7 @@ interface Result {
   file: string;
   line: number;
   message: string;
+  fixType?: string;
 }
 
 function filesUnder(root: string): Map<string, string> {
@@ -45,19 +45,19 @@ async function fixTree(root: string): Promise<number> {
   const before = filesUnder(root);
   const parseErrors = (list: Result[]): string[] => list.filter((r) => r.ruleId === 'parse-error').map((r) => r.file).sort();
   const errorsBefore = parseErrors(await results(root));
-  const fix = await runCli(['--fix', '.', '--fail-on', 'none'], root);
+  const fix = await runCli(['--fix', '--fix-type', 'all', '.', '--fail-on', 'none'], root);
   const applied = Number(/applied (\d+) fix/.exec(fix.stderr)?.[1]);
   assert.doesNotMatch(fix.stderr, /dropped/, 'no fix was dropped');
   const after = filesUnder(root);
   const remaining = await results(root);
   assert.deepEqual(parseErrors(remaining), errorsBefore, 'no new parse error');
-  const unfixed = remaining.filter((r) => SAFE_FIX_RULES.has(r.ruleId) && !/default of/.test(r.message) && !/\.plan\.json$/.test(r.file));
+  const unfixed = remaining.filter((r) => r.fixType !== undefined && !/default of/.test(r.message) && !/\.plan\.json$/.test(r.file));
   assert.deepEqual(unfixed.map((r) => `${r.file}:${r.line} ${r.ruleId}`), [], 'every safe finding fixed, except those resting on defaults');
   for (const [file, text] of before) {
     const kept = commentLines(after.get(file)!);
     for (const line of commentLines(text)) assert.ok(kept.includes(line), `${file}: comment line kept: ${line}`);
   }
-  await runCli(['--fix', '.', '--fail-on', 'none'], root);
+  await runCli(['--fix', '--fix-type', 'all', '.', '--fail-on', 'none'], root);
   assert.deepEqual(filesUnder(root), after, 'a second --fix changes no byte');
   return applied;
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
 import type { Finding } from '../finding';
-import { SEVERITY_RANK } from '../finding';
+import { SEVERITY_RANK, describeChange, plannedChange } from '../finding';
 import type { Rule, Severity } from '../rule';
 import { ruleDocUrl } from '../meta';
 import type { FormatContext, Write } from './index';
@@ -79,12 +79,16 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
   writeJsonWithItems(log, kept, toResult, write);
 }
 
-/** The safe fix as the edits --fix would make, planned while the file was loaded (src/lint.ts, `change`). */
+/**
+ * The fix as the edits --fix would make, planned while the file was loaded (src/lint.ts, `change`). Its
+ * description and properties say whether it is a fix or a remediation, and what a remediation changes.
+ */
 function sarifFix(finding: Finding, toUri: (file: string) => string): Sarif.Fix | undefined {
-  const change = finding.change;
+  const change = plannedChange(finding);
   if (!change) return undefined;
   const replacements = change.replacements.map(({ start, end, text }) => ({ deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text } }));
-  return { description: { text: change.description }, artifactChanges: [{ artifactLocation: { uri: toUri(finding.file.path), uriBaseId: SOURCE_ROOT }, replacements }] };
+  const properties: Sarif.PropertyBag = { fixType: finding.fixType ?? 'fix', ...(finding.runtimeChange ? { runtimeChange: finding.runtimeChange } : {}) };
+  return { description: { text: describeChange(finding, change) }, artifactChanges: [{ artifactLocation: { uri: toUri(finding.file.path), uriBaseId: SOURCE_ROOT }, replacements }], properties };
 }
 
 function describeRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor {
