@@ -125,7 +125,8 @@ export function unifiedDiff(path: string, before: readonly string[], after: read
       const line = mask(op.line);
       body.push(op.kind + (line.endsWith('\n') ? line : `${line}\n\\ No newline at end of file\n`));
     }
-    parts.push(`@@ -${range(oldCount ? oldLine : oldLine - 1, oldCount)} +${range(newCount ? newLine : newLine - 1, newCount)} @@\n`, ...body);
+    parts.push(`@@ -${range(oldCount ? oldLine : oldLine - 1, oldCount)} +${range(newCount ? newLine : newLine - 1, newCount)} @@\n`);
+    for (const line of body) parts.push(line);
     cursor = last + 1;
   }
   return parts.join('');

@@ -27,10 +27,8 @@ export function checkWrittenOnlyForClient(file: SourceFile, client: AppClient, v
   const outside = (offset: number): boolean => offset < client.extent.start || offset >= client.extent.end;
   if (yaml) {
     const anchor = anchorBefore(text, value.span.start);
-    if (member && member.keySpan.file === file && outside(member.keySpan.start)) {
-      const base = anchorAround(text, member.keySpan.start);
-      throw new NotFixable(base ? `the member is merged from the YAML anchor &${base.name} (line ${line(base.at)}): changing it there would change every mapping that merges it` : `the member is written outside the client (line ${line(member.keySpan.start)})`);
-    }
+    // A member merged in from elsewhere (a YAML merge key) is written outside the client.
+    if (member && member.keySpan.file === file && outside(member.keySpan.start)) throw new NotFixable(`the member is written outside the client (line ${line(member.keySpan.start)})`);
     if (outside(value.span.start)) {
       throw new NotFixable(anchor ? `the value is the YAML anchor &${anchor.name} (line ${line(anchor.at)}), reached here through an alias: changing it there would change every use` : `the value is written outside the client (line ${line(value.span.start)})`);
     }
@@ -64,23 +62,6 @@ function anchorBefore(text: string, start: number): { name: string; at: number }
   const before = text.slice(Math.max(0, start - 300), start);
   const match = ANCHOR_BEFORE.exec(before);
   return match ? { name: match[1]!, at: start - before.length + match.index } : undefined;
-}
-
-/** The anchor of the mapping a merged member's key is written in: the nearest `&name` before it at a smaller indentation. */
-function anchorAround(text: string, keyStart: number): { name: string; at: number } | undefined {
-  const indent = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
-  let end = text.lastIndexOf('\n', keyStart - 1);
-  while (end > 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
-    const own = /^\s*/.exec(line)![0].length;
-    if (line.trim() !== '' && !line.trimStart().startsWith('#') && own < indent) {
-      const match = /&([^\s[\]{},]+)[ \t]*(?:#.*)?\r?$/.exec(line);
-      return match ? { name: match[1]!, at: start + match.index } : undefined;
-    }
-    end = start - 1;
-  }
-  return undefined;
 }
 
 function firstAlias(text: string, name: string): number | undefined {
