@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitRepository, lintBin } from './bin-helpers';
+import { REPO_ROOT } from './golden';
 import { originalLines, splitLines, trackEdits, unifiedDiff } from '../src/fix';
 import { applyEdits, type Edit } from '../src/fix/text';
 import { loadAllRules } from '../rules';
@@ -152,4 +153,11 @@ test('the dry-run diff is linear in the file: 50,000 edits over 200,000 lines (a
   assert.equal((diff.match(/^-/gm) ?? []).length - 1, 50_000);
   // Linear work takes well under a second here; the quadratic diff it replaces took minutes at this size.
   assert.ok(elapsed < 20_000, `${elapsed} ms`);
+});
+
+test('each fixable rule\'s doc page says which kind its --fix change is', () => {
+  for (const rule of loadAllRules().filter((candidate) => candidate.meta.fix !== undefined)) {
+    const page = readFileSync(join(REPO_ROOT, 'docs', 'rules', `${rule.meta.id}.md`), 'utf8');
+    assert.match(page, new RegExp(`^\\| --fix \\| ${rule.meta.fix}[ :(]`, 'm'), rule.meta.id);
+  }
 });
