@@ -62,6 +62,22 @@ async function fixTree(root: string): Promise<number> {
   return applied;
 }
 
+test('--fix alone over a copy of examples/ applies fixes only: every remediation\'s finding remains', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'cognito-lint-fix-only-examples-'));
+  mkdirSync(join(root, '.git'));
+  cpSync(join(REPO_ROOT, 'examples'), join(root, 'examples'), { recursive: true });
+  await prepareParsers([join(root, 'examples', 'terraform', 'bad.tf')]);
+  const remediations = (list: Result[]): string[] => list.filter((r) => r.fixType === 'remediation').map((r) => `${r.file} ${r.ruleId} ${r.message}`).sort();
+  const before = await results(root);
+  const fix = await runCli(['--fix', '.', '--fail-on', 'none'], root);
+  assert.match(fix.stderr, /applied [1-9]\d* fix/);
+  assert.match(fix.stderr, /\d+ remediations not applied: they change what the application does; --fix-type remediation applies them/);
+  const after = await results(root);
+  assert.ok(remediations(before).length > 0);
+  assert.deepEqual(remediations(after), remediations(before));
+  assert.equal(after.filter((r) => r.fixType === 'fix').length < before.filter((r) => r.fixType === 'fix').length, true, 'fixes were applied');
+});
+
 test('--fix over a copy of examples/', async () => {
   const root = mkdtempSync(join(tmpdir(), 'cognito-lint-fix-examples-'));
   mkdirSync(join(root, '.git'));
