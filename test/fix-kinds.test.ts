@@ -115,6 +115,11 @@ test('a YAML anchor used through an alias is edited neither at the anchor nor th
   const lines = fixed.stderr.split('\n');
   assert.ok(lines.includes('cognito-lint: not fixed: no-legacy-auth-flow-names at template.yaml:7:34: the value is the YAML anchor &flows, also used through *flows (line 13): changing it here would change it there too'), fixed.stderr);
   assert.ok(lines.includes('cognito-lint: not fixed: no-legacy-auth-flow-names at template.yaml:7:34: the value is the YAML anchor &flows (line 7), reached here through an alias: changing it there would change every use'), fixed.stderr);
+  // An anchored item used elsewhere is not rewritten either.
+  const item = CFN('      UserPoolId: x\n      PreventUserExistenceErrors: ENABLED\n      ExplicitAuthFlows:\n        - &legacy ADMIN_NO_SRP_AUTH\n') + 'Outputs:\n  Flow:\n    Value: *legacy\n';
+  const itemFixed = run({ 'template.yaml': item }, ['--fix', 'template.yaml', '--fail-on', 'none']);
+  assert.equal(readFileSync(join(itemFixed.root, 'template.yaml'), 'utf8'), item);
+  assert.match(itemFixed.stderr, /not fixed: no-legacy-auth-flow-names at template\.yaml:8:19: the value is the YAML anchor &legacy, also used through \*legacy \(line 11\)/);
 });
 
 test('removing a duplicate on its own line with a comment after it keeps the comment as a comment line', () => {

@@ -32,9 +32,11 @@ export function checkWrittenOnlyForClient(file: SourceFile, client: AppClient, v
     if (outside(value.span.start)) {
       throw new NotFixable(anchor ? `the value is the YAML anchor &${anchor.name} (line ${line(anchor.at)}), reached here through an alias: changing it there would change every use` : `the value is written outside the client (line ${line(value.span.start)})`);
     }
-    if (anchor) {
-      const alias = firstAlias(text, anchor.name);
-      if (alias !== undefined) throw new NotFixable(`the value is the YAML anchor &${anchor.name}, also used through *${anchor.name} (line ${line(alias)}): changing it here would change it there too`);
+    // The value itself, or one of its items (`- &flow ADMIN_NO_SRP_AUTH`), anchored and used through an alias.
+    for (const node of [value, ...(value.kind === 'list' ? value.items : [])]) {
+      const anchored = node === value ? anchor : anchorBefore(text, node.span.start);
+      const alias = anchored && firstAlias(text, anchored.name);
+      if (anchored && alias !== undefined) throw new NotFixable(`the value is the YAML anchor &${anchored.name}, also used through *${anchored.name} (line ${line(alias)}): changing it here would change it there too`);
     }
     return;
   }
