@@ -28,6 +28,7 @@ export default defineRule({
     rationale:
       'Each of these lists names what the client allows; naming a value twice allows nothing more. A duplicate is usually a copy-and-paste slip where a different value (another callback URL, another scope) was meant, and it makes the list harder to review.',
     precision: 'very-high',
+    fix: 'fix',
     securitySeverity: '1.0',
     messages: {
       duplicate:

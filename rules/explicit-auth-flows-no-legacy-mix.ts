@@ -12,6 +12,7 @@ export default defineRule({
     rationale:
       'The ExplicitAuthFlows documentation says values with the ALLOW_ prefix cannot be used along with values without it, so a list that mixes legacy names with ALLOW_* names breaks that rule. Each legacy name has an ALLOW_* equivalent, so the list can be written with ALLOW_* names only.',
     precision: 'very-high',
+    fix: 'fix',
     messages: {
       mixed:
         '{{member:ExplicitAuthFlows}} mixes the legacy value "{{value}}" with {{allowed}}; the API reference says ALLOW_* values cannot be used along with legacy names. Replace "{{value}}" with "{{replacement}}" so the list uses ALLOW_* names only: {{fix}}.',

@@ -11,12 +11,15 @@ export default defineRule({
     rationale:
       'The API reference marks flow names without the ALLOW_ prefix as deprecated in favour of the ALLOW_* names (2019), and the two kinds cannot be combined in one list. A list of legacy names also allows SRP and refresh-token sign-in without naming them, so its configuration does not say plainly which flows it allows, and it cannot be tightened one ALLOW_* flow at a time. The equivalent ALLOW_* list names those flows too.',
     precision: 'very-high',
+    fix: 'fix',
     securitySeverity: '3.1',
     messages: {
       legacy:
         '{{member:ExplicitAuthFlows}} uses the deprecated name "{{value}}"; expected ALLOW_* names only. A list of legacy names also allows ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH without naming them, so the equivalent list names them too: {{fix}}.',
       mixed:
         '{{member:ExplicitAuthFlows}} uses the deprecated name "{{value}}"; expected its ALLOW_* form "{{replacement}}". Write the list with ALLOW_* names only: {{fix}}.',
+      customOnly:
+        '{{member:ExplicitAuthFlows}} uses the deprecated name "{{value}}"; expected ALLOW_* names only. No ALLOW_* list is documented as its equivalent (whether it kept SRP sign-in is undocumented), so it is not rewritten automatically: list the flows the application uses, for example ALLOW_CUSTOM_AUTH and ALLOW_REFRESH_TOKEN_AUTH.',
       partial:
         '{{member:ExplicitAuthFlows}} uses the deprecated name "{{value}}"; expected its ALLOW_* form "{{replacement}}". Replace "{{value}}" with "{{replacement}}" and name every allowed flow with ALLOW_* names (a list of legacy names also allows ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH without naming them).',
     },
@@ -31,7 +34,7 @@ export default defineRule({
     for (const item of flows.items) {
       const replacement = LEGACY_AUTH_FLOWS[item.value];
       if (replacement === undefined) continue;
-      const messageId = !fix ? 'partial' : legacyOnly ? 'legacy' : 'mixed';
+      const messageId = item.value === 'CUSTOM_AUTH_FLOW_ONLY' ? 'customOnly' : !fix ? 'partial' : legacyOnly ? 'legacy' : 'mixed';
       report({ messageId, data: { value: item.value, replacement }, at: item.node, path: item.path, ...(fix ? { fix } : {}) });
     }
   },

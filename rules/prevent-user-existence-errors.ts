@@ -15,6 +15,8 @@ export default defineRule({
     rationale:
       'With LEGACY (the API default when the member is omitted), Cognito answers UserNotFoundException for unknown users and NotAuthorizedException for known ones, so anyone can enumerate user names. ENABLED returns the same generic error for both. Not reported on a machine client, whose only OAuth flow is client_credentials: no user signs in through it.',
     precision: 'very-high',
+    fix: 'remediation',
+    runtimeChange: 'sign-in and password recovery stop revealing whether a user exists',
     securitySeverity: '5.3',
     messages: {
       missing: '{{unset:PreventUserExistenceErrors=LEGACY}}; with LEGACY, Cognito errors reveal which users exist; expected ENABLED. Add {{fix}}.',

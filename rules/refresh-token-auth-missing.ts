@@ -13,6 +13,8 @@ export default defineRule({
     rationale:
       'ALLOW_REFRESH_TOKEN_AUTH is the flow that refreshes tokens. A client that lists its flows without it, and has no refresh token rotation (which refreshes through GetTokensFromRefreshToken instead), cannot refresh tokens with REFRESH_TOKEN_AUTH: users sign in again whenever the access and ID tokens expire. Older API versions rejected such a list ("REFRESH_TOKEN_AUTH should always be allowed", aws-cdk#7625), and CDK adds the flow to every list it writes. Lists of legacy names imply it and are not reported.',
     precision: 'high',
+    fix: 'remediation',
+    runtimeChange: 'the client may refresh tokens with REFRESH_TOKEN_AUTH, a flow its list left out',
     messages: {
       missing:
         '{{member:ExplicitAuthFlows}} does not allow ALLOW_REFRESH_TOKEN_AUTH while {{rotation}}{{because}}, so tokens of this client cannot be refreshed with REFRESH_TOKEN_AUTH and users sign in again when they expire (older API versions reject such a list: "REFRESH_TOKEN_AUTH should always be allowed"). Add ALLOW_REFRESH_TOKEN_AUTH: {{fix}}.',

@@ -11,6 +11,8 @@ export default defineRule({
     rationale:
       'With EnableTokenRevocation false, RevokeToken and the /oauth2/revoke endpoint do not work for the client, so a stolen refresh token keeps minting access and ID tokens until it expires (30 days by default, up to 10 years). The member defaults to true when it is omitted, so only an explicit false is reported.',
     precision: 'very-high',
+    fix: 'remediation',
+    runtimeChange: 'refresh tokens become revocable, and new tokens carry the origin_jti and jti claims',
     securitySeverity: '4.3',
     messages: {
       disabled:

@@ -15,7 +15,8 @@ import { buildBaseline, readBaseline, serializeBaseline } from './baseline';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './meta';
 import { parseByteSize } from './read';
 import type { Rule } from './rule';
-import { lintAndFix, unifiedDiff, type FixResult } from './fix';
+import { FIX_TYPES, type FixTypeOption } from './fix';
+import { lintAndFix, type FixResult } from './fix-run';
 import { helpText, parseArgs, type OptionSpec } from './args';
 
 export interface CliIo {
@@ -45,8 +46,9 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'inline-suppressions', type: 'boolean', default: true, describe: 'Honour suppression comments and Metadata entries (--no-inline-suppressions ignores them)' },
   { name: 'baseline', type: 'string', describe: 'Report only findings that are not in this baseline file' },
   { name: 'write-baseline', type: 'string', describe: 'Write every current finding to this baseline file and exit 0' },
-  { name: 'fix', type: 'boolean', default: false, describe: 'Apply the safe fixes in place (PreventUserExistenceErrors, EnableTokenRevocation, auth flow names, duplicates, ALLOW_REFRESH_TOKEN_AUTH); the report and exit code show what remains' },
-  { name: 'fix-dry-run', type: 'boolean', default: false, describe: 'Print the safe fixes as a unified diff and write nothing (the report goes to --output-file if given)' },
+  { name: 'fix', type: 'boolean', default: false, describe: 'Apply the fixes in place: changes that keep what the application does ({{fix}}); the report and exit code show what remains' },
+  { name: 'fix-dry-run', type: 'boolean', default: false, describe: 'Print the fixes as a unified diff and write nothing (the report goes to --output-file if given)' },
+  { name: 'fix-type', type: 'string', choices: FIX_TYPES, describe: 'With --fix or --fix-dry-run: fix (the default) applies fixes only; remediation (or all) also applies remediations, which change runtime behaviour to the secure setting ({{remediation}})' },
   { name: 'max-file-size', type: 'string', default: '10MB', describe: 'Larger files are not read; one whose first megabyte could hold a client is reported as a warning' },
   { name: 'gitignore', type: 'boolean', default: true, describe: 'Skip what .gitignore excludes when walking a directory or glob (--no-gitignore reads it); named paths are always read' },
   { name: 'error-on-unmatched-pattern', type: 'boolean', default: true, describe: 'Exit 2 when a path or glob matches no file (--no-error-on-unmatched-pattern skips it)' },
@@ -75,6 +77,7 @@ interface CliArgs {
   'write-baseline'?: string;
   fix: boolean;
   'fix-dry-run': boolean;
+  'fix-type'?: FixTypeOption;
   'max-file-size': string;
   gitignore: boolean;
   'error-on-unmatched-pattern': boolean;
@@ -94,7 +97,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (parsed.kind === 'help') {
     // Only --help loads every formatter, for their descriptions.
     const options = OPTIONS.map((option) => (option.name === 'format' ? { ...option, describe: `Output format: ${describeFormats()}` } : option));
-    io.stdout(helpText(USAGE, PATHS, options, Math.min(110, process.stdout.columns || 100)));
+    io.stdout(helpText(USAGE, PATHS, withFixableRules(options, loadAllRules()), Math.min(110, process.stdout.columns || 100)));
     return 0;
   }
   if (parsed.kind === 'version') {
@@ -136,8 +139,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         warn: (message) => io.stderr(`${TOOL_NAME}: ${message}\n`),
       },
       inlineSuppressions: args['inline-suppressions'],
-      // SARIF results carry the safe fixes as replacements, planned while each file is loaded.
-      ...(formatter.planFixes ? { planFixes: true } : {}),
       today: today(io),
       ...(baseline ? { baseline } : {}),
     };
@@ -153,7 +154,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     if (args.fix && args['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (args.fix && paths.includes(STDIN_PATH)) throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to see the diff');
-    const fixing = args.fix || args['fix-dry-run'] ? await lintAndFix(request, args.fix) : undefined;
+    if (args['fix-type'] !== undefined && !args.fix && !args['fix-dry-run']) throw new UsageError('--fix-type chooses what --fix or --fix-dry-run applies: add one of them');
+    const fixing = args.fix || args['fix-dry-run'] ? await lintAndFix(request, { write: args.fix, fixType: args['fix-type'] ?? 'fix' }) : undefined;
     const filtered = fixing ? fixing.run : await lint(request);
     const result = filtered.result;
     if (fixing) reportFixes(fixing, args.fix, io);
@@ -201,12 +203,21 @@ function reportFixes(fixing: FixResult, write: boolean, io: CliIo): void {
   for (const { finding, reason } of fixing.dropped) {
     io.stderr(`${TOOL_NAME}: fix of ${finding.ruleId} at ${finding.file.path}:${finding.region.start.line}:${finding.region.start.column} dropped: ${reason}\n`);
   }
-  for (const { finding, reason } of fixing.unfixed) {
-    io.stderr(`${TOOL_NAME}: not fixed: ${finding.ruleId} at ${finding.file.path}:${finding.region.start.line}:${finding.region.start.column}: ${reason}\n`);
-  }
-  if (!write) io.stdout(fixing.files.map((file) => unifiedDiff(file.path, file.before, file.after)).join(''));
+  // Two clients reading one shared value give the same line once.
+  for (const line of new Set(fixing.unfixed.map(({ finding, reason }) => `${TOOL_NAME}: not fixed: ${finding.ruleId} at ${finding.file.path}:${finding.region.start.line}:${finding.region.start.column}: ${reason}\n`))) io.stderr(line);
+  if (!write) io.stdout(fixing.diff);
   const files = `${fixing.files.length} ${fixing.files.length === 1 ? 'file' : 'files'}`;
   io.stderr(`${TOOL_NAME}: ${write ? 'applied' : 'would apply'} ${fixing.applied} ${fixing.applied === 1 ? 'fix' : 'fixes'} in ${files}\n`);
+  if (fixing.remediationsLeft > 0) {
+    const count = fixing.remediationsLeft === 1 ? '1 remediation' : `${fixing.remediationsLeft} remediations`;
+    io.stderr(`${TOOL_NAME}: ${count} not applied: they change what the application does; --fix-type remediation applies them\n`);
+  }
+}
+
+/** --help names the rules whose changes --fix and --fix-type apply, from each rule's meta. */
+function withFixableRules(options: readonly OptionSpec[], rules: readonly Rule[]): OptionSpec[] {
+  const named = (type: string): string => rules.filter((rule) => rule.meta.fix === type).map((rule) => rule.meta.id).join(', ');
+  return options.map((option) => (option.describe.includes('{{') ? { ...option, describe: option.describe.replace('{{fix}}', named('fix')).replace('{{remediation}}', named('remediation')) } : option));
 }
 
 /** Preset < config file `rules` < `overrides` < --rule, with --preset replacing the file's `extends`. */

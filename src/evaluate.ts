@@ -91,6 +91,8 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
     path: report.path,
     fingerprint: fingerprintOf({ ruleId: rule.meta.id, file: file.repositoryPath, client, path: report.path, ...(isValue(report.at) ? { value: report.at } : {}) }),
     ...(report.fix ? { fix: report.fix } : {}),
+    // Fixability belongs to the rule: its meta says whether --fix may apply the fix, and what that changes.
+    ...(report.fix && rule.meta.fix ? { fixType: rule.meta.fix, ...(rule.meta.runtimeChange ? { runtimeChange: rule.meta.runtimeChange } : {}) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Position, Region } from './source';
 import type { Fix } from './message';
-import type { Severity } from './rule';
+import type { FixType, Severity } from './rule';
 
 export type ReportedSeverity = Exclude<Severity, 'off'>;
 
@@ -40,18 +40,25 @@ export interface Finding {
   fingerprint: string;
   /** The repair the rule proposes, in API terms (src/message.ts `Fix`). */
   fix?: Fix;
+  /** With `fix`, when --fix may apply it: a fix keeps runtime behaviour, a remediation changes it (RuleMeta.fix). */
+  fixType?: FixType;
+  /** For a remediation: what changes at runtime (RuleMeta.runtimeChange). */
+  runtimeChange?: string;
   /**
-   * A safe fix as text replacements in the file (SARIF `fixes`), planned while the file was loaded
-   * (LintOptions.planFixes); absent when the fix cannot be applied where the value is written.
+   * The edits that apply `fix` to the file (for --fix and SARIF `fixes`), planned while the file was
+   * loaded; or why it cannot be applied where the value is written. Absent without `fixType`.
    */
-  change?: FixChange;
+  change?: FixChange | { reason: string };
 }
 
+/** A planned fix: the text edits, by offset for --fix and by position for SARIF `fixes`. */
 export interface FixChange {
   /** The fix as the source spells it, e.g. `prevent_user_existence_errors = "ENABLED"`. */
   description: string;
   /** In file order; an insertion has start equal to end. */
   replacements: Array<{ start: Position; end: Position; text: string }>;
+  /** The same edits as UTF-16 offsets into the file's text. */
+  edits: Array<{ start: number; end: number; text: string }>;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { off: 0, note: 1, warning: 2, error: 3 };
@@ -103,4 +110,18 @@ export function detach(findings: readonly Finding[], pool: Map<string, string>):
 /** A copy that does not refer to `text`: V8 represents a slice of a long string by a reference to the whole. */
 function copy(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/**
+ * A planned fix in one line, its kind first: `fix: remove CallbackURLs[2]`, or for a remediation the
+ * runtime change it makes: `remediation: PreventUserExistenceErrors: ENABLED; changes behaviour: ...`.
+ */
+export function describeChange(finding: Pick<Finding, 'fixType' | 'runtimeChange'>, change: Pick<FixChange, 'description'>): string {
+  const changes = finding.fixType === 'remediation' && finding.runtimeChange ? `; changes behaviour: ${finding.runtimeChange}` : '';
+  return `${finding.fixType ?? 'fix'}: ${change.description}${changes}`;
+}
+
+/** The planned edits of a finding's fix, when it has them. */
+export function plannedChange(finding: Finding): FixChange | undefined {
+  return finding.change && 'edits' in finding.change ? finding.change : undefined;
 }

@@ -13,7 +13,7 @@ import { loadFile, mayHoldClient, prepareParsers } from './load';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { Workspace } from './workspace';
 import { evaluate, type SettingsSource } from './evaluate';
-import { SAFE_FIX_RULES, planFix } from './fix/plan';
+import { planFix } from './fix/plan';
 import type { Rule, Severity } from './rule';
 
 export interface LintOptions {
@@ -23,8 +23,6 @@ export interface LintOptions {
   maxFileSize: number;
   /** The filter stage, run on each file as soon as it is evaluated; without it every finding is kept. */
   filter?: FilterOptions;
-  /** Plan each safe fix while its file is loaded (`Finding.change`, for SARIF `fixes`). */
-  planFixes?: boolean;
   /**
    * Keep the loaded files and the findings attached to them (LintResult.files), as --fix needs to edit
    * them; a normal run lets each file go once it is filtered.
@@ -80,8 +78,7 @@ export interface LintRequest {
   forBaseline?: boolean;
   /** Texts to lint instead of the files' on disk, by absolute path: the fixed texts of --fix (src/fix). */
   texts?: ReadonlyMap<string, string>;
-  /** LintOptions.planFixes and keepFiles. */
-  planFixes?: boolean;
+  /** LintOptions.keepFiles. */
   keepFiles?: boolean;
 }
 
@@ -112,7 +109,6 @@ export async function lint(request: LintRequest): Promise<LintRun> {
     settings: settingsOf,
     maxFileSize: request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     filter,
-    ...(request.planFixes ? { planFixes: true } : {}),
     ...(request.keepFiles ? { keepFiles: true } : {}),
   });
   return { ...finishFilter(result.findings, result.unusedSuppressions, result.suppressed, filter), result };
@@ -163,7 +159,8 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
       own = filtered.kept;
       for (const finding of keep(filtered.unused)) unusedSuppressions.push(finding);
     }
-    if (options.planFixes) own = own.map((finding) => withChange(finding, loaded));
+    // Each fix is planned while its file is loaded, whatever the format (Finding.change: --fix, SARIF `fixes`).
+    own = own.map((finding) => withChange(finding, loaded));
     for (const finding of keep(own)) findings.push(finding);
   };
   const notRead = (file: LoadedFile['file'], reason: string, tooLarge = false): void => {
@@ -201,13 +198,14 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
   return { findings: findings.sort(compareFindings), unusedSuppressions, suppressed, failures, filesScanned, filesSkippedTooLarge, filesWithClients, clients, allFilesProcessed, ...(options.keepFiles ? { files } : {}) };
 }
 
-/** The finding with its safe fix planned as replacements in its file (SARIF `fixes`), when it has one. */
+/** The finding with its fix planned as edits of its file, or the reason it cannot be, when the rule's fix is applicable. */
 function withChange(finding: Finding, loaded: LoadedFile): Finding {
-  if (!finding.fix || !SAFE_FIX_RULES.has(finding.ruleId)) return finding;
-  const plan = planFix(finding, [loaded]);
-  if (!('edits' in plan) || plan.edits.length === 0) return finding;
-  const replacements = [...plan.edits].sort((a, b) => a.start - b.start).map((edit) => ({ start: loaded.file.positionAt(edit.start), end: loaded.file.positionAt(edit.end), text: edit.text }));
-  return { ...finding, change: { description: plan.description, replacements } };
+  if (!finding.fixType) return finding;
+  const plan = planFix(finding, loaded);
+  if ('reason' in plan) return { ...finding, change: { reason: plan.reason } };
+  const edits = [...plan.edits].sort((a, b) => a.start - b.start);
+  const replacements = edits.map((edit) => ({ start: loaded.file.positionAt(edit.start), end: loaded.file.positionAt(edit.end), text: edit.text }));
+  return { ...finding, change: { description: plan.description, replacements, edits } };
 }
 
 /**

@@ -116,7 +116,8 @@ function isLiteralList(written: Member | undefined): boolean {
   const source = list.span.file.text;
   // Right after a key where it is written: the member's own key, or the module argument or object
   // attribute a Terraform module's client takes it from. Not an operand of a conditional or function.
-  if (!/(?:^|[\s{,])["']?[A-Za-z_][\w.-]*["']?\s*[:=]\s*$/.test(source.slice(Math.max(0, list.span.start - 200), list.span.start))) return false;
+  // A YAML anchor may sit between the key and the list (`Key: &flows [...]`).
+  if (!/(?:^|[\s{,])["']?[A-Za-z_][\w.-]*["']?\s*[:=]\s*(?:&[^\s[\]{},]+\s+)?$/.test(source.slice(Math.max(0, list.span.start - 200), list.span.start))) return false;
   const text = source.slice(list.span.start, list.span.end);
   if (!/^\s*[-[]/.test(text) || /\bFn::If\b|!If\b/.test(text)) return false;
   return list.items.every((item) => {
@@ -141,6 +142,9 @@ export function allowFormOfFlows(client: AppClient): string[] | undefined {
   const flows = explicitAuthFlows(client);
   if (!flows || !flows.complete || !isLiteralList(member(client, 'ExplicitAuthFlows'))) return undefined;
   const values = flows.items.map((item) => item.value);
+  // No list with a public source is equivalent to one holding CUSTOM_AUTH_FLOW_ONLY: whether legacy lists
+  // kept SRP sign-in is undocumented, and either guess changes how users sign in (RULES.md).
+  if (values.includes('CUSTOM_AUTH_FLOW_ONLY')) return undefined;
   const legacyOnly = values.every((value) => value in LEGACY_AUTH_FLOWS);
   const renamed = values.map((value) => LEGACY_AUTH_FLOWS[value] ?? value);
   return [...new Set(legacyOnly ? [...renamed, ...LEGACY_IMPLIED_FLOWS] : renamed)];

@@ -6,6 +6,12 @@ import type { Fix, MessageValue } from './message';
 
 export type Severity = 'error' | 'warning' | 'note' | 'off';
 export type RuleCategory = 'correctness' | 'security' | 'tool';
+/**
+ * What applying a rule's proposed change does (docs/design/fixes-and-remediations.md). A `fix` keeps what
+ * the application does at runtime and the deploy valid; a `remediation` changes runtime behaviour to the
+ * secure setting. `--fix` applies fixes; `--fix-type remediation` adds remediations.
+ */
+export type FixType = 'fix' | 'remediation';
 
 export interface RuleMeta {
   id: string;
@@ -29,6 +35,13 @@ export interface RuleMeta {
   defaultOptions?: Record<string, unknown>;
   /** Options a preset sets over the defaults (`strict` turns stricter checks on). */
   presetOptions?: { strict?: Record<string, unknown> };
+  /**
+   * Whether --fix may apply the `fix` a report carries, and of which kind (as ESLint's `meta.fixable` and
+   * `hasSuggestions`). Absent: the fix is advice in the message only.
+   */
+  fix?: FixType;
+  /** For a remediation: what changes at runtime when it is applied, in one line. */
+  runtimeChange?: string;
 }
 
 export interface Report {

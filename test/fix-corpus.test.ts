@@ -10,7 +10,6 @@ import { join, relative } from 'node:path';
 import { runCli } from './cli-helpers';
 import { REPO_ROOT } from './golden';
 import { CORPUS, FORMATS, LAID_OUT, layOut } from './corpus-layout';
-import { SAFE_FIX_RULES } from '../src/fix';
 import { prepareParsers } from '../src/load';
 
 interface Result {
@@ -18,6 +17,7 @@ interface Result {
   file: string;
   line: number;
   message: string;
+  fixType?: string;
 }
 
 function filesUnder(root: string): Map<string, string> {
@@ -45,22 +45,38 @@ async function fixTree(root: string): Promise<number> {
   const before = filesUnder(root);
   const parseErrors = (list: Result[]): string[] => list.filter((r) => r.ruleId === 'parse-error').map((r) => r.file).sort();
   const errorsBefore = parseErrors(await results(root));
-  const fix = await runCli(['--fix', '.', '--fail-on', 'none'], root);
+  const fix = await runCli(['--fix', '--fix-type', 'all', '.', '--fail-on', 'none'], root);
   const applied = Number(/applied (\d+) fix/.exec(fix.stderr)?.[1]);
   assert.doesNotMatch(fix.stderr, /dropped/, 'no fix was dropped');
   const after = filesUnder(root);
   const remaining = await results(root);
   assert.deepEqual(parseErrors(remaining), errorsBefore, 'no new parse error');
-  const unfixed = remaining.filter((r) => SAFE_FIX_RULES.has(r.ruleId) && !/default of/.test(r.message) && !/\.plan\.json$/.test(r.file));
+  const unfixed = remaining.filter((r) => r.fixType !== undefined && !/default of/.test(r.message) && !/\.plan\.json$/.test(r.file));
   assert.deepEqual(unfixed.map((r) => `${r.file}:${r.line} ${r.ruleId}`), [], 'every safe finding fixed, except those resting on defaults');
   for (const [file, text] of before) {
     const kept = commentLines(after.get(file)!);
     for (const line of commentLines(text)) assert.ok(kept.includes(line), `${file}: comment line kept: ${line}`);
   }
-  await runCli(['--fix', '.', '--fail-on', 'none'], root);
+  await runCli(['--fix', '--fix-type', 'all', '.', '--fail-on', 'none'], root);
   assert.deepEqual(filesUnder(root), after, 'a second --fix changes no byte');
   return applied;
 }
+
+test('--fix alone over a copy of examples/ applies fixes only: every remediation\'s finding remains', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'cognito-lint-fix-only-examples-'));
+  mkdirSync(join(root, '.git'));
+  cpSync(join(REPO_ROOT, 'examples'), join(root, 'examples'), { recursive: true });
+  await prepareParsers([join(root, 'examples', 'terraform', 'bad.tf')]);
+  const remediations = (list: Result[]): string[] => list.filter((r) => r.fixType === 'remediation').map((r) => `${r.file} ${r.ruleId} ${r.message}`).sort();
+  const before = await results(root);
+  const fix = await runCli(['--fix', '.', '--fail-on', 'none'], root);
+  assert.match(fix.stderr, /applied [1-9]\d* fix/);
+  assert.match(fix.stderr, /\d+ remediations not applied: they change what the application does; --fix-type remediation applies them/);
+  const after = await results(root);
+  assert.ok(remediations(before).length > 0);
+  assert.deepEqual(remediations(after), remediations(before));
+  assert.equal(after.filter((r) => r.fixType === 'fix').length < before.filter((r) => r.fixType === 'fix').length, true, 'fixes were applied');
+});
 
 test('--fix over a copy of examples/', async () => {
   const root = mkdtempSync(join(tmpdir(), 'cognito-lint-fix-examples-'));

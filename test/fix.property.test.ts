@@ -1,6 +1,7 @@
 // Property: for generated templates (YAML), API requests (JSON) and Terraform files (HCL) in many
 // layouts (indentation, block or flow lists, quoting, alignment, comments, CRLF), --fix leaves a file that
-// parses, keeps every comment, closes every safe finding, and a second --fix changes no byte.
+// parses, keeps every comment, closes every finding whose fix applies (fixes and remediations: --fix-type
+// all), and a second --fix changes no byte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { runCli } from './cli-helpers';
-import { SAFE_FIX_RULES } from '../src/fix';
 import { loadFile, prepareParsers } from '../src/load';
 import { SourceFile } from '../src/source';
 
@@ -104,7 +104,7 @@ async function fixesCleanly(name: string, text: string): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'cognito-lint-fix-'));
   const path = join(root, name);
   writeFileSync(path, text);
-  const first = await runCli(['--fix', name, '-f', 'json', '--fail-on', 'none', '--rule', 'schema=off'], root);
+  const first = await runCli(['--fix', '--fix-type', 'all', name, '-f', 'json', '--fail-on', 'none', '--rule', 'schema=off'], root);
   const after = readFileSync(path, 'utf8');
   applied += Number(/applied (\d+) fix/.exec(first.stderr)?.[1] ?? 0);
   const loaded = loadFile(new SourceFile(name, after, name, path));
@@ -112,9 +112,9 @@ async function fixesCleanly(name: string, text: string): Promise<void> {
   assert.equal(loaded.clients.length, 1);
   assert.deepEqual(comments(after), comments(text), 'every comment kept');
   if (text.includes('\r\n')) assert.ok(!/[^\r]\n/.test(after), 'CRLF stays CRLF');
-  const remaining = (JSON.parse(first.stdout) as { results: Array<{ ruleId: string; message: string }> }).results.filter((r) => SAFE_FIX_RULES.has(r.ruleId));
+  const remaining = (JSON.parse(first.stdout) as { results: Array<{ ruleId: string; message: string; fixType?: string }> }).results.filter((r) => r.fixType !== undefined);
   assert.deepEqual(remaining, [], `${text}\n---\n${after}`);
-  const second = await runCli(['--fix', name, '--fail-on', 'none'], root);
+  const second = await runCli(['--fix', '--fix-type', 'all', name, '--fail-on', 'none'], root);
   assert.equal(readFileSync(path, 'utf8'), after, 'a second --fix changes no byte');
   assert.match(second.stderr, /applied 0 fixes/);
 }

@@ -7,17 +7,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitRepository, lintBin } from './bin-helpers';
 import { REPO_ROOT, assertGolden } from './golden';
-import { applyFixes, planFix, unifiedDiff } from '../src/fix';
-import { applyEdits } from '../src/fix/text';
+import { applyFixes, originalLines, planFix, splitLines, trackEdits, unifiedDiff } from '../src/fix';
+import { applyEdits, type Edit } from '../src/fix/text';
 import { loadFile, prepareParsers } from '../src/load';
 import type { Fix } from '../src/message';
 import { SourceFile } from '../src/source';
 import type { Finding } from '../src/finding';
 
-/** `cognito-lint --fix` on one file in a fresh repository: the file afterwards, the run's output. */
+/**
+ * `cognito-lint --fix --fix-type remediation` on one file in a fresh repository: the file afterwards, the
+ * run's output. Remediations included: these tests are about how edits are written, in every syntax.
+ */
 function fixOne(name: string, text: string, extra: string[] = [], files: Record<string, string> = {}): { after: string; code: number | null; stdout: string; stderr: string } {
   const root = gitRepository({ [name]: text, ...files });
-  const run = lintBin(root, ['--fix', name, ...extra]);
+  const run = lintBin(root, ['--fix', '--fix-type', 'remediation', name, ...extra]);
   return { after: readFileSync(join(root, name), 'utf8'), ...run };
 }
 
@@ -128,16 +131,16 @@ test('a value from a Parameter or variable default, a suppressed finding and a b
 
   const root = gitRepository({ 'template.yaml': CFN('      UserPoolId: x\n      PreventUserExistenceErrors: LEGACY\n') });
   lintBin(root, ['template.yaml', '--write-baseline', 'baseline.json']);
-  lintBin(root, ['--fix', 'template.yaml', '--baseline', 'baseline.json']);
+  lintBin(root, ['--fix', '--fix-type', 'all', 'template.yaml', '--baseline', 'baseline.json']);
   assert.equal(readFileSync(join(root, 'template.yaml'), 'utf8'), CFN('      UserPoolId: x\n      PreventUserExistenceErrors: LEGACY\n'));
 });
 
 test('--fix-dry-run prints a diff, writes nothing, and its exit code is what would remain', () => {
   const before = CFN('      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: LEGACY\n');
   const root = gitRepository({ 'template.yaml': before });
-  const run = lintBin(root, ['--fix-dry-run', 'template.yaml']);
+  const run = lintBin(root, ['--fix-dry-run', '--fix-type', 'remediation', 'template.yaml']);
   assert.equal(readFileSync(join(root, 'template.yaml'), 'utf8'), before);
-  assert.equal(run.stdout, '--- a/template.yaml\n+++ b/template.yaml\n@@ -3,4 +3,4 @@\n     Type: AWS::Cognito::UserPoolClient\n     Properties:\n       UserPoolId: !Ref Pool\n-      PreventUserExistenceErrors: LEGACY\n+      PreventUserExistenceErrors: ENABLED\n');
+  assert.equal(run.stdout, '# remediation: PreventUserExistenceErrors: ENABLED; changes behaviour: sign-in and password recovery stop revealing whether a user exists (prevent-user-existence-errors, line 6)\n--- a/template.yaml\n+++ b/template.yaml\n@@ -3,4 +3,4 @@\n     Type: AWS::Cognito::UserPoolClient\n     Properties:\n       UserPoolId: !Ref Pool\n-      PreventUserExistenceErrors: LEGACY\n+      PreventUserExistenceErrors: ENABLED\n');
   assert.equal(run.code, 0);
   assert.match(run.stderr, /would apply 1 fix in 1 file/);
   assert.equal(lintBin(root, ['template.yaml']).code, 1, 'without --fix the finding is an error');
@@ -150,17 +153,22 @@ test('a second --fix changes no byte; SARIF results carry the same edits as fixe
   const sarif = JSON.parse(lintBin(root, ['template.yaml', '-f', 'sarif']).stdout) as { runs: Array<{ results: Array<{ ruleId: string; fixes?: Array<{ artifactChanges: Array<{ replacements: Array<{ deletedRegion: { startLine: number; startColumn: number }; insertedContent: { text: string } }> }> }> }> }> };
   const missing = sarif.runs[0]!.results.find((r) => r.ruleId === 'prevent-user-existence-errors')!;
   assert.deepEqual(missing.fixes![0]!.artifactChanges[0]!.replacements, [{ deletedRegion: { startLine: 6, startColumn: 64, endLine: 6, endColumn: 64 }, insertedContent: { text: '\n      PreventUserExistenceErrors: ENABLED' } }]);
-  lintBin(root, ['--fix', 'template.yaml']);
+  lintBin(root, ['--fix', '--fix-type', 'all', 'template.yaml']);
   const once = readFileSync(join(root, 'template.yaml'), 'utf8');
   assert.equal(once, CFN('      UserPoolId: x\n      ExplicitAuthFlows: [ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n      PreventUserExistenceErrors: ENABLED\n'));
-  const again = lintBin(root, ['--fix', 'template.yaml']);
+  const again = lintBin(root, ['--fix', '--fix-type', 'all', 'template.yaml']);
   assert.equal(readFileSync(join(root, 'template.yaml'), 'utf8'), once);
   assert.match(again.stderr, /applied 0 fixes in 0 files/);
 });
 
+/** The diff of `before` after `edits`, as --fix-dry-run makes it. */
+function diffAfter(before: string, edits: Edit[]): string {
+  return unifiedDiff('f', splitLines(before), trackEdits(originalLines(before), edits));
+}
+
 test('unified diff: CRLF lines and a missing final newline', () => {
-  assert.equal(unifiedDiff('f', 'a\r\nb\r\nc', 'a\r\nB\r\nc'), '--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\n\\ No newline at end of file\n');
-  assert.equal(unifiedDiff('f', 'same\n', 'same\n'), '');
+  assert.equal(diffAfter('a\r\nb\r\nc', [{ start: 3, end: 4, text: 'B' }]), '--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\n\\ No newline at end of file\n');
+  assert.equal(diffAfter('same\n', []), '');
 });
 
 /** One example per syntax: the --fix-dry-run diff is pinned. */
@@ -171,7 +179,7 @@ for (const [name, file] of [
 ] as const) {
   test(`--fix-dry-run golden diff (${name}): ${file}`, () => {
     const root = gitRepository({ [file]: readFileSync(join(REPO_ROOT, file), 'utf8') });
-    assertGolden(`fix-dry-run.${name}.diff`, lintBin(root, ['--fix-dry-run', file]).stdout);
+    assertGolden(`fix-dry-run.${name}.diff`, lintBin(root, ['--fix-dry-run', '--fix-type', 'all', file]).stdout);
   });
 }
 
@@ -202,7 +210,7 @@ test('a fix whose result would not parse is dropped and reported; the others are
     ],
     (broken, reason) => dropped.push(`${broken.ruleId}: ${reason}`),
   );
-  assert.equal(result.applied, 1);
+  assert.equal(result.applied.length, 1);
   assert.equal(result.text, text.replace('false', 'true'));
   assert.equal(dropped.length, 1);
   assert.match(dropped[0]!, /^breaks: the fixed file would not parse/);
@@ -212,8 +220,8 @@ test('a fix whose result would not parse is dropped and reported; the others are
 function planned(name: string, text: string, fix: Fix): string {
   const file = new SourceFile(name, text, name, `/nonexistent/${name}`);
   const loaded = loadFile(file);
-  const finding: Finding = { ruleId: 'no-legacy-auth-flow-names', severity: 'warning', message: '', file, region: file.regionOf({ start: 0, end: 0 }), related: [], client: loaded.clients[0]!.name, path: '', fingerprint: '', fix };
-  const plan = planFix(finding, [loaded]);
+  const finding: Finding = { ruleId: 'no-legacy-auth-flow-names', severity: 'warning', message: '', file, region: file.regionOf({ start: 0, end: 0 }), related: [], client: loaded.clients[0]!.name, path: '', fingerprint: '', fix, fixType: 'fix' };
+  const plan = planFix(finding, loaded);
   assert.ok('edits' in plan, JSON.stringify(plan));
   return applyEdits(text, plan.edits);
 }
@@ -237,9 +245,9 @@ test('a client made by a module call is fixed in the module, never by a new argu
   const call = 'module "web" {\n  source = "./client"\n  name   = "web"\n}\n';
   const module = 'variable "name" {}\n\nresource "aws_cognito_user_pool_client" "this" {\n  name         = var.name\n  user_pool_id = "us-east-1_a"\n}\n';
   const root = gitRepository({ 'main.tf': call, 'client/main.tf': module });
-  const dry = lintBin(root, ['--fix-dry-run', '.']);
+  const dry = lintBin(root, ['--fix-dry-run', '--fix-type', 'remediation', '.']);
   assert.match(dry.stderr, /not fixed: prevent-user-existence-errors at main\.tf:1:8: the client is created by a module call/);
-  const run = lintBin(root, ['--fix', '.']);
+  const run = lintBin(root, ['--fix', '--fix-type', 'remediation', '.']);
   assert.equal(readFileSync(join(root, 'main.tf'), 'utf8'), call);
   assert.equal(readFileSync(join(root, 'client/main.tf'), 'utf8'), module.replace('"us-east-1_a"\n', '"us-east-1_a"\n  prevent_user_existence_errors = "ENABLED"\n'));
   assert.equal(run.code, 0, 'the report after --fix reads the fixed module: nothing remains');
@@ -251,7 +259,7 @@ test('a byte-order mark stays; a list reached through a YAML alias is not edited
   const aliased = 'Flows: &flows\n  - ALLOW_USER_SRP_AUTH\n  - ALLOW_USER_SRP_AUTH\n' + CFN('      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: ENABLED\n      ExplicitAuthFlows: *flows\n');
   const run = fixOne('template.yaml', aliased);
   assert.equal(run.after, aliased);
-  assert.match(run.stderr, /not fixed: duplicate-values .*: the value is written elsewhere \(a YAML alias\)/);
+  assert.match(run.stderr, /not fixed: duplicate-values at template\.yaml:3:5: the value is the YAML anchor &flows \(line 1\), reached here through an alias/);
 });
 
 test('a member set under a condition (Fn::If) is not taken for absent', () => {

@@ -103,3 +103,20 @@ test('fixtures fail on a wrong marker, an unreferenced name, a missing finding',
   await assert.rejects(checkFixture(PUEE, { name: 'no marker', path, text: good.replace(/\n +\^~+ v/, '') }), assert.AssertionError);
   await assert.rejects(checkFixture(PUEE, { name: 'wrong message', path, text: good, errors: [{ at: 'v', message: 'x' }] }), assert.AssertionError);
 });
+
+test('a case states the fixed text and the fix kind (ESLint output); a wrong one fails in every dialect', async () => {
+  const fixed: InvalidCase = { name: 'LEGACY', client: { PreventUserExistenceErrors: 'LEGACY' }, errors: [{ at: 'PreventUserExistenceErrors' }], output: { PreventUserExistenceErrors: 'ENABLED' }, fixType: 'remediation' };
+  for (const dialect of DIALECTS) {
+    await checkApiCase(PUEE, dialect, fixed);
+    // A plan is never fixed: there the expected text is the plan as it is, whatever the case says.
+    if (dialect !== 'terraform-plan') {
+      await assert.rejects(checkApiCase(PUEE, dialect, { ...fixed, fixType: 'fix' }), assert.AssertionError, `${dialect}: wrong kind`);
+      await assert.rejects(checkApiCase(PUEE, dialect, { ...fixed, output: { PreventUserExistenceErrors: 'LEGACY' } }), assert.AssertionError, `${dialect}: wrong text`);
+      await assert.rejects(checkApiCase(PUEE, dialect, { ...fixed, output: null }), assert.AssertionError, `${dialect}: a fix where none was expected`);
+    }
+  }
+  const path = 't.yaml';
+  const text = 'Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: «LEGACY»\n';
+  await checkFixture(PUEE, { name: 'fixed', path, text, output: text.replace('«LEGACY»', 'ENABLED'), fixType: 'remediation' });
+  await assert.rejects(checkFixture(PUEE, { name: 'not fixed', path, text, output: null }), assert.AssertionError);
+});

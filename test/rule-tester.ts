@@ -6,6 +6,8 @@
 // tester asserts rule id, line, column, end line and end column of each finding in each rendering.
 // Format-specific cases (intrinsics, Parameter defaults, modules, CRLF) are hand-written fixtures
 // whose positions are marked in the text with a `^~~~` line or an inline `«...»`, never counted.
+// A case may also state what the rule's fix makes of the file (ESLint's `output`): the client after the
+// fix, rendered into each dialect, or a fixture's text after it; and the fix's kind.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 // The one place the tester touches today's internals: `lint` below. Re-point it when the load stage changes.
@@ -14,6 +16,8 @@ import { loadFile, prepareParsers } from '../src/load';
 import { evaluate } from '../src/evaluate';
 import { loadRule } from '../rules';
 import type { Finding } from '../src/finding';
+import { applyFixes, planFix, type PlannedFix } from '../src/fix';
+import type { FixType } from '../src/rule';
 
 // ---------------------------------------------------------------------------------------------------
 // Lint: text in, findings of one rule out.
@@ -43,6 +47,26 @@ export async function lint(ruleId: string, path: string, text: string, options: 
   const rule = loadRule(ruleId);
   const settings = new Map([[ruleId, { severity: 'error' as const, options: { ...(rule.meta.defaultOptions ?? {}), ...options } }]]);
   return evaluate([loadFile(new SourceFile(path, text))], [rule], settings).map(toReported);
+}
+
+/**
+ * One pass of the rule's fixes over `text`, as --fix makes it with `--fix-type all`: the fixed text and
+ * the kinds of the fixes that were applied. Fixes that cannot be applied where the value is written
+ * (a default, a shared value, a plan) leave the text as it is.
+ */
+export async function fix(ruleId: string, path: string, text: string, options: RuleOptions = {}): Promise<{ text: string; types: FixType[] }> {
+  await prepareParsers([path]);
+  const rule = loadRule(ruleId);
+  const settings = new Map([[ruleId, { severity: 'error' as const, options: { ...(rule.meta.defaultOptions ?? {}), ...options } }]]);
+  const loaded = loadFile(new SourceFile(path, text));
+  const plans: PlannedFix[] = evaluate([loaded], [rule], settings).flatMap((finding) => {
+    const plan = planFix(finding, loaded);
+    return 'edits' in plan ? [{ finding, edits: plan.edits }] : [];
+  });
+  const dropped: string[] = [];
+  const fixed = applyFixes(loaded.file, plans, (finding, reason) => dropped.push(`${finding.ruleId}: ${reason}`));
+  if (dropped.length > 0) throw new Error(`fixes dropped: ${dropped.join('; ')}`);
+  return { text: fixed.text, types: [...new Set(fixed.applied.map((plan) => plan.finding.fixType!))] };
 }
 
 function toReported(finding: Finding): Reported {
@@ -104,6 +128,16 @@ export interface InvalidCase extends ValidCase {
    * Several findings at one place are compared in the order of their messages.
    */
   errors: ApiError[];
+  /**
+   * The client after the rule's fixes (ESLint's `output`), rendered into each dialect and compared with
+   * the fixed text; per spelling where the dialects differ; `null` when no fix applies. Plan JSON is
+   * generated, never fixed: there the text must stay as it is.
+   */
+  output?: ApiClient | null | { api?: ApiClient | null; terraform?: ApiClient | null };
+  /** The kind of the fixes applied (RuleMeta.fix); checked with `output`. */
+  fixType?: FixType;
+  /** Dialects whose fixed text `output` does not check, each with the reason (a fixture checks it there). */
+  outputSkip?: Partial<Record<Dialect, string>>;
 }
 
 export interface FixtureError {
@@ -125,6 +159,10 @@ export interface FixtureCase {
   errors?: FixtureError[];
   /** Lint the text with CRLF line ends (markers are written with LF). */
   crlf?: boolean;
+  /** The text after the rule's fixes (written with LF, without markers); `null` when no fix applies. */
+  output?: string | null;
+  /** The kind of the fixes applied; checked with `output`. */
+  fixType?: FixType;
 }
 
 export interface RuleTable {
@@ -165,6 +203,29 @@ export async function checkApiCase(ruleId: string, dialect: Dialect, item: Inval
   }));
   const actual = await lint(ruleId, rendering.path, rendering.text, item.options);
   compare(ruleId, actual, expected, `${dialect} rendering:\n${rendering.text}`);
+  if (item.output !== undefined) {
+    const spelled = outputIn(item.output, dialect);
+    if (spelled === undefined || item.outputSkip?.[dialect] !== undefined) return;
+    // A plan is generated from the configuration: the fix belongs there, and the plan stays as it is.
+    const wanted = spelled === null || dialect === 'terraform-plan' ? rendering.text : render(dialect, spelled).text;
+    await checkOutput(ruleId, rendering.path, rendering.text, item.options, wanted, wanted === rendering.text ? undefined : item.fixType, `${dialect} rendering:\n${rendering.text}`);
+  }
+}
+
+/** The expected client after the fix in `dialect`'s spelling; undefined when the case does not say. */
+function outputIn(output: InvalidCase['output'], dialect: Dialect): ApiClient | null | undefined {
+  if (output === undefined || output === null) return output;
+  if ('api' in output || 'terraform' in output) {
+    const spelled = output as { api?: ApiClient | null; terraform?: ApiClient | null };
+    return TERRAFORM_SPELLING.has(dialect) ? spelled.terraform : spelled.api;
+  }
+  return output as ApiClient;
+}
+
+async function checkOutput(ruleId: string, path: string, text: string, options: RuleOptions | undefined, wanted: string, fixType: FixType | undefined, context: string): Promise<void> {
+  const fixed = await fix(ruleId, path, text, options);
+  assert.equal(fixed.text, wanted, `fixed text, ${context}`);
+  assert.deepEqual(fixed.types, fixType && fixed.text !== text ? [fixType] : [], `fix kind, ${context}`);
 }
 
 export async function checkFixture(ruleId: string, fixture: FixtureCase): Promise<void> {
@@ -185,6 +246,10 @@ export async function checkFixture(ruleId: string, fixture: FixtureCase): Promis
   if (unused.length > 0) throw new Error(`fixture "${fixture.name}": marker(s) ${unused.join(', ')} not referenced by errors`);
   const actual = await lint(ruleId, fixture.path, text, fixture.options);
   compare(ruleId, actual, expected, `fixture "${fixture.name}"`);
+  if (fixture.output !== undefined) {
+    const wanted = fixture.output === null ? text : fixture.crlf ? fixture.output.replace(/\n/g, '\r\n') : fixture.output;
+    await checkOutput(ruleId, fixture.path, text, fixture.options, wanted, fixture.fixType, `fixture "${fixture.name}"`);
+  }
 }
 
 interface Expected extends Place {

@@ -1,22 +1,30 @@
-// --fix and --fix-dry-run: lint, apply the safe fixes of what the filter stage kept (suppressed and
-// baselined findings are gone by then), lint the fixed text again, and repeat until no fix applies, so a
-// second --fix changes nothing. Each file's new text is loaded again with the project's loader before it
-// is kept; a fix that would make it fail to parse (or lose a client) is dropped and reported.
+// The fixer: given the findings of a run and the files they were found in, it applies the planned fixes
+// (Finding.change) of the chosen types to each file's text. It never lints: the caller (src/fix-run.ts)
+// lints the fixed texts again and calls it once more while fixes remain. Each fixed text is loaded again
+// with the project's loader before it is kept; a fix that would make it fail to parse (or lose a client)
+// is dropped and reported.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { FileRef, Finding } from '../finding';
+import { plannedChange } from '../finding';
 import type { LoadedFile } from '../model';
-import { lint, type LintRequest, type LintRun } from '../lint';
+import type { FixType } from '../rule';
 import { loadFile } from '../load';
 import { SourceFile } from '../source';
 import { Workspace } from '../workspace';
-import { SAFE_FIX_RULES, planFix } from './plan';
 import { applyEdits, overlaps, sameEdit, type Edit } from './text';
 
-export { SAFE_FIX_RULES, planFix } from './plan';
-export { unifiedDiff } from './diff';
+export { planFix } from './plan';
+export { originalLines, splitLines, trackEdits, unifiedDiff, type FixedLine } from './diff';
 
-/** Passes before giving up, as ESLint does: each pass can only apply fixes that overlapping ones held back. */
-const MAX_PASSES = 10;
+/** --fix-type: `fix` (the default) applies fixes; `remediation` and `all` also apply remediations. */
+export const FIX_TYPES = ['fix', 'remediation', 'all'] as const;
+export type FixTypeOption = (typeof FIX_TYPES)[number];
+
+/** Whether a finding's fix is of a type --fix-type selects. */
+export function selectedBy(option: FixTypeOption): (finding: Finding) => boolean {
+  const types: ReadonlySet<FixType> = new Set(option === 'fix' ? ['fix'] : ['fix', 'remediation']);
+  return (finding) => finding.fixType !== undefined && types.has(finding.fixType);
+}
 
 export interface FixedFile {
   /** As the output shows it. */
@@ -31,78 +39,46 @@ export interface DroppedFix {
   reason: string;
 }
 
-export interface FixResult {
-  /** The run over the fixed texts: what remains, for the report and the exit code. */
-  run: LintRun;
-  files: FixedFile[];
-  /** Fixes applied, over all passes. */
-  applied: number;
-  dropped: DroppedFix[];
-  /** Safe findings that remain with the reason their fix cannot be applied (a default, a reference, a plan). */
-  unfixed: DroppedFix[];
+/** One file's text after a pass, and the fixes applied to it. */
+export interface FixedText {
+  file: SourceFile;
+  text: string;
+  applied: PlannedFix[];
 }
 
 /**
- * With `write`, the fixed files are written and the final run reads the disk: a Terraform module's file
- * is read by its callers from disk, so only then do their clients see the fix.
+ * One pass: the planned fixes of the selected findings, applied file by file. A fix `skip` names (one
+ * dropped in an earlier pass) is left out; a fix dropped now is passed to `drop`.
  */
-export async function lintAndFix(request: LintRequest, write = false): Promise<FixResult> {
-  const texts = new Map<string, string>();
-  const originals = new Map<string, { path: string; text: string }>();
-  const dropped: DroppedFix[] = [];
-  const droppedKeys = new Set<string>();
-  let applied = 0;
-  // The findings stay attached to their loaded files (keepFiles): the plans edit those texts.
-  const attached: LintRequest = { ...request, keepFiles: true };
-  let run = await lint(attached);
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    let changed = false;
-    for (const [file, findings] of fixableByFile(run.findings, run.result.files ?? [])) {
-      const plans = findings
-        .filter((finding) => !droppedKeys.has(keyOf(finding)))
-        .map((finding) => ({ finding, plan: planFix(finding, run.result.files ?? []) }))
-        .flatMap(({ finding, plan }) => ('edits' in plan && plan.edits.length > 0 ? [{ finding, edits: plan.edits }] : []));
-      const fixed = applyFixes(file, plans, (finding, reason) => {
-        droppedKeys.add(keyOf(finding));
-        dropped.push({ finding, reason });
-      });
-      if (fixed.applied === 0) continue;
-      if (!originals.has(file.absolutePath!)) originals.set(file.absolutePath!, { path: file.path, text: file.text });
-      texts.set(file.absolutePath!, fixed.text);
-      applied += fixed.applied;
-      changed = true;
-    }
-    if (!changed) break;
-    run = await lint({ ...attached, texts });
+export function fixPass(files: readonly LoadedFile[], findings: readonly Finding[], selected: (finding: Finding) => boolean, skip: (finding: Finding) => boolean, drop: (finding: Finding, reason: string) => void): FixedText[] {
+  const fixed: FixedText[] = [];
+  const clients = new Map(files.map((loaded) => [loaded.file, loaded.clients.length]));
+  for (const [file, list] of fixableByFile(findings, files, selected)) {
+    const plans = list.flatMap((finding) => {
+      const change = plannedChange(finding);
+      return change && !skip(finding) ? [{ finding, edits: change.edits }] : [];
+    });
+    const result = applyFixes(file, plans, drop, clients.get(file));
+    if (result.applied.length > 0) fixed.push({ file, text: result.text, applied: result.applied });
   }
-  const files = [...originals].map(([absolutePath, original]) => ({ path: original.path, absolutePath, before: original.text, after: texts.get(absolutePath)! })).filter((file) => file.before !== file.after);
-  if (write && files.length > 0) {
-    writeFixedFiles(files);
-    run = await lint(attached);
-  }
-  const unfixed = run.findings.flatMap((finding) => {
-    if (!finding.fix || !SAFE_FIX_RULES.has(finding.ruleId) || droppedKeys.has(keyOf(finding))) return [];
-    const plan = planFix(finding, run.result.files ?? []);
-    return 'reason' in plan ? [{ finding, reason: plan.reason }] : [];
-  });
-  return { run, files, applied, dropped, unfixed };
+  return fixed;
 }
 
 /** Writes the fixed files, keeping a byte-order mark the file had (the reader drops it). */
-function writeFixedFiles(files: readonly FixedFile[]): void {
+export function writeFixedFiles(files: readonly FixedFile[]): void {
   for (const file of files) {
     const bom = readFileSync(file.absolutePath).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
     writeFileSync(file.absolutePath, bom + file.after);
   }
 }
 
-/** Findings that may have a fix, by file (the CLI refuses --fix on standard input: it has nowhere to write). */
-function fixableByFile(findings: readonly Finding[], loaded: readonly LoadedFile[]): Map<SourceFile, Finding[]> {
+/** Findings whose fix is selected, by file (the CLI refuses --fix on standard input: it has nowhere to write). */
+function fixableByFile(findings: readonly Finding[], loaded: readonly LoadedFile[], selected: (finding: Finding) => boolean): Map<SourceFile, Finding[]> {
   const sources = new Map<FileRef, SourceFile>(loaded.map(({ file }) => [file, file]));
   const byFile = new Map<SourceFile, Finding[]>();
   for (const finding of findings) {
     const file = sources.get(finding.file);
-    if (!finding.fix || !file || file.absolutePath === undefined) continue;
+    if (!selected(finding) || !file || file.absolutePath === undefined) continue;
     const list = byFile.get(file) ?? [];
     list.push(finding);
     byFile.set(file, list);
@@ -110,7 +86,8 @@ function fixableByFile(findings: readonly Finding[], loaded: readonly LoadedFile
   return byFile;
 }
 
-function keyOf(finding: Finding): string {
+/** A finding's identity across passes (its position moves as fixes above it change lines). */
+export function fixIdentity(finding: Finding): string {
   return `${finding.ruleId}\0${finding.file.path}\0${finding.fingerprint}\0${finding.message}`;
 }
 
@@ -122,31 +99,72 @@ export interface PlannedFix {
 /**
  * The fixes that do not overlap one already taken, in finding order (stable); an identical edit from two
  * findings (two rules proposing the same replacement) is applied once. The result is parsed again; when
- * it fails, fixes are tried one at a time and the ones that break the file are dropped.
+ * it fails, fixes are tried one at a time and the ones that break the file are dropped. `applied` holds
+ * each applied fix with the edits it added. `clientsBefore`: how many clients the unfixed text defines.
  */
-export function applyFixes(file: SourceFile, plans: readonly PlannedFix[], drop: (finding: Finding, reason: string) => void): { text: string; applied: number } {
-  const taken: Edit[] = [];
+export function applyFixes(file: SourceFile, plans: readonly PlannedFix[], drop: (finding: Finding, reason: string) => void, clientsBefore?: number): { text: string; applied: PlannedFix[] } {
+  const taken = new TakenEdits();
   const chosen: PlannedFix[] = [];
   for (const plan of plans) {
-    const fresh = plan.edits.filter((edit) => !taken.some((other) => sameEdit(edit, other)));
-    if (fresh.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-    taken.push(...fresh);
+    const fresh = plan.edits.filter((edit) => !taken.has(edit));
+    if (fresh.some((edit) => taken.overlaps(edit))) continue;
+    for (const edit of fresh) taken.add(edit);
     chosen.push({ finding: plan.finding, edits: fresh });
   }
-  const clients = countClients(file, file.text);
-  const whole = applyEdits(file.text, taken);
-  if (chosen.length === 0 || parseProblem(file, whole, clients) === undefined) return { text: whole, applied: chosen.length };
+  // The file was loaded by the run that found the fixes: its client count is known.
+  const clients = clientsBefore ?? countClients(file, file.text);
+  const whole = applyEdits(file.text, chosen.flatMap((plan) => plan.edits));
+  if (chosen.length === 0 || parseProblem(file, whole, clients) === undefined) return { text: whole, applied: chosen };
   // One at a time: keep each fix whose result still parses.
   let edits: Edit[] = [];
-  let applied = 0;
+  const applied: PlannedFix[] = [];
   for (const plan of chosen) {
     const problem = parseProblem(file, applyEdits(file.text, [...edits, ...plan.edits]), clients);
     if (problem === undefined) {
       edits = [...edits, ...plan.edits];
-      applied++;
+      applied.push(plan);
     } else drop(plan.finding, problem);
   }
   return { text: applyEdits(file.text, edits), applied };
+}
+
+/** Edits kept sorted by start, so that each check looks at its neighbours only (10,000 fixes in one file stay fast). */
+class TakenEdits {
+  private readonly edits: Edit[] = [];
+
+  /** The index of the first edit starting at or after `start`. */
+  private at(start: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.edits[middle]!.start < start) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** The taken edits that could overlap `edit`: taken edits never overlap one another, so ends rise with starts and only the one before can reach in. */
+  private near(edit: Edit): Edit[] {
+    const index = this.at(edit.start);
+    const found: Edit[] = [];
+    // Only the edits with the greatest start before it (an insertion and a replacement may share one).
+    for (let back = index - 1; back >= 0 && this.edits[back]!.start === this.edits[index - 1]!.start; back--) found.push(this.edits[back]!);
+    for (let ahead = index; ahead < this.edits.length && this.edits[ahead]!.start <= edit.end; ahead++) found.push(this.edits[ahead]!);
+    return found;
+  }
+
+  has(edit: Edit): boolean {
+    return this.near(edit).some((other) => sameEdit(edit, other));
+  }
+
+  overlaps(edit: Edit): boolean {
+    return this.near(edit).some((other) => overlaps(edit, other));
+  }
+
+  add(edit: Edit): void {
+    this.edits.splice(this.at(edit.start), 0, edit);
+  }
 }
 
 function load(file: SourceFile, text: string) {

@@ -2,7 +2,7 @@
 // (lists) write them. A new item or member copies the separator its neighbours use (`, ` on one line,
 // `,\n    ` one per line), so the layout of the collection stays as it is.
 import type { Member, Value } from '../model';
-import { NotFixable, lineBreakAt, lineEnd, trimmedEnd, type Edit } from './text';
+import { NotFixable, lineBreakAt, lineEnd, lineStart, trimmedEnd, type Edit } from './text';
 
 /** Comments as JSONC, YAML and HCL write them; gaps between list items hold no strings, so no quoting to mind. */
 const COMMENT = /(#|\/\/)[^\n]*|\/\*[\s\S]*?\*\//g;
@@ -55,6 +55,17 @@ export function removeBracketItem(text: string, listStart: number, items: readon
   const item = items[index]!;
   const next = items[index + 1];
   if (items.length === 1) return [{ start: item.span.start, end: item.span.end, text: '' }];
+  // An item on its own line with a comment after it: the item and its comma go, the comment stays as a
+  // comment line at the item's indentation (as in a YAML block list), never as `, # dup`.
+  const ownLine = /^[ \t]*$/.test(text.slice(lineStart(text, item.span.start), item.span.start));
+  const trailing = /^([ \t]*,?[ \t]*)(?:#|\/\/|\/\*)/.exec(text.slice(item.span.end, lineEnd(text, item.span.end)));
+  if (ownLine && trailing) {
+    const edits: Edit[] = [{ start: item.span.start, end: item.span.end + trailing[1]!.length, text: '' }];
+    // The last item has no comma of its own: the one after the item before it goes instead.
+    const comma = text.indexOf(',', items[index - 1]?.span.end ?? item.span.start);
+    if (!next && !trailing[1]!.includes(',') && comma !== -1 && comma < item.span.start) edits.push({ start: comma, end: comma + 1, text: '' });
+    return edits;
+  }
   if (index > 0 && !hasComment(gapBefore(text, listStart, items, index))) return [{ start: items[index - 1]!.span.end, end: item.span.end, text: '' }];
   if (next && !hasComment(gapBefore(text, listStart, items, index + 1))) return [{ start: item.span.start, end: next.span.start, text: '' }];
   // Comments on both sides: the item and its comma go, the comments and line breaks stay.

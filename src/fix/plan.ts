@@ -1,7 +1,8 @@
 // A finding's fix (API terms, src/message.ts `Fix`) turned into text edits of the file it is reported in.
 // The model's spans say where each value is written; the syntax modules say how a new value, item or
 // member is written there. Whatever cannot be edited surgically (a value from a default, a reference, a
-// list with an expression or a comment between its items) is not fixable, with the reason in words.
+// list with an expression or a comment between its items) or is also read elsewhere (src/fix/flows.ts)
+// is not fixable, with the reason in words.
 import type { Finding } from '../finding';
 import type { AppClient, ListValue, LoadedFile, Member, ObjectValue, Value } from '../model';
 import { API_SPELLING, renderFix, type Fix, type Spelling } from '../message';
@@ -9,21 +10,9 @@ import { NotFixable, overlaps, type Edit } from './text';
 import { checkBracketItems, insertAfterBracketItem, insertBracketMember, removeBracketItem } from './json';
 import { checkBlockItems, insertAfterBlockItem, insertBlockMember, removeBlockItem, yamlScalar } from './yaml';
 import { hclScalar, insertHclAttribute } from './hcl';
+import { checkWrittenOnlyForClient } from './flows';
 import { hasAnyExtension } from '../formats/dialect';
 import { TERRAFORM_EXTENSIONS } from '../load/terraform-names';
-
-/**
- * The rules whose fixes cannot change what a working application does beyond closing the finding (issue
- * 13). Redirect URLs, OAuth flows, scopes and attributes belong to the application's owner: never fixed.
- */
-export const SAFE_FIX_RULES: ReadonlySet<string> = new Set([
-  'prevent-user-existence-errors',
-  'token-revocation-enabled',
-  'no-legacy-auth-flow-names',
-  'explicit-auth-flows-no-legacy-mix',
-  'duplicate-values',
-  'refresh-token-auth-missing',
-]);
 
 export type FixSyntax = 'yaml' | 'json' | 'hcl';
 
@@ -40,33 +29,56 @@ interface Target {
   file: LoadedFile['file'];
   syntax: FixSyntax;
   spelling: Spelling;
+  client: AppClient;
 }
 
-/** The edits that apply a safe finding's fix, or why there are none. */
-export function planFix(finding: Finding, files: readonly LoadedFile[]): FixPlan {
-  if (!finding.fix || !SAFE_FIX_RULES.has(finding.ruleId)) return { reason: 'the rule has no safe fix' };
-  const loaded = files.find((candidate) => candidate.file === finding.file);
-  const clients = loaded?.clients.filter((client) => client.name === finding.client) ?? [];
-  if (!loaded || clients.length === 0) return { reason: 'the client is not defined in this file' };
+/** Each file's clients by name, built once per file: a file of 10,000 clients plans 10,000 fixes. */
+const clientsByName = new WeakMap<LoadedFile, Map<string, AppClient[]>>();
+
+function clientsNamed(loaded: LoadedFile, name: string): AppClient[] {
+  let index = clientsByName.get(loaded);
+  if (!index) {
+    index = new Map();
+    for (const client of loaded.clients) {
+      const list = index.get(client.name);
+      if (list) list.push(client);
+      else index.set(client.name, [client]);
+    }
+    clientsByName.set(loaded, index);
+  }
+  return index.get(name) ?? [];
+}
+
+/** The edits that apply the fix of a finding in `loaded` (the file it is reported in), or why there are none. */
+export function planFix(finding: Finding, loaded: LoadedFile): FixPlan {
+  if (!finding.fix || !finding.fixType) return { reason: 'the rule has no automatic fix' };
+  const clients = loaded.file === finding.file ? clientsNamed(loaded, finding.client) : [];
+  if (clients.length === 0) return { reason: 'the client is not defined in this file' };
   const client = clients[0]!;
   // A Terraform client outside Terraform's own files (.tf, .tofu, .tf.json, .tofu.json) comes from a plan.
   if (client.kind.startsWith('terraform') && !hasAnyExtension(loaded.file.path, TERRAFORM_EXTENSIONS)) {
     return { reason: 'a Terraform plan is generated: fix the configuration it was planned from' };
   }
-  const target: Target = { text: loaded.file.text, file: loaded.file, syntax: syntaxOf(loaded.file.path), spelling: client.spelling ?? API_SPELLING };
+  const target: Target = { text: loaded.file.text, file: loaded.file, syntax: syntaxOf(loaded.file.path), spelling: client.spelling ?? API_SPELLING, client };
   try {
     // Fn::If variants share a name and their spans: they must agree on what the fix touches.
-    if (new Set(clients.map((variant) => touched(variant, finding.fix!))).size > 1) {
+    if (clients.length > 1 && new Set(clients.map((variant) => touched(variant, finding.fix!))).size > 1) {
       throw new NotFixable(`${target.spelling.member(fixedMember(finding.fix))} differs between the branches of an Fn::If: change the condition's values`);
     }
     const edits = editsFor(target, client, finding.fix).filter((edit) => target.text.slice(edit.start, edit.end) !== edit.text);
     if (edits.length === 0) throw new NotFixable('the fix changes nothing where the value is written');
-    if (edits.some((edit, index) => edits.some((other, at) => at !== index && overlaps(edit, other)))) throw new NotFixable('its edits would overlap');
+    if (edits.length > 1 && edits.some((edit, index) => edits.some((other, at) => at !== index && overlaps(edit, other)))) throw new NotFixable('its edits would overlap');
     return { edits, description: renderFix(finding.fix, target.spelling) };
   } catch (error) {
     if (error instanceof NotFixable) return { reason: error.message };
     throw error;
   }
+}
+
+/** The value a fix edits, refused when it is also read elsewhere. */
+function onlyHere(target: Target, found: { value: Value; member?: Member }): { value: Value; member?: Member } {
+  checkWrittenOnlyForClient(target.file, target.client, found.value, found.member, target.syntax === 'yaml');
+  return found;
 }
 
 function editsFor(target: Target, client: AppClient, fix: Fix): Edit[] {
@@ -76,6 +88,7 @@ function editsFor(target: Target, client: AppClient, fix: Fix): Edit[] {
     const segments = parsePath(path);
     const found = lookup(client.properties, segments);
     if (found) {
+      onlyHere(target, found);
       if (Array.isArray(wanted)) return setList(target, found.value, wanted);
       const like = literalScalar(target, found.value);
       return [{ start: found.value.span.start, end: found.value.span.end, text: scalar(target, wanted, like) }];
@@ -84,6 +97,7 @@ function editsFor(target: Target, client: AppClient, fix: Fix): Edit[] {
     if (client.name.startsWith('module.')) throw new NotFixable(`the client is created by a module call: add ${target.spelling.member(path)} to the resource in the module`);
     const parent = segments.length === 1 ? client.properties : lookup(client.properties, segments.slice(0, -1))?.value;
     if (!parent || parent.kind !== 'object') throw new NotFixable(`there is no object to add ${target.spelling.member(path)} to`);
+    onlyHere(target, { value: parent });
     const name = target.spelling.member(path).split('.').pop()!;
     return [insertMember(target, parent, name, wanted)];
   }
@@ -104,6 +118,7 @@ function editsFor(target: Target, client: AppClient, fix: Fix): Edit[] {
   const [path, value] = fix.add;
   const found = lookup(client.properties, parsePath(path));
   if (!found || found.value.kind !== 'list') throw new NotFixable(`${target.spelling.member(path)} is not a written list`);
+  onlyHere(target, found);
   const items = literalItems(target, found.value);
   if (items.length === 0) throw new NotFixable(`${target.spelling.member(path)} is empty: no item to copy the layout from`);
   return insertAfter(target, found.value, items.length - 1, [value]);
@@ -145,8 +160,6 @@ function lookup(root: ObjectValue, segments: ReadonlyArray<string | number>): { 
       member = value.members.get(segment);
       if (!member) return undefined;
       value = member.value;
-      // A YAML alias: the value is the anchor's, written before the key; editing it would change every alias.
-      if (value.span.file === member.keySpan.file && value.span.start < member.keySpan.start) throw new NotFixable('the value is written elsewhere (a YAML alias)');
     }
   }
   return member ? { value, member } : { value };
@@ -157,6 +170,7 @@ function listItemAt(target: Target, client: AppClient, path: string): { list: Li
   const index = segments[segments.length - 1];
   const found = lookup(client.properties, segments.slice(0, -1));
   if (typeof index !== 'number' || !found || found.value.kind !== 'list' || !found.value.items[index]) throw new NotFixable(`${target.spelling.member(path)} is not a written list item`);
+  onlyHere(target, found);
   return { list: found.value, index };
 }
 

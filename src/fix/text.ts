@@ -41,12 +41,17 @@ export function restOfLineIsFree(text: string, offset: number, comment: RegExp):
   return /^\s*$/.test(rest) || comment.test(rest.trimStart());
 }
 
-/** Edits applied back to front; callers have made sure none overlap. */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const ordered = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const edit of ordered) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+/** Edits applied in one pass over the text (linear in its length); callers have made sure none overlap. */
+export function applyEdits(text: string, edits: readonly Edit[], base = 0): string {
+  const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of ordered) {
+    parts.push(text.slice(at, edit.start - base), edit.text);
+    at = edit.end - base;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 export function sameEdit(a: Edit, b: Edit): boolean {

@@ -14,7 +14,6 @@ export const checkstyle: Formatter = {
   name: 'checkstyle',
   description: 'Checkstyle XML for Jenkins Warnings NG and other dashboards',
   carriesCounts: false,
-  planFixes: false,
   options: () => undefined,
   write: (findings, context, _options, write) => {
     write(XML_DECLARATION);

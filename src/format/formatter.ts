@@ -41,8 +41,6 @@ export interface Formatter<Options = undefined> {
   readonly description: string;
   /** Whether the report says what was checked; when it does not (annotations), the command line says it on stderr. */
   readonly carriesCounts: boolean;
-  /** Whether results carry the safe fixes as edits, planned while each file is loaded (SARIF `fixes`). */
-  readonly planFixes: boolean;
   /** This format's own settings (SARIF's category, the annotations' root), read from the command line and environment. */
   options(input: FormatterInput): Options;
   /** Writes the report through `write`, one piece at a time. */

@@ -17,7 +17,6 @@ export const github: Formatter<GithubOptions> = {
   name: 'github',
   description: 'GitHub Actions annotations on the pull request diff',
   carriesCounts: false,
-  planFixes: false,
   options: ({ env, repositoryRoot }) => ({ annotationRoot: env.GITHUB_WORKSPACE || repositoryRoot }),
   write: (findings, context, options, write) => formatGithub(findings, { cwd: context.cwd, annotationRoot: options.annotationRoot }, write),
 };

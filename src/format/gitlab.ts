@@ -28,7 +28,6 @@ export const gitlab: Formatter = {
   name: 'gitlab',
   description: 'GitLab Code Quality JSON for the merge request widget',
   carriesCounts: false,
-  planFixes: false,
   options: () => undefined,
   write: (findings, context, _options, write) => {
     const security = new Set(context.rules.filter((rule: Rule) => rule.meta.category === 'security').map((rule) => rule.meta.id));

@@ -7,7 +7,6 @@ export const json: Formatter = {
   name: 'json',
   description: 'every result and a summary, for scripts',
   carriesCounts: true,
-  planFixes: false,
   options: () => undefined,
   write: (findings, context, _options, write) => formatJson(findings, context, write),
 };
@@ -25,8 +24,11 @@ export function formatJson(findings: readonly Finding[], context: FormatContext,
     client: finding.client,
     path: finding.path,
     fingerprint: finding.fingerprint,
-    // The repair in API terms (src/message.ts `Fix`); --fix applies it for the safe rules.
+    // The repair in API terms (src/message.ts `Fix`). With fixType, --fix can apply it: a `fix` keeps
+    // runtime behaviour, a `remediation` (--fix-type remediation) changes it as runtimeChange says.
     ...(finding.fix ? { fix: finding.fix } : {}),
+    ...(finding.fixType ? { fixType: finding.fixType } : {}),
+    ...(finding.runtimeChange ? { runtimeChange: finding.runtimeChange } : {}),
     related: finding.related.map((related) => ({
       file: related.file.path,
       line: related.region.start.line,

@@ -16,7 +16,6 @@ export const junit: Formatter = {
   name: 'junit',
   description: 'JUnit XML test results for Jenkins, Azure DevOps and GitLab',
   carriesCounts: true,
-  planFixes: false,
   options: () => undefined,
   write: (findings, context, _options, write) => {
     const count = (severity: Finding['severity']): number => findings.filter((finding) => finding.severity === severity).length;

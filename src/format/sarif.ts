@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type * as Sarif from 'sarif';
 import type { Finding } from '../finding';
-import { SEVERITY_RANK } from '../finding';
+import { SEVERITY_RANK, describeChange, plannedChange } from '../finding';
 import type { Rule, Severity } from '../rule';
 import { ruleDocUrl } from '../meta';
 import type { FormatContext, Formatter, Write } from './index';
@@ -27,7 +27,6 @@ export const sarif: Formatter<SarifOptions> = {
   name: 'sarif',
   description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers',
   carriesCounts: true,
-  planFixes: true,
   options: ({ flags }) => {
     const category = flags.get('sarif-category');
     return typeof category === 'string' && category ? { category } : {};
@@ -96,12 +95,16 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
   writeJsonWithItems(log, kept, toResult, write);
 }
 
-/** The safe fix as the edits --fix would make, planned while the file was loaded (src/lint.ts, `change`). */
+/**
+ * The fix as the edits --fix would make, planned while the file was loaded (src/lint.ts, `change`). Its
+ * description and properties say whether it is a fix or a remediation, and what a remediation changes.
+ */
 function sarifFix(finding: Finding, toUri: (file: string) => string): Sarif.Fix | undefined {
-  const change = finding.change;
+  const change = plannedChange(finding);
   if (!change) return undefined;
   const replacements = change.replacements.map(({ start, end, text }) => ({ deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text } }));
-  return { description: { text: change.description }, artifactChanges: [{ artifactLocation: { uri: toUri(finding.file.path), uriBaseId: SOURCE_ROOT }, replacements }] };
+  const properties: Sarif.PropertyBag = { fixType: finding.fixType ?? 'fix', ...(finding.runtimeChange ? { runtimeChange: finding.runtimeChange } : {}) };
+  return { description: { text: describeChange(finding, change) }, artifactChanges: [{ artifactLocation: { uri: toUri(finding.file.path), uriBaseId: SOURCE_ROOT }, replacements }], properties };
 }
 
 function describeRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor {

@@ -37,7 +37,6 @@ export const text: Formatter = {
   name: 'text',
   description: 'for people: grouped by file, with a summary',
   carriesCounts: true,
-  planFixes: false,
   options: () => undefined,
   write: (findings, context, _options, write) => formatText(findings, context, write),
 };

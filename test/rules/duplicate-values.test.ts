@@ -13,7 +13,7 @@ ruleTester('duplicate-values', {
     { name: 'identity providers without a repeat', client: { SupportedIdentityProviders: ['COGNITO', 'Google'] } },
   ],
   invalid: [
-    { name: 'CallbackURLs', client: oauth({ CallbackURLs: [CB, 'myapp://cb', CB] }), errors: [{ at: 'CallbackURLs[2]' }] },
+    { name: 'CallbackURLs', client: oauth({ CallbackURLs: [CB, 'myapp://cb', CB] }), output: oauth({ CallbackURLs: [CB, 'myapp://cb'] }), fixType: 'fix', errors: [{ at: 'CallbackURLs[2]' }] },
     { name: 'LogoutURLs', client: oauth({ LogoutURLs: ['https://app.mycompany.com/', 'https://app.mycompany.com/'] }), errors: [{ at: 'LogoutURLs[1]' }] },
     { name: 'AllowedOAuthScopes', client: oauth({ AllowedOAuthScopes: ['openid', 'email', 'openid'] }), errors: [{ at: 'AllowedOAuthScopes[2]' }] },
     { name: 'AllowedOAuthFlows', client: oauth({ AllowedOAuthFlows: ['code', 'code'] }), errors: [{ at: 'AllowedOAuthFlows[1]' }] },
@@ -21,7 +21,7 @@ ruleTester('duplicate-values', {
     { name: 'ReadAttributes', client: oauth({ ReadAttributes: ['email', 'name', 'email'] }), errors: [{ at: 'ReadAttributes[2]' }] },
     { name: 'WriteAttributes', client: oauth({ WriteAttributes: ['custom:tier', 'custom:tier'] }), errors: [{ at: 'WriteAttributes[1]' }] },
     { name: 'SupportedIdentityProviders', client: oauth({ SupportedIdentityProviders: ['COGNITO', 'Google', 'COGNITO'] }), errors: [{ at: 'SupportedIdentityProviders[2]' }] },
-    { name: 'three times: the second and the third', client: oauth({ AllowedOAuthScopes: ['openid', 'openid', 'openid'] }), errors: [{ at: 'AllowedOAuthScopes[1]' }, { at: 'AllowedOAuthScopes[2]' }] },
+    { name: 'three times: the second and the third', client: oauth({ AllowedOAuthScopes: ['openid', 'openid', 'openid'] }), output: oauth({ AllowedOAuthScopes: ['openid'] }), fixType: 'fix', errors: [{ at: 'AllowedOAuthScopes[1]' }, { at: 'AllowedOAuthScopes[2]' }] },
     {
       name: 'message and related location at the first occurrence',
       client: oauth({ AllowedOAuthScopes: ['openid', 'email', 'openid'] }),

@@ -9,7 +9,7 @@ ruleTester('explicit-auth-flows-no-legacy-mix', {
     { name: 'absent: default list is ALLOW_ only', client: {} },
   ],
   invalid: [
-    { name: 'legacy + ALLOW_', client: { ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, errors: [{ at: 'ExplicitAuthFlows[0]' }] },
+    { name: 'legacy + ALLOW_', client: { ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, output: { ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, fixType: 'fix', errors: [{ at: 'ExplicitAuthFlows[0]' }] },
     { name: 'ALLOW_ + legacy', client: { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ADMIN_NO_SRP_AUTH'] }, errors: [{ at: 'ExplicitAuthFlows[1]' }] },
     { name: 'USER_PASSWORD_AUTH + ALLOW_', client: { ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, errors: [{ at: 'ExplicitAuthFlows[0]' }] },
     {
@@ -18,14 +18,15 @@ ruleTester('explicit-auth-flows-no-legacy-mix', {
       errors: [{ at: 'ExplicitAuthFlows[0]' }, { at: 'ExplicitAuthFlows[2]' }],
     },
     {
-      name: 'message names the value, the ALLOW_ values and the replacement',
+      name: 'message names the value, the ALLOW_ values and the replacement; CUSTOM_AUTH_FLOW_ONLY is not rewritten',
       client: { ExplicitAuthFlows: ['CUSTOM_AUTH_FLOW_ONLY', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+      output: null,
       errors: [
         {
           at: 'ExplicitAuthFlows[0]',
           message: {
-            api: 'ExplicitAuthFlows mixes the legacy value "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"; the API reference says ALLOW_* values cannot be used along with legacy names. Replace "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_CUSTOM_AUTH" so the list uses ALLOW_* names only: ExplicitAuthFlows: ["ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"].',
-            terraform: 'explicit_auth_flows mixes the legacy value "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"; the API reference says ALLOW_* values cannot be used along with legacy names. Replace "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_CUSTOM_AUTH" so the list uses ALLOW_* names only: explicit_auth_flows = ["ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"].',
+            api: 'ExplicitAuthFlows mixes the legacy value "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"; the API reference says ALLOW_* values cannot be used along with legacy names. Replace "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_CUSTOM_AUTH" so the list uses ALLOW_* names only.',
+            terraform: 'explicit_auth_flows mixes the legacy value "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"; the API reference says ALLOW_* values cannot be used along with legacy names. Replace "CUSTOM_AUTH_FLOW_ONLY" with "ALLOW_CUSTOM_AUTH" so the list uses ALLOW_* names only.',
           },
         },
       ],

@@ -8,6 +8,8 @@ import { CFN, CLIENT_YAML, serverless } from './fixture-parts';
 const legacy = (name: string, equivalent: string[]): InvalidCase => ({
   name: `[${name}] becomes [${equivalent.join(', ')}]`,
   client: { ExplicitAuthFlows: [name] },
+  output: { ExplicitAuthFlows: equivalent },
+  fixType: 'fix',
   errors: [
     {
       at: 'ExplicitAuthFlows[0]',
@@ -20,12 +22,12 @@ const legacy = (name: string, equivalent: string[]): InvalidCase => ({
 });
 
 test('the fix sets the whole equivalent list, the same one on every finding of the list', async () => {
-  const findings = await lintFindings('no-legacy-auth-flow-names', 'request.json', JSON.stringify({ UserPoolId: 'us-east-1_abc', ClientName: 'c', ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY'] }));
+  const findings = await lintFindings('no-legacy-auth-flow-names', 'request.json', JSON.stringify({ UserPoolId: 'us-east-1_abc', ClientName: 'c', ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'] }));
   assert.deepEqual(
     findings.map((finding) => finding.fix),
     [
-      { set: ['ExplicitAuthFlows', '["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]'] },
-      { set: ['ExplicitAuthFlows', '["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_CUSTOM_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]'] },
+      { set: ['ExplicitAuthFlows', '["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]'] },
+      { set: ['ExplicitAuthFlows', '["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]'] },
     ],
   );
   // A mixed list (which the service rejects) only changes its names; explicit-auth-flows-no-legacy-mix proposes the same list.
@@ -42,21 +44,42 @@ ruleTester('no-legacy-auth-flow-names', {
   ],
   invalid: [
     legacy('ADMIN_NO_SRP_AUTH', ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
-    legacy('CUSTOM_AUTH_FLOW_ONLY', ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
     legacy('USER_PASSWORD_AUTH', ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
     {
-      name: 'every legacy item of a mixed list; the fix renames only',
-      client: { ExplicitAuthFlows: ['CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] },
+      name: '[CUSTOM_AUTH_FLOW_ONLY] has no documented equivalent: no fix',
+      client: { ExplicitAuthFlows: ['CUSTOM_AUTH_FLOW_ONLY'] },
+      output: null,
       errors: [
         {
           at: 'ExplicitAuthFlows[0]',
           message: {
-            api: 'ExplicitAuthFlows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected its ALLOW_* form "ALLOW_CUSTOM_AUTH". Write the list with ALLOW_* names only: ExplicitAuthFlows: ["ALLOW_CUSTOM_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH"].',
-            terraform: 'explicit_auth_flows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected its ALLOW_* form "ALLOW_CUSTOM_AUTH". Write the list with ALLOW_* names only: explicit_auth_flows = ["ALLOW_CUSTOM_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH"].',
+            api: 'ExplicitAuthFlows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected ALLOW_* names only. No ALLOW_* list is documented as its equivalent (whether it kept SRP sign-in is undocumented), so it is not rewritten automatically: list the flows the application uses, for example ALLOW_CUSTOM_AUTH and ALLOW_REFRESH_TOKEN_AUTH.',
+            terraform: /^explicit_auth_flows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected ALLOW_\* names only\. No ALLOW_\* list/,
+          },
+        },
+      ],
+    },
+    {
+      name: 'every legacy item of a mixed list; the fix renames only',
+      client: { ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] },
+      output: { ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] },
+      fixType: 'fix',
+      errors: [
+        {
+          at: 'ExplicitAuthFlows[0]',
+          message: {
+            api: 'ExplicitAuthFlows uses the deprecated name "ADMIN_NO_SRP_AUTH"; expected its ALLOW_* form "ALLOW_ADMIN_USER_PASSWORD_AUTH". Write the list with ALLOW_* names only: ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH"].',
+            terraform: 'explicit_auth_flows uses the deprecated name "ADMIN_NO_SRP_AUTH"; expected its ALLOW_* form "ALLOW_ADMIN_USER_PASSWORD_AUTH". Write the list with ALLOW_* names only: explicit_auth_flows = ["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH"].',
           },
         },
         { at: 'ExplicitAuthFlows[1]' },
       ],
+    },
+    {
+      name: 'a mixed list holding CUSTOM_AUTH_FLOW_ONLY: no fix',
+      client: { ExplicitAuthFlows: ['CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] },
+      output: null,
+      errors: [{ at: 'ExplicitAuthFlows[0]', message: /No ALLOW_\* list is documented as its equivalent/ }, { at: 'ExplicitAuthFlows[1]', message: /expected its ALLOW_\* form "ALLOW_USER_PASSWORD_AUTH"\. Replace / }],
     },
     {
       name: 'two legacy names: one list, SRP and refresh once',
@@ -126,7 +149,7 @@ ${CLIENT_YAML}      EnableTokenRevocation: !If [Old, false, true]
       errors: [
         { at: 'a', message: /so the equivalent list names them too: ExplicitAuthFlows: \["ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","ALLOW_REFRESH_TOKEN_AUTH"\]\.$/ },
         { at: 'b', message: /^ExplicitAuthFlows uses the deprecated name "ADMIN_NO_SRP_AUTH"; expected its ALLOW_\* form "ALLOW_ADMIN_USER_PASSWORD_AUTH"\. Replace / },
-        { at: 'c', message: /^ExplicitAuthFlows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected its ALLOW_\* form "ALLOW_CUSTOM_AUTH"\. Replace / },
+        { at: 'c', message: /^ExplicitAuthFlows uses the deprecated name "CUSTOM_AUTH_FLOW_ONLY"; expected ALLOW_\* names only\. No ALLOW_\* list / },
       ],
     },
     {

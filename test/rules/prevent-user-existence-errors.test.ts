@@ -11,6 +11,9 @@ ruleTester('prevent-user-existence-errors', {
     {
       name: 'missing member: at the logical id, request object, UserPoolClient key, block label',
       client: {},
+      output: { PreventUserExistenceErrors: 'ENABLED' },
+      fixType: 'remediation',
+      outputSkip: { 'cloudformation-yaml': 'the renderer quotes every value; with no quoted neighbour the new member is plain (the fixture "a member added in YAML" checks it)' },
       errors: [
         {
           at: CLIENT,
@@ -23,11 +26,32 @@ ruleTester('prevent-user-existence-errors', {
         },
       ],
     },
-    { name: 'LEGACY: at the value', client: { PreventUserExistenceErrors: 'LEGACY' }, errors: [{ at: 'PreventUserExistenceErrors', message: { api: /is "LEGACY".*expected ENABLED\. Set PreventUserExistenceErrors: ENABLED\.$/, terraform: /is "LEGACY".*expected ENABLED\. Set prevent_user_existence_errors = "ENABLED"\.$/ } }] },
+    { name: 'LEGACY: at the value', client: { PreventUserExistenceErrors: 'LEGACY' }, output: { PreventUserExistenceErrors: 'ENABLED' }, fixType: 'remediation', errors: [{ at: 'PreventUserExistenceErrors', message: { api: /is "LEGACY".*expected ENABLED\. Set PreventUserExistenceErrors: ENABLED\.$/, terraform: /is "LEGACY".*expected ENABLED\. Set prevent_user_existence_errors = "ENABLED"\.$/ } }] },
     { name: 'client_credentials beside code: users sign in', client: { AllowedOAuthFlows: ['code', 'client_credentials'] }, errors: [{ at: CLIENT }] },
     { name: 'client_credentials without the OAuth flag: a dead setting, users may sign in through the SDK', client: { AllowedOAuthFlows: ['client_credentials'], GenerateSecret: true }, errors: [{ at: CLIENT }] },
   ],
   fixtures: [
+    {
+      name: 'a member added in YAML: after the last one, at its indentation, plain as its neighbours are',
+      path: 't.yaml',
+      text: `Resources:
+  «Client»[client]:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      ClientName: web
+`,
+      errors: [{ at: 'client' }],
+      output: `Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      ClientName: web
+      PreventUserExistenceErrors: ENABLED
+`,
+      fixType: 'remediation',
+    },
     {
       name: 'unknown value (Parameter without default) is silent',
       path: 't.yaml',

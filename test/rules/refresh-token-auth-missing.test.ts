@@ -30,6 +30,8 @@ ruleTester(ID, {
     {
       name: 'SRP only: at the ExplicitAuthFlows key',
       client: { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] },
+      output: { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+      fixType: 'remediation',
       errors: [
         {
           at: 'ExplicitAuthFlows',

@@ -37,6 +37,8 @@ ruleTester(ID, {
     {
       name: 'false: at the value',
       client: { EnableTokenRevocation: false },
+      output: { EnableTokenRevocation: true },
+      fixType: 'remediation',
       errors: [
         {
           at: 'EnableTokenRevocation',
@@ -52,6 +54,8 @@ ruleTester(ID, {
       name: 'the string "false" (CloudFormation accepts it, Terraform converts it)',
       client: { EnableTokenRevocation: 'false' },
       skip: { 'api-request': API_TAKES_BOOLEANS, 'api-response': API_TAKES_BOOLEANS },
+      output: { EnableTokenRevocation: 'true' },
+      fixType: 'remediation',
       errors: [{ at: 'EnableTokenRevocation' }],
     },
   ],
