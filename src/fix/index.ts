@@ -2,13 +2,13 @@
 // baselined findings are gone by then), lint the fixed text again, and repeat until no fix applies, so a
 // second --fix changes nothing. Each file's new text is loaded again with the project's loader before it
 // is kept; a fix that would make it fail to parse (or lose a client) is dropped and reported.
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { FileRef, Finding } from '../finding';
 import type { LoadedFile } from '../model';
 import { lint, type LintRequest, type LintRun } from '../lint';
 import { loadFile } from '../load';
 import { SourceFile } from '../source';
 import { Workspace } from '../workspace';
+import { writeFixedFiles } from '../fix-write';
 import { SAFE_FIX_RULES, planFix } from './plan';
 import { applyEdits, overlaps, sameEdit, type Edit } from './text';
 
@@ -77,7 +77,8 @@ export async function lintAndFix(request: LintRequest, write = false): Promise<F
   }
   const files = [...originals].map(([absolutePath, original]) => ({ path: original.path, absolutePath, before: original.text, after: texts.get(absolutePath)! })).filter((file) => file.before !== file.after);
   if (write && files.length > 0) {
-    writeFixedFiles(files);
+    // Safely: only inside the linted tree, never through a symbolic link, only a file unchanged since read.
+    writeFixedFiles(files, request);
     run = await lint(attached);
   }
   const unfixed = run.findings.flatMap((finding) => {
@@ -86,14 +87,6 @@ export async function lintAndFix(request: LintRequest, write = false): Promise<F
     return 'reason' in plan ? [{ finding, reason: plan.reason }] : [];
   });
   return { run, files, applied, dropped, unfixed };
-}
-
-/** Writes the fixed files, keeping a byte-order mark the file had (the reader drops it). */
-function writeFixedFiles(files: readonly FixedFile[]): void {
-  for (const file of files) {
-    const bom = readFileSync(file.absolutePath).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
-    writeFileSync(file.absolutePath, bom + file.after);
-  }
 }
 
 /** Findings that may have a fix, by file (the CLI refuses --fix on standard input: it has nowhere to write). */
