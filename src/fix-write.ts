@@ -71,8 +71,9 @@ function writeFixedFile(file: FileToFix, roots: readonly string[], cwd: string):
 export function lintedRoots(cwd: string, paths: readonly string[]): string[] {
   const roots = [path.resolve(cwd)];
   for (const input of paths) {
-    if (input === STDIN_PATH) continue;
-    const base = literalBase(path.resolve(cwd, input), input);
+    const absolute = path.resolve(cwd, input);
+    if (input === STDIN_PATH || isInside(absolute, cwd)) continue;
+    const base = literalBase(absolute, input);
     if (!roots.some((root) => isInside(base, root))) roots.push(base);
   }
   return roots;
