@@ -61,7 +61,7 @@ test('the code cache: written on the first run, used by the next, ignored when c
 
 // Every test file that spawns the CLI (its BIN comes from test/bin-helpers.ts), run again against the
 // bundle. The other files that run the CLI already run the bundle: the Action's step script, pre-commit.
-const SPAWNING = ['trust', 'exit', 'bounded', 'isolation'];
+const SPAWNING = ['trust', 'exit', 'bounded', 'isolation', 'safe-write'];
 test(`the CLI tests pass against the bundle too (${SPAWNING.join(', ')})`, { timeout: 240_000 }, () => {
   const files = SPAWNING.map((name) => join(__dirname, `${name}.test.js`));
   // Without NODE_TEST_CONTEXT, set by the runner of this file: the nested runner then reports as a top-level one.
