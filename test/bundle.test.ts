@@ -42,12 +42,14 @@ test('the code cache: written on the first run, used by the next, ignored when c
   };
   const dir = join(cacheHome, 'cognito-lint');
   const first = run();
-  const caches = readdirSync(dir);
+  const caches = readdirSync(dir).filter((name) => !name.endsWith('.sha256'));
   assert.equal(caches.length, 1, 'one cache file');
   assert.match(caches[0]!, /^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.cache$/);
-  // Only its owner can write the directory and read the file.
+  assert.deepEqual(readdirSync(dir).sort(), [caches[0]!, `${caches[0]!}.sha256`], 'and its checksum beside it (test/code-cache.test.ts)');
+  // Only its owner can write the directory and read the files.
   assert.equal(statSync(dir).mode & 0o077, 0);
   assert.equal(statSync(join(dir, caches[0]!)).mode & 0o077, 0);
+  assert.equal(statSync(join(dir, `${caches[0]!}.sha256`)).mode & 0o077, 0);
   const written = readFileSync(join(dir, caches[0]!));
   assert.equal(run(), first, 'a run from the cache reports the same');
   assert.ok(readFileSync(join(dir, caches[0]!)).equals(written), 'an accepted cache is not rewritten');
