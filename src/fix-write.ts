@@ -44,17 +44,19 @@ export function writeFixedFiles(files: readonly FileToFix[], request: { cwd: str
 }
 
 function writeFixedFile(file: FileToFix, roots: readonly string[], cwd: string): void {
-  const root = roots.find((candidate) => isInside(file.absolutePath, candidate));
+  // Normalized: the file system sees only the path that was checked.
+  const absolutePath = path.resolve(file.absolutePath);
+  const root = roots.find((candidate) => isInside(absolutePath, candidate));
   if (root === undefined) throw new UnsafeWriteError(`not fixing ${file.path}: it is outside the tree being linted`);
   // Checks the file and every directory below the root for symbolic links, now and again before the rename.
-  const pending = openPendingFile({ absolutePath: file.absolutePath, shown: file.path, trustedBase: root }, cwd);
+  const pending = openPendingFile({ absolutePath, shown: file.path, trustedBase: root }, cwd);
   try {
     // The reader drops a byte-order mark: the fixed file keeps the one it had.
-    const current = readBytesOrUndefined(file.absolutePath);
+    const current = readBytesOrUndefined(absolutePath);
     const bom = current?.subarray(0, 3).equals(UTF8_BOM) ? '\ufeff' : '';
     pending.write(bom + file.after);
     // Compared after the new text is written out, just before the rename: the window is as short as it gets.
-    const now = readBytesOrUndefined(file.absolutePath);
+    const now = readBytesOrUndefined(absolutePath);
     if (now === undefined || decodeText(now) !== file.before) throw new UnsafeWriteError(`not fixing ${file.path}: it changed on disk while cognito-lint ran; run --fix again`);
     pending.commit();
   } catch (error) {

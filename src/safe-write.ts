@@ -50,7 +50,10 @@ export function writeFileSafely(target: WriteTarget, data: string | Uint8Array, 
 }
 
 /** Opens a temporary file beside the target after checking the path; write, then commit (or abort). */
-export function openPendingFile(target: WriteTarget, cwd: string): PendingFile {
+export function openPendingFile(given: WriteTarget, cwd: string): PendingFile {
+  // Normalized once, and only this form reaches the file system: `linked/../x` must not be resolved
+  // through the link by the kernel after being checked lexically.
+  const target = { ...given, absolutePath: path.resolve(given.absolutePath) };
   const existing = checkWritablePath(target, cwd);
   const directory = path.dirname(target.absolutePath);
   const temporary = path.join(directory, `.${path.basename(target.absolutePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);

@@ -56,6 +56,9 @@ test('a symbolic link as the target, or as a directory below the working directo
   symlinkSync(outside, join(repo, 'linked'));
   assert.throws(() => writeFileSafely({ absolutePath: join(repo, 'link.sarif'), shown: 'link.sarif' }, 'x', repo), (error: Error) => error instanceof UnsafeWriteError && /link\.sarif: it is a symbolic link/.test(error.message));
   assert.throws(() => writeFileSafely({ absolutePath: join(repo, 'linked', 'new.sarif'), shown: 'linked/new.sarif' }, 'x', repo), /linked is a symbolic link/);
+  // `linked/..` is the repository lexically but the outside folder's parent to the kernel: written where checked.
+  writeFileSafely({ absolutePath: `${repo}/linked/../dotdot.txt`, shown: 'linked/../dotdot.txt' }, 'x', repo);
+  assert.equal(readFileSync(join(repo, 'dotdot.txt'), 'utf8'), 'x');
   // A dangling link is refused too: it would create the file it points at.
   symlinkSync(join(outside, 'created-by-write.sh'), join(repo, 'dangling.sarif'));
   assert.throws(() => writeFileSafely({ absolutePath: join(repo, 'dangling.sarif'), shown: 'dangling.sarif' }, 'x', repo), /symbolic link/);
