@@ -27,7 +27,7 @@ const BIN = path.resolve(option('--bin') ?? path.join(ROOT, 'bundle', 'cognito-l
 if (!fs.existsSync(BIN)) usage(`${BIN} does not exist: run npm run build && npm run bundle`);
 
 const TEMP = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-lint-hostile-'));
-// Every run gets its own code cache, so the user's is neither used nor touched.
+// Every direct run of the bundle gets this code cache, so the user's is neither used nor touched.
 const CACHE_HOME = path.join(TEMP, 'cache');
 fs.mkdirSync(CACHE_HOME);
 const VICTIM = '#!/bin/sh\necho "the file outside the repository"\n';

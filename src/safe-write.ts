@@ -57,9 +57,9 @@ export function openPendingFile(given: WriteTarget, cwd: string): PendingFile {
   const existing = checkWritablePath(target, cwd);
   const directory = path.dirname(target.absolutePath);
   const temporary = path.join(directory, `.${path.basename(target.absolutePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  // The target's permissions (masked like any new file when there is none); the exclusive create fails
-  // rather than follow anything already at the temporary name.
-  const mode = existing ? existing.mode & 0o7777 : 0o666;
+  // The target's permission bits (setuid and the like dropped, as a write to the file itself would), or
+  // those of any new file; the exclusive create fails rather than follow anything at the temporary name.
+  const mode = existing ? existing.mode & 0o777 : 0o666;
   let fd: number | undefined = attempt(target, () => openSync(temporary, 'wx', mode));
   const close = (): void => {
     if (fd !== undefined) closeSync(fd);
@@ -80,7 +80,7 @@ export function openPendingFile(given: WriteTarget, cwd: string): PendingFile {
       const descriptor = fd;
       attempt(target, () => {
         // openSync's mode is masked by the umask: an existing target keeps exactly the mode it had.
-        if (existing) fchmodSync(descriptor, existing.mode & 0o7777);
+        if (existing) fchmodSync(descriptor, existing.mode & 0o777);
         fsyncSync(descriptor);
         close();
         // Checked again at the last moment: a link planted while the report was being written is refused too.
