@@ -247,16 +247,18 @@ const ALIAS_SHAPES = {
 check('linear', `each YAML alias shape (under 100 KB) ends under 1 s beyond start-up`, () => {
   const repo = repoBesideOutside('aliases', {}).repo;
   const startUp = Math.min(...[0, 1, 2].map(() => lint(repo, ['--version']).seconds));
-  for (const [shape, text] of Object.entries(ALIAS_SHAPES)) {
+  // Every shape is run, so the report names each one that is slow.
+  const problems = Object.entries(ALIAS_SHAPES).flatMap(([shape, text]) => {
     const body = `${CLIENT}${text()}`;
-    if (body.length > 100 * 1024) return `${shape}: the case is ${body.length} bytes`;
+    if (body.length > 100 * 1024) return [`${shape}: the case is ${body.length} bytes`];
     fs.writeFileSync(path.join(repo, 'aliases.yaml'), body);
     const run = lint(repo, ['aliases.yaml', '--format', 'json', '--fail-on', 'none'], { timeoutMs: 30_000 });
-    if (run.signal) return `${shape}: stopped after ${run.seconds.toFixed(1)} s (${run.signal})`;
-    if (run.code !== 0) return `${shape}: exit ${run.code} ${run.stderr.slice(0, 300)}`;
-    if (run.seconds - startUp >= 1) return `${shape}: ${run.seconds.toFixed(2)} s (start-up ${startUp.toFixed(2)} s)`;
-  }
-  return undefined;
+    if (run.signal) return [`${shape}: stopped after ${run.seconds.toFixed(1)} s (${run.signal})`];
+    if (run.code !== 0) return [`${shape}: exit ${run.code} ${run.stderr.slice(0, 300)}`];
+    if (run.seconds - startUp >= 1) return [`${shape}: ${run.seconds.toFixed(2)} s (start-up ${startUp.toFixed(2)} s)`];
+    return [];
+  });
+  return problems.length > 0 ? problems.join('; ') : undefined;
 });
 
 check('linear', '--fix-dry-run on 10,000 clients (1.4 MB) ends under 10 s and 1 GB', () => {
