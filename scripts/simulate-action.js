@@ -4,7 +4,7 @@
 // `run` as a bash script file (`bash --noprofile --norc -eo pipefail`, the runner's `shell: bash`) with
 // the step's `env` (its `${{ inputs.* }}` filled from the inputs or their defaults), GITHUB_ACTION_PATH,
 // GITHUB_WORKSPACE and a GITHUB_OUTPUT file per step, in the workspace. Stops at the first failing step,
-// as the runner does. Reports each step's exit code, the action's outputs and the size of the action's
+// as the runner does. Reports each step's exit code, the action's outputs (and each step's) and the size of the action's
 // folder after its steps (issue 12: under 40 MB, with no install step).
 // Usage: node scripts/simulate-action.js --workspace DIR [--input name=value]... [--repo DIR]
 // Prints the report as JSON; exits 0 when every step ran (whatever its exit code; the report has it).
@@ -54,11 +54,12 @@ function readOutputs(file) {
   return outputs;
 }
 
-/** Clones `repo` and runs its action.yml in `workspace` with `given` inputs; returns the report. */
-function simulateAction({ repo, workspace, inputs: given = {} }) {
+/** Clones `repo` (or takes its working tree) and runs its action.yml in `workspace` with `given` inputs; returns the report. */
+function simulateAction({ repo, workspace, inputs: given = {}, workingTree = false }) {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-lint-action-'));
-  const actionPath = path.join(temp, 'action');
-  execFileSync('git', ['clone', '-q', '--depth', '1', `file://${path.resolve(repo)}`, actionPath]);
+  // workingTree: the repository's files as they are (a bundle built but not committed), not a clone of HEAD.
+  const actionPath = workingTree ? path.resolve(repo) : path.join(temp, 'action');
+  if (!workingTree) execFileSync('git', ['clone', '-q', '--depth', '1', `file://${path.resolve(repo)}`, actionPath]);
   const action = parse(fs.readFileSync(path.join(actionPath, 'action.yml'), 'utf8'));
   if (action.runs.using !== 'composite') throw new Error(`simulate-action: runs.using is ${action.runs.using}, not composite`);
   const inputs = Object.fromEntries(Object.entries(action.inputs ?? {}).map(([name, spec]) => [name, given[name] ?? String(spec.default ?? '')]));
@@ -87,7 +88,7 @@ function simulateAction({ repo, workspace, inputs: given = {} }) {
     if (run.status !== 0) break;
   }
   const outputs = Object.fromEntries(Object.entries(action.outputs ?? {}).map(([name, spec]) => [name, evaluate(spec.value, context)]));
-  return { actionPath, inputs, steps, outputs, sizeBytes: folderSize(actionPath) };
+  return { actionPath, inputs, steps, outputs, stepOutputs: context.steps, sizeBytes: workingTree ? undefined : folderSize(actionPath) };
 }
 
 module.exports = { simulateAction };

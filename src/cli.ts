@@ -1,7 +1,6 @@
 // Command line: parse flags, resolve the configuration, run the pipeline, write the chosen format, pick
 // the exit code. Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or
 // configuration error, or internal failure.
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { loadAllRules } from '../rules';
 import { EffectiveConfig, PRESETS, type PresetName } from './config';
@@ -18,6 +17,7 @@ import type { Rule } from './rule';
 import { FIX_TYPES, type FixTypeOption } from './fix';
 import { lintAndFix, type FixResult } from './fix-run';
 import { helpText, parseArgs, type OptionSpec } from './args';
+import { STDOUT_PATH, openPendingFile, writeFileSafely, type PendingFile } from './safe-write';
 
 export interface CliIo {
   cwd: string;
@@ -106,6 +106,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
   const args = { ...Object.fromEntries(parsed.options), paths: parsed.positionals.length > 0 ? parsed.positionals : PATHS.default } as CliArgs;
 
+  // A report file is renamed into place only when whole; an error on the way removes its temporary file.
+  let abortOutput = (): void => {};
   try {
     const rules = loadAllRules();
     const config = resolveConfig(rules, io.cwd, args.config, args.preset, args.rule ?? []);
@@ -145,11 +147,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
     if ((args.fix || args['fix-dry-run']) && args['write-baseline']) throw new UsageError('--write-baseline records findings as they are: run it without --fix or --fix-dry-run');
     if (args['write-baseline']) {
-      const target = path.resolve(io.cwd, args['write-baseline']);
+      const shown = args['write-baseline'];
+      const target = path.resolve(io.cwd, shown);
       // The baseline records what suppressions leave, so a later --no-inline-suppressions run is not fooled.
       const unbaselined = await lint({ ...request, forBaseline: true });
-      writeOutputFile(target, args['write-baseline'], serializeBaseline(buildBaseline(unbaselined.findings, TOOL_NAME)));
-      io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} findings to ${toDisplayPath(target, io.cwd)}\n`);
+      const text = serializeBaseline(buildBaseline(unbaselined.findings, TOOL_NAME));
+      if (shown === STDOUT_PATH) io.stdout(text);
+      else writeFileSafely({ absolutePath: target, shown }, text, io.cwd);
+      io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} findings to ${shown === STDOUT_PATH ? 'standard output' : toDisplayPath(target, io.cwd)}\n`);
       return 0;
     }
     if (args.fix && args['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
@@ -165,10 +170,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
     const reported = args.quiet ? errorsOnly(filtered.findings) : filtered.findings;
     const repositoryRoot = findRepositoryRoot(io.cwd) ?? io.cwd;
-    const outputFile = args['output-file'];
+    const outputFile = args['output-file'] === STDOUT_PATH ? undefined : args['output-file'];
     const color = args.color ?? (!outputFile && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
     // --fix-dry-run prints its diff on stdout: the report goes only to --output-file there.
-    const output = outputFile ? fileOutput(path.resolve(io.cwd, outputFile), outputFile) : { write: args['fix-dry-run'] ? () => {} : io.stdout, end: () => {} };
+    const output = outputFile ? fileOutput(path.resolve(io.cwd, outputFile), outputFile, io.cwd) : { write: args['fix-dry-run'] && !args['output-file'] ? () => {} : io.stdout, end: () => {}, abort: () => {} };
+    abortOutput = output.abort;
     format(formatter, reported, {
       result,
       rules,
@@ -189,6 +195,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (warningLimit !== undefined && tooManyWarnings(reported, warningLimit)) io.stderr(`${TOOL_NAME} found too many warnings (maximum: ${warningLimit}).\n`);
     return exitCodeFor(reported, args['fail-on'], warningLimit);
   } catch (error) {
+    abortOutput();
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: ${error.message}\n`);
       return 2;
@@ -242,46 +249,20 @@ function today(io: CliIo): string {
   return io.today ?? new Date().toISOString().slice(0, 10);
 }
 
-/** A report or baseline file; a missing directory or a read-only place is the user's to fix, not an internal error. */
-function writeOutputFile(target: string, shown: string, text: string): void {
-  try {
-    writeFileSync(target, text);
-  } catch (error) {
-    throw cannotWrite(error, shown);
-  }
-}
-
-/** The report file, written as the formatter goes; opened at the first piece (or at the end), as writeOutputFile would. */
-function fileOutput(target: string, shown: string): { write: Write; end: () => void } {
-  let fd: number | undefined;
-  const attempt = (action: () => void): void => {
+/** The report file, written as the formatter goes into a temporary file, renamed over the target at the end (src/safe-write.ts). */
+function fileOutput(target: string, shown: string, cwd: string): { write: Write; end: () => void; abort: () => void } {
+  let pending: PendingFile | undefined;
+  const open = (): PendingFile => (pending ??= openPendingFile({ absolutePath: target, shown }, cwd));
+  const settle = (action: (file: PendingFile) => void): void => {
+    const file = open();
     try {
-      action();
+      action(file);
     } catch (error) {
-      throw cannotWrite(error, shown);
+      file.abort();
+      throw error;
     }
   };
-  const open = (): number => {
-    if (fd === undefined) attempt(() => (fd = openSync(target, 'w')));
-    return fd!;
-  };
-  return {
-    write: (chunk) => {
-      const descriptor = open();
-      const bytes = Buffer.from(chunk);
-      // writeSync may write less than asked (as writeFileSync knows): go on until all is written.
-      attempt(() => {
-        for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
-      });
-    },
-    end: () => attempt(() => closeSync(open())),
-  };
-}
-
-function cannotWrite(error: unknown, shown: string): UsageError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? `the directory ${path.dirname(shown)} does not exist` : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error');
-  return new UsageError(`cannot write ${shown}: ${why}`);
+  return { write: (chunk) => settle((file) => file.write(chunk)), end: () => settle((file) => file.commit()), abort: () => pending?.abort() };
 }
 
 function processIo(): CliIo {

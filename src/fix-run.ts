@@ -5,7 +5,8 @@
 import { describeChange, plannedChange } from './finding';
 import { lint, type LintRequest, type LintRun } from './lint';
 import { redact, secretsIn } from './redact';
-import { fixIdentity, fixPass, originalLines, selectedBy, splitLines, trackEdits, unifiedDiff, writeFixedFiles, type DroppedFix, type FixTypeOption, type FixedFile, type FixedLine } from './fix';
+import { writeFixedFiles } from './fix-write';
+import { fixIdentity, fixPass, originalLines, selectedBy, splitLines, trackEdits, unifiedDiff, type DroppedFix, type FixTypeOption, type FixedFile, type FixedLine } from './fix';
 
 /** Passes before giving up, as ESLint does: each pass can only apply fixes that overlapping ones held back. */
 const MAX_PASSES = 10;
@@ -89,7 +90,8 @@ export async function lintAndFix(request: LintRequest, options: FixOptions): Pro
   const files = changedFiles.map(([absolutePath, state]) => ({ path: state.path, absolutePath, before: state.before, after: state.text }));
   const diff = options.write ? '' : changedFiles.map(([, state]) => diffOf(state)).join('');
   if (options.write && files.length > 0) {
-    writeFixedFiles(files);
+    // Safely: only inside the linted tree, never through a symbolic link, only a file unchanged since read.
+    writeFixedFiles(files, request);
     run = await lint(attached);
   }
   const unfixed: DroppedFix[] = [];

@@ -42,12 +42,14 @@ test('the code cache: written on the first run, used by the next, ignored when c
   };
   const dir = join(cacheHome, 'cognito-lint');
   const first = run();
-  const caches = readdirSync(dir);
+  const caches = readdirSync(dir).filter((name) => !name.endsWith('.sha256'));
   assert.equal(caches.length, 1, 'one cache file');
   assert.match(caches[0]!, /^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.cache$/);
-  // Only its owner can write the directory and read the file.
+  assert.deepEqual(readdirSync(dir).sort(), [caches[0]!, `${caches[0]!}.sha256`], 'and its checksum beside it (test/code-cache.test.ts)');
+  // Only its owner can write the directory and read the files.
   assert.equal(statSync(dir).mode & 0o077, 0);
   assert.equal(statSync(join(dir, caches[0]!)).mode & 0o077, 0);
+  assert.equal(statSync(join(dir, `${caches[0]!}.sha256`)).mode & 0o077, 0);
   const written = readFileSync(join(dir, caches[0]!));
   assert.equal(run(), first, 'a run from the cache reports the same');
   assert.ok(readFileSync(join(dir, caches[0]!)).equals(written), 'an accepted cache is not rewritten');
@@ -61,7 +63,7 @@ test('the code cache: written on the first run, used by the next, ignored when c
 
 // Every test file that spawns the CLI (its BIN comes from test/bin-helpers.ts), run again against the
 // bundle. The other files that run the CLI already run the bundle: the Action's step script, pre-commit.
-const SPAWNING = ['trust', 'exit', 'bounded', 'isolation'];
+const SPAWNING = ['trust', 'exit', 'bounded', 'isolation', 'safe-write'];
 test(`the CLI tests pass against the bundle too (${SPAWNING.join(', ')})`, { timeout: 240_000 }, () => {
   const files = SPAWNING.map((name) => join(__dirname, `${name}.test.js`));
   // Without NODE_TEST_CONTEXT, set by the runner of this file: the nested runner then reports as a top-level one.

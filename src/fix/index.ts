@@ -3,7 +3,6 @@
 // lints the fixed texts again and calls it once more while fixes remain. Each fixed text is loaded again
 // with the project's loader before it is kept; a fix that would make it fail to parse (or lose a client)
 // is dropped and reported.
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { FileRef, Finding } from '../finding';
 import { plannedChange } from '../finding';
 import type { LoadedFile } from '../model';
@@ -62,14 +61,6 @@ export function fixPass(files: readonly LoadedFile[], findings: readonly Finding
     if (result.applied.length > 0) fixed.push({ file, text: result.text, applied: result.applied });
   }
   return fixed;
-}
-
-/** Writes the fixed files, keeping a byte-order mark the file had (the reader drops it). */
-export function writeFixedFiles(files: readonly FixedFile[]): void {
-  for (const file of files) {
-    const bom = readFileSync(file.absolutePath).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
-    writeFileSync(file.absolutePath, bom + file.after);
-  }
 }
 
 /** Findings whose fix is selected, by file (the CLI refuses --fix on standard input: it has nowhere to write). */
