@@ -174,7 +174,7 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     const read = readCandidate(candidate, options.maxFileSize);
     if (read.kind === 'too-large') {
       // A lockfile or data dump must not block a commit: only a file that could hold a client is reported.
-      if (read.head !== undefined && !mayHoldClient(read.head)) filesSkippedTooLarge++;
+      if (read.head !== undefined && !mayHoldClient(read.head, candidate.absolutePath)) filesSkippedTooLarge++;
       else notRead(read.file, read.reason, true);
       continue;
     }
@@ -185,7 +185,7 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     filesScanned++;
     if (read.kind === 'binary') continue;
     // The cheap word test spares parsing the many files in a repository that cannot hold a client.
-    if (!mayHoldClient(read.file.text)) continue;
+    if (!mayHoldClient(read.file.text, candidate.absolutePath)) continue;
     let loaded: LoadedFile;
     try {
       loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file, workspace) : loadFile(read.file, workspace);
