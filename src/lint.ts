@@ -166,9 +166,9 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     if (options.planFixes) own = own.map((finding) => withChange(finding, loaded));
     for (const finding of keep(own)) findings.push(finding);
   };
-  const notRead = (file: LoadedFile['file'], reason: string, tooLarge = false): void => {
+  const notRead = (file: LoadedFile['file'], reason: string, tooLarge = false, at = 0): void => {
     allFilesProcessed = false;
-    finish({ file, clients: [], duplicateKeys: [], parseError: { message: reason, span: { file, start: 0, end: 0 }, notRead: true } }, tooLarge);
+    finish({ file, clients: [], duplicateKeys: [], parseError: { message: reason, span: { file, start: at, end: at }, notRead: true } }, tooLarge);
   };
   for (const candidate of candidates) {
     const read = readCandidate(candidate, options.maxFileSize);
@@ -183,9 +183,13 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
       continue;
     }
     filesScanned++;
-    if (read.kind === 'binary') continue;
     // The cheap word test spares parsing the many files in a repository that cannot hold a client.
     if (!mayHoldClient(read.file.text, candidate.absolutePath)) continue;
+    // NUL bytes or bytes that do not decode in a file that names a client: never a silent pass.
+    if (read.kind === 'undecodable') {
+      notRead(read.file, read.reason, false, read.offset);
+      continue;
+    }
     let loaded: LoadedFile;
     try {
       loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file, workspace) : loadFile(read.file, workspace);

@@ -3,7 +3,7 @@
 // is never passed in silence. Each test runs the built CLI in a temporary git repository.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitRepository, lintBin } from './bin-helpers';
 import { REPO_ROOT } from './golden';
@@ -29,4 +29,55 @@ test('the JSON and JSONC files real projects hold get no result: tsconfig, edito
   assert.equal(code, 0);
   assert.equal(report.summary.filesScanned, 18, 'every file was read');
   assert.equal(report.summary.clients, 0);
+});
+
+const LEGACY_TEMPLATE = 'Resources:\n  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbCdEfGhI\n      PreventUserExistenceErrors: LEGACY\n';
+const LEGACY_REQUEST = '{\n  "UserPoolId": "us-east-1_AbCdEfGhI",\n  "ClientName": "web",\n  "PreventUserExistenceErrors": "LEGACY"\n}\n';
+const utf16 = (text: string, order: 'LE' | 'BE', bom = true): Buffer => {
+  const le = Buffer.from(text, 'utf16le');
+  const bytes = order === 'LE' ? le : le.swap16();
+  return bom ? Buffer.concat([Buffer.from(order === 'LE' ? [0xff, 0xfe] : [0xfe, 0xff]), bytes]) : bytes;
+};
+
+test('UTF-16 with a byte-order mark (what PowerShell `>` writes) and UTF-8 with one are read, positions in characters', () => {
+  const root = gitRepository({});
+  writeFileSync(join(root, 'template-le.yaml'), utf16(LEGACY_TEMPLATE, 'LE'));
+  writeFileSync(join(root, 'template-be.yaml'), utf16(LEGACY_TEMPLATE, 'BE'));
+  writeFileSync(join(root, 'request-le.json'), utf16(LEGACY_REQUEST, 'LE'));
+  writeFileSync(join(root, 'request-be.json'), utf16(LEGACY_REQUEST, 'BE'));
+  writeFileSync(join(root, 'template-bom.yaml'), `\ufeff${LEGACY_TEMPLATE}`);
+  const { code, report } = lintJson(root);
+  const rows = report.results.map((r) => `${r.file}:${r.line}:${r.column} ${r.ruleId}`);
+  assert.deepEqual(rows, [
+    'request-be.json:4:33 prevent-user-existence-errors',
+    'request-le.json:4:33 prevent-user-existence-errors',
+    'template-be.yaml:6:35 prevent-user-existence-errors',
+    'template-bom.yaml:6:35 prevent-user-existence-errors',
+    'template-le.yaml:6:35 prevent-user-existence-errors',
+  ]);
+  assert.equal(report.summary.clients, 5);
+  assert.equal(code, 1);
+});
+
+test('a file that names a client but does not decode gets one parse-error naming the encoding, never U+FFFD; one that names none gets nothing', () => {
+  const root = gitRepository({});
+  // Latin-1 `café` on line 3, column 21.
+  writeFileSync(join(root, 'latin1.json'), Buffer.from(LEGACY_REQUEST.replace('"web"', '"café"'), 'latin1'));
+  writeFileSync(join(root, 'utf16-without-bom.yaml'), utf16(LEGACY_TEMPLATE, 'LE', false));
+  writeFileSync(join(root, 'utf16-odd.json'), Buffer.concat([utf16(LEGACY_REQUEST, 'LE'), Buffer.from([0x7d])]));
+  writeFileSync(join(root, 'nul-inside.yaml'), LEGACY_TEMPLATE.replace('Properties:', 'Properties:\0'));
+  // No client word: a PNG named .json and a Latin-1 settings file are not ours to judge.
+  writeFileSync(join(root, 'image.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff]));
+  writeFileSync(join(root, 'settings.json'), Buffer.from('{"city": "Montréal"}', 'latin1'));
+  const run = lintBin(root, ['.']);
+  assert.doesNotMatch(run.stdout, /\ufffd/);
+  const { code, report } = lintJson(root);
+  const rows = report.results.map((r) => `${r.file}:${r.line}:${r.column} ${r.severity} ${r.ruleId} ${r.message}`);
+  assert.deepEqual(rows, [
+    'latin1.json:3:21 error parse-error The file was not read: it is not UTF-8 (byte 0xE9 at line 3 column 21, as in Latin-1 or Windows-1252); save it as UTF-8. Nothing in it was checked.',
+    'nul-inside.yaml:4:16 error parse-error The file was not read: it is not UTF-8 text (NUL byte at line 4 column 16, as in UTF-16 or UTF-32 without a byte-order mark); save it as UTF-8. Nothing in it was checked.',
+    'utf16-odd.json:6:1 error parse-error The file was not read: it is not UTF-16LE (an odd number of bytes: it ends in half a character); save it as UTF-8. Nothing in it was checked.',
+    'utf16-without-bom.yaml:1:2 error parse-error The file was not read: it is not UTF-8 text (NUL byte at line 1 column 2, as in UTF-16 or UTF-32 without a byte-order mark); save it as UTF-8. Nothing in it was checked.',
+  ]);
+  assert.equal(code, 1);
 });

@@ -81,10 +81,14 @@ test('a file over --max-file-size is reported, not read', async () => {
   assert.equal(run.code, 0);
 });
 
-test('binary files are skipped', async () => {
-  const root = project({ 'image.json': 'UserPoolId\u0000\u0001\u0002' });
+test('binary files are skipped, unless they name a client: then NUL bytes are one parse-error, never a silent pass', async () => {
+  const root = project({ 'image.json': '\u0089PNG\u0000\u0001\u0002' });
   const run = await runCli(['.'], root);
   assert.deepEqual([run.code, run.stdout, run.stderr], [0, '✔ no problems; checked 1 file, 0 clients\n', '']);
+  const named = await runCli(['.', '--format', 'json'], project({ 'image.json': 'UserPoolId\u0000\u0001\u0002' }));
+  const results = (JSON.parse(named.stdout) as { results: Array<{ ruleId: string; line: number; column: number }> }).results;
+  assert.deepEqual(results.map((r) => [r.ruleId, r.line, r.column]), [['parse-error', 1, 11]]);
+  assert.equal(named.code, 1);
 });
 
 test('a client whose Properties is a list or a scalar is a schema finding; an intrinsic is unknown', () => {
