@@ -8,7 +8,7 @@ import { closestName } from '../text';
 import { canonicalText, spanOf } from './values';
 import { coerceTemplateScalars } from './coerce';
 import { EvaluationBudget, type Overrun } from './budget';
-import { HOLE, holeValue, writtenKey } from './template-holes';
+import { HOLE, holeMapping, holeValue, writtenKey } from './template-holes';
 
 export const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 const RESOURCE_SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
@@ -386,6 +386,8 @@ class Folder {
       }
       return { kind: 'list', items, span };
     }
+    const hole = holeMapping(this.template.file, node, span);
+    if (hole) return hole;
     const only = node.pairs.length === 1 ? node.pairs[0]! : undefined;
     if (only && (only.keyText === 'Ref' || only.keyText.startsWith('Fn::') || only.keyText === 'Condition')) {
       return this.intrinsic(only.keyText, only.value, node);
