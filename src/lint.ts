@@ -12,6 +12,7 @@ import { UNNAMED_STDIN, discover, type Candidate, type DiscoverOptions } from '.
 import { loadFile, mayHoldClient, prepareParsers } from './load';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { Workspace } from './workspace';
+import { clientCounts } from './client-count';
 import { evaluate, type SettingsSource } from './evaluate';
 import { SAFE_FIX_RULES, planFix } from './fix/plan';
 import type { Rule, Severity } from './rule';
@@ -52,7 +53,10 @@ export interface LintResult {
   filesSkippedTooLarge: number;
   /** Files that held at least one client. */
   filesWithClients: number;
+  /** Clients checked: one per resource or `count`/`for_each` instance (Fn::If variants are one client). */
   clients: number;
+  /** Clients the evaluation budget stopped before they were wholly evaluated (src/load/budget.ts). */
+  clientsUnchecked: number;
   /** False when some file could not be parsed or read: SARIF `executionSuccessful`. */
   allFilesProcessed: boolean;
   /** With LintOptions.keepFiles: every loaded file, in the order they were met. */
@@ -135,6 +139,7 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
   const strings = new Map<string, string>();
   let suppressed = 0;
   let clients = 0;
+  let clientsUnchecked = 0;
   let filesWithClients = 0;
   let allFilesProcessed = true;
   let filesScanned = 0;
@@ -198,11 +203,13 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     }
     // A template that is not data yet (a Helm chart) was not checked, as a file of another kind is not.
     if (loaded.parseError && !loaded.parseError.template) allFilesProcessed = false;
-    if (loaded.clients.length > 0) filesWithClients++;
-    clients += loaded.clients.length;
+    const counts = clientCounts(loaded);
+    if (counts.checked + counts.unchecked > 0) filesWithClients++;
+    clients += counts.checked;
+    clientsUnchecked += counts.unchecked;
     finish(loaded);
   }
-  return { findings: findings.sort(compareFindings), unusedSuppressions, suppressed, failures, filesScanned, filesSkippedTooLarge, filesWithClients, clients, allFilesProcessed, ...(options.keepFiles ? { files } : {}) };
+  return { findings: findings.sort(compareFindings), unusedSuppressions, suppressed, failures, filesScanned, filesSkippedTooLarge, filesWithClients, clients, clientsUnchecked, allFilesProcessed, ...(options.keepFiles ? { files } : {}) };
 }
 
 /** The finding with its safe fix planned as replacements in its file (SARIF `fixes`), when it has one. */

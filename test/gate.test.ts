@@ -81,3 +81,74 @@ test('a file that names a client but does not decode gets one parse-error naming
   ]);
   assert.equal(code, 1);
 });
+
+test('clients are counted once per resource or count/for_each instance, Fn::If variants once; text, JSON and SARIF agree', () => {
+  const template = [
+    'Conditions:',
+    '  Prod: !Equals [!Ref Stage, prod]',
+    '  Postman: !Equals [!Ref Tool, postman]',
+    'Resources:',
+    '  Web:',
+    '    Type: AWS::Cognito::UserPoolClient',
+    '    Properties:',
+    '      UserPoolId: us-east-1_AbCdEfGhI',
+    '      PreventUserExistenceErrors: ENABLED',
+    '      AllowedOAuthFlowsUserPoolClient: true',
+    '      AllowedOAuthFlows: [code]',
+    '      AllowedOAuthScopes: [openid]',
+    '      CallbackURLs: [!If [Prod, https://app.acme-corp.com/cb, https://dev.acme-corp.com/cb], !If [Postman, https://oauth.pstmn.io/v1/callback, !Ref AWS::NoValue]]',
+    '  Api:',
+    '    Type: AWS::Cognito::UserPoolClient',
+    '    Properties:',
+    '      UserPoolId: us-east-1_AbCdEfGhI',
+    '      PreventUserExistenceErrors: ENABLED',
+    '',
+  ].join('\n');
+  const terraform = [
+    'resource "aws_cognito_user_pool_client" "per_env" {',
+    '  count                         = 3',
+    '  name                          = "web-${count.index}"',
+    '  user_pool_id                  = "us-east-1_AbCdEfGhI"',
+    '  prevent_user_existence_errors = "ENABLED"',
+    '}',
+    'resource "aws_cognito_user_pool_client" "per_app" {',
+    '  for_each                      = toset(["a", "b"])',
+    '  name                          = each.key',
+    '  user_pool_id                  = "us-east-1_AbCdEfGhI"',
+    '  prevent_user_existence_errors = "ENABLED"',
+    '}',
+    '',
+  ].join('\n');
+  const root = gitRepository({ 'template.yaml': template, 'main.tf': terraform });
+  const text = lintBin(root, ['.']);
+  assert.equal(text.stdout, '✔ no problems; checked 2 files, 7 clients\n');
+  assert.equal(lintJson(root).report.summary.clients, 7);
+  const sarif = JSON.parse(lintBin(root, ['.', '--format', 'sarif']).stdout) as { runs: Array<{ properties: { clients: number; clientsUnchecked: number } }> };
+  assert.deepEqual([sarif.runs[0]!.properties.clients, sarif.runs[0]!.properties.clientsUnchecked], [7, 0]);
+});
+
+test('when the evaluation budget stops a file, the summary names the clients left unchecked and the file gets a warning', () => {
+  // Forty clients, each splitting a 9,000-item list: the file's 250,000 evaluation steps run out at the eighteenth.
+  const names = Array.from({ length: 9000 }, (_, i) => `name${i}`).join(',');
+  const clients = Array.from({ length: 40 }, (_, i) => `  Client${i}:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbCdEfGhI\n      PreventUserExistenceErrors: ENABLED\n      ClientName: !Select [${i}, !Split [",", !Ref Names]]\n`);
+  const big = `Parameters:\n  Names:\n    Type: String\n    Default: "${names}"\nResources:\n${clients.join('')}`;
+  const root = gitRepository({ 'big.yaml': big, 'small.yaml': LEGACY_TEMPLATE });
+  const text = lintBin(root, ['.']);
+  assert.match(text.stdout, /\nchecked 2 files, 18 clients; 23 clients not checked \(the evaluation budget ran out: see the warnings\)\n$/);
+  const { code, report } = lintJson(root);
+  assert.deepEqual([report.summary.clients, report.summary.clientsUnchecked], [18, 23]);
+  const warning = report.results.filter((r) => r.file === 'big.yaml' && r.ruleId === 'parse-error');
+  assert.deepEqual(
+    warning.map((r) => [r.ruleId, r.severity, r.line]),
+    [['parse-error', 'warning', 113]],
+  );
+  assert.match(warning[0]!.message, /^!Split \[",", !Ref Names\] is too large to evaluate \(more than 250,000 evaluation steps in this file\), so evaluation stopped there: 23 clients in this file were not checked\. /);
+  const sarif = JSON.parse(lintBin(root, ['.', '--format', 'sarif']).stdout) as { runs: Array<{ properties: { clients: number; clientsUnchecked: number } }> };
+  assert.deepEqual([sarif.runs[0]!.properties.clients, sarif.runs[0]!.properties.clientsUnchecked], [18, 23]);
+  // The exit code reflects it as it does any warning: --fail-on warning, --max-warnings.
+  assert.equal(code, 1, 'small.yaml has an error');
+  const alone = gitRepository({ 'big.yaml': big });
+  assert.equal(lintBin(alone, ['.']).code, 0);
+  assert.equal(lintBin(alone, ['.', '--fail-on', 'warning']).code, 1);
+  assert.equal(lintBin(alone, ['.', '--max-warnings', '0']).code, 1);
+});

@@ -66,6 +66,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
     const settings = settingsByClient.get(pair.keyText) ?? [];
     const nodes = [...(propertiesNode ? [propertiesNode] : []), ...settings.flatMap((applied) => applied.members.map((member) => member.value))];
     const conditions = settings.flatMap((applied) => (applied.condition === undefined ? [] : [applied.condition]));
+    const before = clients.length;
     for (const assignment of conditionAssignments(template, nodes, conditions)) {
       const folder = new Folder(template, assignment);
       const folded = propertiesNode ? folder.fold(propertiesNode) : ABSENT;
@@ -89,6 +90,12 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
         ...(assignment.size > 0 ? { variant: describeAssignment(assignment) } : {}),
         ...(cdk ? { generator: 'cdk' as const } : {}),
       });
+    }
+    // The budget stopped before or while this resource was evaluated: one client not checked, whichever
+    // of its Fn::If variants were made (an unknown Properties makes none).
+    if (budget.stopped) {
+      for (const client of clients.slice(before)) client.unchecked = true;
+      budget.uncheckedClients++;
     }
   }
   return clients;
