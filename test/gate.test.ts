@@ -3,7 +3,8 @@
 // is never passed in silence. Each test runs the built CLI in a temporary git repository.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitRepository, lintBin } from './bin-helpers';
 import { REPO_ROOT } from './golden';
@@ -151,4 +152,31 @@ test('when the evaluation budget stops a file, the summary names the clients lef
   assert.equal(lintBin(alone, ['.']).code, 0);
   assert.equal(lintBin(alone, ['.', '--fail-on', 'warning']).code, 1);
   assert.equal(lintBin(alone, ['.', '--max-warnings', '0']).code, 1);
+});
+
+test('the walk honours .git/info/exclude and the global excludes file as git does, .gitignore last', () => {
+  const home = mkdtempSync(join(tmpdir(), 'cognito-lint-home-'));
+  const root = gitRepository({
+    'generated/template.yaml': LEGACY_TEMPLATE,
+    'scratch.local.yaml': LEGACY_TEMPLATE,
+    'keep.local.yaml': LEGACY_TEMPLATE,
+    'xdg.draft.yaml': LEGACY_TEMPLATE,
+    'src/template.yaml': LEGACY_TEMPLATE,
+    '.gitignore': '!keep.local.yaml\n',
+  });
+  writeFileSync(join(root, '.git', 'info', 'exclude'), '# git ls-files --others --exclude-from=.git/info/exclude\ngenerated/\n');
+  writeFileSync(join(home, '.gitconfig'), '[user]\n\tname = A\n[core]\n\texcludesFile = ~/.my-ignore\n');
+  writeFileSync(join(home, '.my-ignore'), '*.local.yaml\n');
+  const files = (env: Record<string, string>): string[] => {
+    const run = lintBin(root, ['.', '--format', 'json'], { env });
+    return [...new Set((JSON.parse(run.stdout) as JsonReport).results.map((r) => r.file))];
+  };
+  assert.deepEqual(files({ HOME: home }), ['keep.local.yaml', 'src/template.yaml', 'xdg.draft.yaml']);
+  // Without core.excludesFile, git's default: $XDG_CONFIG_HOME/git/ignore.
+  const xdg = mkdtempSync(join(tmpdir(), 'cognito-lint-xdg-'));
+  mkdirSync(join(xdg, 'git'));
+  writeFileSync(join(xdg, 'git', 'ignore'), '*.draft.yaml\n');
+  assert.deepEqual(files({ HOME: mkdtempSync(join(tmpdir(), 'cognito-lint-home-')), XDG_CONFIG_HOME: xdg }), ['keep.local.yaml', 'scratch.local.yaml', 'src/template.yaml']);
+  // Named files are read whatever excludes them, as with .gitignore.
+  assert.equal(lintBin(root, ['generated/template.yaml'], { env: { HOME: home } }).code, 1);
 });
