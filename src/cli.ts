@@ -145,7 +145,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       // The baseline records what suppressions leave, so a later --no-inline-suppressions run is not fooled.
       const unbaselined = await lint({ ...request, forBaseline: true });
       writeOutputFile(target, args['write-baseline'], serializeBaseline(buildBaseline(unbaselined.findings, TOOL_NAME)));
-      io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} findings to ${toDisplayPath(target, io.cwd)}\n`);
+      io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} ${unbaselined.findings.length === 1 ? 'finding' : 'findings'} to ${toDisplayPath(target, io.cwd)}\n`);
       return 0;
     }
     if (args.fix && args['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');

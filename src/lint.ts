@@ -119,7 +119,10 @@ export async function lint(request: LintRequest): Promise<LintRun> {
     ...(request.planFixes ? { planFixes: true } : {}),
     ...(request.keepFiles ? { keepFiles: true } : {}),
   });
-  return { ...finishFilter(result.findings, result.unusedSuppressions, result.suppressed, filter), result };
+  const filtered = finishFilter(result.findings, result.unusedSuppressions, result.suppressed, filter);
+  // An entry is stale only for a file this run read: linting a subfolder says nothing about the others.
+  const read = new Set(candidates.map((candidate) => candidate.repositoryPath));
+  return { ...filtered, staleBaseline: filtered.staleBaseline.filter((entry) => read.has(entry.file)), result };
 }
 
 export function lintPaths(inputs: readonly string[], options: LintOptions): LintResult {

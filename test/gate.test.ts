@@ -180,3 +180,26 @@ test('the walk honours .git/info/exclude and the global excludes file as git doe
   // Named files are read whatever excludes them, as with .gitignore.
   assert.equal(lintBin(root, ['generated/template.yaml'], { env: { HOME: home } }).code, 1);
 });
+
+test('--baseline on a subfolder reports stale entries only for the files this run read', () => {
+  const root = gitRepository({ 'web/template.yaml': LEGACY_TEMPLATE, 'api/template.yaml': LEGACY_TEMPLATE });
+  const write = lintBin(root, ['.', '--write-baseline', 'baseline.json']);
+  assert.equal(write.stderr, 'cognito-lint: wrote 2 findings to baseline.json\n');
+  // Fixed in web/: its entry is stale. api/ was not linted: its entry says nothing.
+  writeFileSync(join(root, 'web', 'template.yaml'), LEGACY_TEMPLATE.replace('LEGACY', 'ENABLED'));
+  const run = lintBin(root, ['web', '--baseline', 'baseline.json']);
+  assert.equal(run.code, 0);
+  assert.equal(run.stderr, 'cognito-lint: baseline entry no longer found (1x prevent-user-existence-errors in web/template.yaml Client PreventUserExistenceErrors); regenerate the baseline with --write-baseline\n');
+  assert.equal(lintBin(root, ['api', '--baseline', 'baseline.json']).stderr, '');
+  const one = gitRepository({ 'template.yaml': LEGACY_TEMPLATE });
+  assert.equal(lintBin(one, ['.', '--write-baseline', 'baseline.json']).stderr, 'cognito-lint: wrote 1 finding to baseline.json\n');
+});
+
+test('usage errors quote what was written: --max-warnings abc', () => {
+  const root = gitRepository({ 'template.yaml': LEGACY_TEMPLATE });
+  for (const value of ['abc', '']) {
+    const run = lintBin(root, ['.', '--max-warnings', value]);
+    assert.deepEqual([run.code, run.stderr.split('\n')[0]], [2, `cognito-lint: --max-warnings must be a number, not "${value}"`]);
+  }
+  assert.equal(lintBin(root, ['.', '--max-warnings=1.5']).stderr.split('\n')[0], 'cognito-lint: --max-warnings must be a whole number (-1 for no limit), not "1.5"');
+});
