@@ -13,6 +13,7 @@ export default defineRule({
     messages: {
       failed: '{{reason}}; nothing in this file was checked. Fix the syntax at this position.',
       notRead: 'The file was not read: {{reason}}. Nothing in it was checked.',
+      nesting: '{{reason}}: the nesting limit was reached, so nothing in this file was checked. The file may well be valid; flatten the deepest value, or lint what generates it.',
       internal: 'cognito-lint failed on this file (internal error: {{reason}}). Nothing in it was checked; the other files were. Please report this at https://github.com/cognito-lint/cognito-lint/issues with the file.',
       template: 'This file looks like a template (it has Jinja, cookiecutter or Helm placeholders), not checked: even with the placeholders blanked, {{reason}}. Lint the rendered output instead.',
       tooLarge: '{{expression}} is too large to evaluate ({{limit}}); it is treated as unknown, so nothing that depends on it was checked.',
@@ -23,7 +24,7 @@ export default defineRule({
     const failure = loaded.parseError;
     // A template that still does not parse is not data yet: a note, never an error that blocks a commit.
     if (failure?.template) report({ messageId: 'template', data: { reason: failure.message }, at: failure.span, path: '', severity: 'note' });
-    else if (failure) report({ messageId: failure.internal ? 'internal' : failure.notRead ? 'notRead' : 'failed', data: { reason: failure.message }, at: failure.span, path: '' });
+    else if (failure) report({ messageId: failure.internal ? 'internal' : failure.notRead ? 'notRead' : failure.nesting ? 'nesting' : 'failed', data: { reason: failure.message }, at: failure.span, path: '' });
     const overrun = loaded.evaluationOverrun;
     if (overrun) {
       const related = overrun.written ? [{ span: overrun.written.span, message: overrun.written.note }] : [];

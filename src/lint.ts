@@ -224,6 +224,9 @@ function withChange(finding: Finding, loaded: LoadedFile): Finding {
   return { ...finding, change: { description: plan.description, replacements } };
 }
 
+/** A Terraform block opening a line: `resource "aws_cognito_user_pool_client" "web" {`, `module "auth" {`. */
+const TERRAFORM_BLOCK = /^[ \t]*(resource|module|data|variable|locals|output|provider|terraform)([ \t]+"[^"\n]*")*[ \t]*\{[ \t]*(#.*)?\r?$/m;
+
 /**
  * Unnamed standard input has no extension that says it must parse, so a syntax error would pass for "not
  * data". Loaded again as the JSON or YAML it looks like, its syntax error is reported.
@@ -231,6 +234,10 @@ function withChange(finding: Finding, loaded: LoadedFile): Finding {
 function loadUnnamedStdin(file: SourceFile, workspace: Workspace): LoadedFile {
   const loaded = loadFile(file, workspace);
   if (loaded.clients.length > 0 || loaded.parseError) return loaded;
+  // Terraform is told by its file name: read as YAML it would be one long string, or a "YAML token" error.
+  if (TERRAFORM_BLOCK.test(file.text)) {
+    return { ...loaded, parseError: { message: 'standard input looks like Terraform, which is read by its file name; pass --stdin-filename main.tf', span: { file, start: 0, end: 0 }, notRead: true } };
+  }
   const asData = loadFile(new SourceFile(`${file.path}.${/^\s*[{[]/.test(file.text) ? 'json' : 'yaml'}`, file.text), workspace);
   return asData.parseError ? { ...loaded, parseError: { ...asData.parseError, span: { ...asData.parseError.span, file } } } : loaded;
 }

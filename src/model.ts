@@ -130,6 +130,8 @@ export interface ParseFailure {
   internal?: boolean;
   /** The file has `{{ ... }}` holes and does not parse even with them blanked: a template, not data. */
   template?: boolean;
+  /** The file may be valid but is nested deeper than the parser reaches: no syntax to fix. */
+  nesting?: boolean;
 }
 
 /** A client definition whose shape rules cannot read, e.g. `Properties` written as a list. */

@@ -203,3 +203,27 @@ test('usage errors quote what was written: --max-warnings abc', () => {
   }
   assert.equal(lintBin(root, ['.', '--max-warnings=1.5']).stderr.split('\n')[0], 'cognito-lint: --max-warnings must be a whole number (-1 for no limit), not "1.5"');
 });
+
+test('unnamed Terraform on standard input says to pass --stdin-filename, instead of passing or quoting it as YAML', () => {
+  const root = gitRepository({});
+  const terraform = [
+    '# the web client',
+    'resource "aws_cognito_user_pool_client" "web" {',
+    '  name                          = "web"',
+    '  user_pool_id                  = "us-east-1_AbCdEfGhI"',
+    '  prevent_user_existence_errors = "LEGACY"',
+    '}',
+    '',
+  ].join('\n');
+  for (const text of [terraform, `${terraform}locals {\n  urls = [\n    "https://a.acme-corp.com/cb", # "x: y"\n  ]\n}\n`]) {
+    const run = lintBin(root, ['-', '--format', 'json'], { input: text });
+    const results = (JSON.parse(run.stdout) as JsonReport).results;
+    assert.deepEqual(
+      results.map((r) => [r.file, r.ruleId, r.message]),
+      [['<stdin>', 'parse-error', 'The file was not read: standard input looks like Terraform, which is read by its file name; pass --stdin-filename main.tf. Nothing in it was checked.']],
+    );
+    assert.equal(run.code, 1);
+  }
+  const named = lintBin(root, ['-', '--stdin-filename', 'main.tf', '--format', 'json'], { input: terraform });
+  assert.deepEqual((JSON.parse(named.stdout) as JsonReport).results.map((r) => [r.file, r.ruleId, r.line]), [['main.tf', 'prevent-user-existence-errors', 5]]);
+});
