@@ -13,6 +13,7 @@ import { loadFile, mayHoldClient, prepareParsers } from './load';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { Workspace } from './workspace';
 import { clientCounts } from './client-count';
+import { staleInScope } from './stale-baseline';
 import { evaluate, type SettingsSource } from './evaluate';
 import { SAFE_FIX_RULES, planFix } from './fix/plan';
 import type { Rule, Severity } from './rule';
@@ -120,9 +121,8 @@ export async function lint(request: LintRequest): Promise<LintRun> {
     ...(request.keepFiles ? { keepFiles: true } : {}),
   });
   const filtered = finishFilter(result.findings, result.unusedSuppressions, result.suppressed, filter);
-  // An entry is stale only for a file this run read: linting a subfolder says nothing about the others.
   const read = new Set(candidates.map((candidate) => candidate.repositoryPath));
-  return { ...filtered, staleBaseline: filtered.staleBaseline.filter((entry) => read.has(entry.file)), result };
+  return { ...filtered, staleBaseline: staleInScope(filtered.staleBaseline, { cwd: request.cwd, paths: request.paths, read }), result };
 }
 
 export function lintPaths(inputs: readonly string[], options: LintOptions): LintResult {

@@ -3,7 +3,7 @@
 // is never passed in silence. Each test runs the built CLI in a temporary git repository.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitRepository, lintBin } from './bin-helpers';
@@ -191,6 +191,9 @@ test('--baseline on a subfolder reports stale entries only for the files this ru
   assert.equal(run.code, 0);
   assert.equal(run.stderr, 'cognito-lint: baseline entry no longer found (1x prevent-user-existence-errors in web/template.yaml Client PreventUserExistenceErrors); regenerate the baseline with --write-baseline\n');
   assert.equal(lintBin(root, ['api', '--baseline', 'baseline.json']).stderr, '');
+  // A file deleted from a folder this run walked: its entry is stale.
+  rmSync(join(root, 'api', 'template.yaml'));
+  assert.match(lintBin(root, ['.', '--baseline', 'baseline.json']).stderr, /baseline entry no longer found \(1x prevent-user-existence-errors in api\/template\.yaml Client/);
   const one = gitRepository({ 'template.yaml': LEGACY_TEMPLATE });
   assert.equal(lintBin(one, ['.', '--write-baseline', 'baseline.json']).stderr, 'cognito-lint: wrote 1 finding to baseline.json\n');
 });
