@@ -49,6 +49,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     if (raw === undefined) return `${flag} needs a value`;
     if (spec.choices && !spec.choices.includes(raw)) return `${flag} "${raw}" is not one of ${spec.choices.map((choice) => `"${choice}"`).join(', ')}`;
     if (spec.repeatable) options.set(spec.name, [...((options.get(spec.name) as string[] | undefined) ?? []), raw]);
+    else if (spec.type === 'number' && (raw.trim() === '' || Number.isNaN(Number(raw)))) return `${flag} must be a number, not "${raw}"`;
     else options.set(spec.name, spec.type === 'number' ? Number(raw) : raw);
     return undefined;
   };

@@ -154,7 +154,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       const text = serializeBaseline(buildBaseline(unbaselined.findings, TOOL_NAME));
       if (shown === STDOUT_PATH) io.stdout(text);
       else writeFileSafely({ absolutePath: target, shown }, text, io.cwd);
-      io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} findings to ${shown === STDOUT_PATH ? 'standard output' : toDisplayPath(target, io.cwd)}\n`);
+      io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} ${unbaselined.findings.length === 1 ? 'finding' : 'findings'} to ${shown === STDOUT_PATH ? 'standard output' : toDisplayPath(target, io.cwd)}\n`);
       return 0;
     }
     if (args.fix && args['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');

@@ -7,6 +7,7 @@ import ignore, { type Ignore } from 'ignore';
 import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { compareText } from './finding';
+import { gitExcludes } from './git-excludes';
 // The extensions a directory walk considers are every dialect's; explicit file arguments may have any name.
 import { SCANNED_EXTENSIONS } from './formats';
 
@@ -287,7 +288,10 @@ class GitignoreFilter {
     let gitignore = this.perDirectory.get(key);
     if (gitignore === undefined) {
       const file = path.join(this.root, ...dirParts, '.gitignore');
-      gitignore = existsSync(file) ? new GitignoreFile(readFileSync(file, 'utf8')) : null;
+      const own = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      // At the root, the global excludes file and .git/info/exclude come first: .gitignore overrides them.
+      const text = key === '' ? `${gitExcludes(this.root)}\n${own}` : own;
+      gitignore = text.trim() !== '' ? new GitignoreFile(text) : null;
       this.perDirectory.set(key, gitignore);
     }
     return gitignore;

@@ -67,14 +67,14 @@ export function filterFile(loaded: LoadedFile, findings: readonly Finding[], opt
   for (const suppression of suppressions) {
     if (suppression.directive !== undefined) {
       const suggestion = closestName(suppression.directive, Object.keys(DIRECTIVES));
-      report(suppression, 'unknownDirective', { directive: suppression.directive, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' });
+      report(suppression, 'unknownDirective', { directive: suppression.directive, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' });
       continue;
     }
     const rules = suppression.rules.map((id) => `"${id}"`).join(', ');
     if (suppression.rules.length === 0) report(suppression, 'missingRule', {});
     for (const id of suppression.rules.filter((rule) => !ruleIds.includes(rule))) {
       const suggestion = closestName(id, ruleIds);
-      report(suppression, 'unknownRule', { rule: id, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' });
+      report(suppression, 'unknownRule', { rule: id, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' });
     }
     if (suppression.expires !== undefined && !isValidDate(suppression.expires)) report(suppression, 'badDate', { expires: suppression.expires });
     else if (isExpired(suppression, options.today)) report(suppression, 'expired', { rules, expires: suppression.expires! });

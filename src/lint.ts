@@ -12,6 +12,8 @@ import { UNNAMED_STDIN, discover, type Candidate, type DiscoverOptions } from '.
 import { loadFile, mayHoldClient, prepareParsers } from './load';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { Workspace } from './workspace';
+import { clientCounts } from './client-count';
+import { staleInScope } from './stale-baseline';
 import { evaluate, type SettingsSource } from './evaluate';
 import { planFix } from './fix/plan';
 import type { Rule, Severity } from './rule';
@@ -50,7 +52,10 @@ export interface LintResult {
   filesSkippedTooLarge: number;
   /** Files that held at least one client. */
   filesWithClients: number;
+  /** Clients checked: one per resource or `count`/`for_each` instance (Fn::If variants are one client). */
   clients: number;
+  /** Clients the evaluation budget stopped before they were wholly evaluated (src/load/budget.ts). */
+  clientsUnchecked: number;
   /** False when some file could not be parsed or read: SARIF `executionSuccessful`. */
   allFilesProcessed: boolean;
   /** With LintOptions.keepFiles: every loaded file, in the order they were met. */
@@ -111,7 +116,9 @@ export async function lint(request: LintRequest): Promise<LintRun> {
     filter,
     ...(request.keepFiles ? { keepFiles: true } : {}),
   });
-  return { ...finishFilter(result.findings, result.unusedSuppressions, result.suppressed, filter), result };
+  const filtered = finishFilter(result.findings, result.unusedSuppressions, result.suppressed, filter);
+  const read = new Set(candidates.map((candidate) => candidate.repositoryPath));
+  return { ...filtered, staleBaseline: staleInScope(filtered.staleBaseline, { cwd: request.cwd, paths: request.paths, read }), result };
 }
 
 export function lintPaths(inputs: readonly string[], options: LintOptions): LintResult {
@@ -131,6 +138,7 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
   const strings = new Map<string, string>();
   let suppressed = 0;
   let clients = 0;
+  let clientsUnchecked = 0;
   let filesWithClients = 0;
   let allFilesProcessed = true;
   let filesScanned = 0;
@@ -163,15 +171,15 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     own = own.map((finding) => withChange(finding, loaded));
     for (const finding of keep(own)) findings.push(finding);
   };
-  const notRead = (file: LoadedFile['file'], reason: string, tooLarge = false): void => {
+  const notRead = (file: LoadedFile['file'], reason: string, tooLarge = false, at = 0): void => {
     allFilesProcessed = false;
-    finish({ file, clients: [], duplicateKeys: [], parseError: { message: reason, span: { file, start: 0, end: 0 }, notRead: true } }, tooLarge);
+    finish({ file, clients: [], duplicateKeys: [], parseError: { message: reason, span: { file, start: at, end: at }, notRead: true } }, tooLarge);
   };
   for (const candidate of candidates) {
     const read = readCandidate(candidate, options.maxFileSize);
     if (read.kind === 'too-large') {
       // A lockfile or data dump must not block a commit: only a file that could hold a client is reported.
-      if (read.head !== undefined && !mayHoldClient(read.head)) filesSkippedTooLarge++;
+      if (read.head !== undefined && !mayHoldClient(read.head, candidate.absolutePath)) filesSkippedTooLarge++;
       else notRead(read.file, read.reason, true);
       continue;
     }
@@ -180,9 +188,13 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
       continue;
     }
     filesScanned++;
-    if (read.kind === 'binary') continue;
     // The cheap word test spares parsing the many files in a repository that cannot hold a client.
-    if (!mayHoldClient(read.file.text)) continue;
+    if (!mayHoldClient(read.file.text, candidate.absolutePath)) continue;
+    // NUL bytes or bytes that do not decode in a file that names a client: never a silent pass.
+    if (read.kind === 'undecodable') {
+      notRead(read.file, read.reason, false, read.offset);
+      continue;
+    }
     let loaded: LoadedFile;
     try {
       loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file, workspace) : loadFile(read.file, workspace);
@@ -191,11 +203,13 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     }
     // A template that is not data yet (a Helm chart) was not checked, as a file of another kind is not.
     if (loaded.parseError && !loaded.parseError.template) allFilesProcessed = false;
-    if (loaded.clients.length > 0) filesWithClients++;
-    clients += loaded.clients.length;
+    const counts = clientCounts(loaded);
+    if (counts.checked + counts.unchecked > 0) filesWithClients++;
+    clients += counts.checked;
+    clientsUnchecked += counts.unchecked;
     finish(loaded);
   }
-  return { findings: findings.sort(compareFindings), unusedSuppressions, suppressed, failures, filesScanned, filesSkippedTooLarge, filesWithClients, clients, allFilesProcessed, ...(options.keepFiles ? { files } : {}) };
+  return { findings: findings.sort(compareFindings), unusedSuppressions, suppressed, failures, filesScanned, filesSkippedTooLarge, filesWithClients, clients, clientsUnchecked, allFilesProcessed, ...(options.keepFiles ? { files } : {}) };
 }
 
 /** The finding with its fix planned as edits of its file, or the reason it cannot be, when the rule's fix is applicable. */
@@ -208,6 +222,9 @@ function withChange(finding: Finding, loaded: LoadedFile): Finding {
   return { ...finding, change: { description: plan.description, replacements, edits } };
 }
 
+/** A Terraform block opening a line: `resource "aws_cognito_user_pool_client" "web" {`, `module "auth" {`. */
+const TERRAFORM_BLOCK = /^[ \t]*(resource|module|data|variable|locals|output|provider|terraform)([ \t]+"[^"\n]*")*[ \t]*\{[ \t]*(#.*)?\r?$/m;
+
 /**
  * Unnamed standard input has no extension that says it must parse, so a syntax error would pass for "not
  * data". Loaded again as the JSON or YAML it looks like, its syntax error is reported.
@@ -215,6 +232,10 @@ function withChange(finding: Finding, loaded: LoadedFile): Finding {
 function loadUnnamedStdin(file: SourceFile, workspace: Workspace): LoadedFile {
   const loaded = loadFile(file, workspace);
   if (loaded.clients.length > 0 || loaded.parseError) return loaded;
+  // Terraform is told by its file name: read as YAML it would be one long string, or a "YAML token" error.
+  if (TERRAFORM_BLOCK.test(file.text)) {
+    return { ...loaded, parseError: { message: 'standard input looks like Terraform, which is read by its file name; pass --stdin-filename main.tf', span: { file, start: 0, end: 0 }, notRead: true } };
+  }
   const asData = loadFile(new SourceFile(`${file.path}.${/^\s*[{[]/.test(file.text) ? 'json' : 'yaml'}`, file.text), workspace);
   return asData.parseError ? { ...loaded, parseError: { ...asData.parseError, span: { ...asData.parseError.span, file } } } : loaded;
 }

@@ -91,6 +91,8 @@ export interface AppClient {
   metadataSuppressions?: MetadataSuppression[];
   /** For clients expanded from `Fn::If` branches: which branch assignment this is, e.g. `UsePostman=true`. */
   variant?: string;
+  /** The file's evaluation budget stopped (load/budget.ts) before or while this client was evaluated: not wholly checked. */
+  unchecked?: boolean;
   /** Locations every finding on this client carries (a client created by a module call: the resource in the module). */
   related?: Array<{ span: Span; message: string }>;
   /** How the source spells API member paths and assignments in messages; the API's own names when absent. */
@@ -128,6 +130,8 @@ export interface ParseFailure {
   internal?: boolean;
   /** The file has `{{ ... }}` holes and does not parse even with them blanked: a template, not data. */
   template?: boolean;
+  /** The file may be valid but is nested deeper than the parser reaches: no syntax to fix. */
+  nesting?: boolean;
 }
 
 /** A client definition whose shape rules cannot read, e.g. `Properties` written as a list. */
@@ -167,4 +171,6 @@ export interface LoadedFile {
   parseError?: ParseFailure;
   structureProblems?: StructureProblem[];
   evaluationOverrun?: EvaluationOverrun;
+  /** Clients (once per resource or instance) the evaluation budget stopped before they were wholly evaluated. */
+  uncheckedClients?: number;
 }

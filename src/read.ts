@@ -1,5 +1,6 @@
-// Reading a file: size limit, binary detection, BOM, decoding. Part of the load stage; candidates are read
+// Reading a file: size limit, encodings (UTF-8, UTF-16 with a byte-order mark), what does not decode. Part of the load stage; candidates are read
 // here, and the files loaders relate to them (siblings, modules) through the same policy (src/workspace.ts).
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { SourceFile } from './source';
 import type { Candidate } from './discover';
@@ -14,8 +15,12 @@ export type ReadResult =
   | { kind: 'unreadable'; file: SourceFile; reason: string }
   /** Over --max-file-size: `head` is its first megabyte (undefined: could not be read), for the cheap could-it-hold-a-client test. */
   | { kind: 'too-large'; file: SourceFile; reason: string; head: string | undefined }
-  /** Not a text file; skipped silently unless named on the command line. */
-  | { kind: 'binary'; file: SourceFile };
+  /**
+   * Not text in its encoding (NUL bytes, bytes that do not decode): `file.text` is what does decode, for
+   * the word test; `reason` names the encoding and the first offending byte, which stands at `offset`.
+   * Reported only when the word test says the file could hold a client.
+   */
+  | { kind: 'undecodable'; file: SourceFile; reason: string; offset: number };
 
 export function readCandidate(candidate: Candidate, maxFileSize: number): ReadResult {
   if (candidate.text !== undefined) return decode(candidate, Buffer.from(candidate.text, 'utf8'));
@@ -102,27 +107,84 @@ function readHead(fd: number): Buffer {
 
 function tooLarge(candidate: Candidate, size: number, maxFileSize: number, head: Buffer | undefined): ReadResult {
   const reason = `file is ${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxFileSize)}; raise the limit to lint it, or add it to ignores`;
-  // A binary head (NUL byte) never holds a client: an empty head says so.
-  const text = head === undefined ? undefined : isBinary(head) ? '' : head.toString('utf8');
+  // Its words, whatever its encoding (the cut at the megabyte may split a character).
+  const text = head === undefined ? undefined : decodeBytes(head).text;
   return { kind: 'too-large', file: emptyFile(candidate), reason, head: text };
 }
 
 function decode(candidate: Candidate, bytes: Buffer): ReadResult {
-  const text = decodeText(bytes);
-  if (text === undefined) return { kind: 'binary', file: emptyFile(candidate) };
-  return { kind: 'text', file: new SourceFile(candidate.displayPath, text, candidate.repositoryPath, candidate.absolutePath) };
+  const decoded = decodeBytes(bytes);
+  const file = new SourceFile(candidate.displayPath, decoded.text, candidate.repositoryPath, candidate.absolutePath);
+  if (decoded.kind === 'text') return { kind: 'text', file };
+  const where = file.positionAt(decoded.offset);
+  return { kind: 'undecodable', file, reason: decoded.problem.replace('{{where}}', `line ${where.line} column ${where.column}`), offset: decoded.offset };
 }
 
-/** UTF-8 text of a file's bytes; undefined for a binary file (a NUL byte in its first 8 KB). */
+/**
+ * A file's bytes as text. `undecodable`: NUL bytes or bytes that do not decode; `text` is what decodes,
+ * each offending unit a `?` (never U+FFFD, which would reach messages as `caf\ufffd`) and NUL bytes left
+ * out so that the word test sees the words of UTF-16 written without a byte-order mark; `offset` is where
+ * the first offending byte stands in it, `problem` says what it is (`{{where}}`: its line and column).
+ */
+export type DecodedText = { kind: 'text'; text: string } | { kind: 'undecodable'; text: string; offset: number; problem: string };
+
+/** UTF-8 with or without a byte-order mark, UTF-16 LE or BE with one (what Windows PowerShell `>` writes). */
+export function decodeBytes(bytes: Buffer): DecodedText {
+  // Editors do not count a byte-order mark as a column: it is dropped so that positions match what users see.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), 'LE');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), 'BE');
+  return decodeUtf8(bytes);
+}
+
+/** The text of a related file (src/workspace.ts); undefined when it is not text. */
 export function decodeText(bytes: Buffer): string | undefined {
-  if (isBinary(bytes)) return undefined;
-  const text = bytes.toString('utf8');
-  // Editors do not count a byte-order mark as a column: drop it so positions match what users see.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const decoded = decodeBytes(bytes);
+  return decoded.kind === 'text' ? decoded.text : undefined;
 }
 
-function isBinary(bytes: Buffer): boolean {
-  return bytes.subarray(0, 8192).includes(0);
+function decodeUtf8(bytes: Buffer): DecodedText {
+  const nul = bytes.indexOf(0);
+  if (nul < 0 && isUtf8(bytes)) return { kind: 'text', text: bytes.toString('utf8') };
+  const invalid = firstInvalidUtf8(bytes);
+  const first = nul < 0 ? invalid : invalid < 0 ? nul : Math.min(nul, invalid);
+  if (first < 0) return { kind: 'text', text: bytes.toString('utf8') };
+  const offset = bytes.toString('utf8', 0, first).length;
+  const text = bytes.toString('utf8').replace(/\ufffd/g, '?').replace(/\0/g, '');
+  const problem =
+    bytes[first] === 0
+      ? 'it is not UTF-8 text (NUL byte at {{where}}, as in UTF-16 or UTF-32 without a byte-order mark); save it as UTF-8'
+      : `it is not UTF-8 (byte 0x${bytes[first]!.toString(16).toUpperCase().padStart(2, '0')} at {{where}}, as in Latin-1 or Windows-1252); save it as UTF-8`;
+  return { kind: 'undecodable', text, offset, problem };
+}
+
+/** Where the first byte that is not UTF-8 stands; -1 when all are. A U+FFFD written in the file decodes from EF BF BD. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  const text = bytes.toString('utf8');
+  let byte = 0;
+  let character = 0;
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) {
+    byte += Buffer.byteLength(text.slice(character, at));
+    if (bytes[byte] !== 0xef || bytes[byte + 1] !== 0xbf || bytes[byte + 2] !== 0xbd) return byte;
+    byte += 3;
+    character = at + 1;
+  }
+  return -1;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function decodeUtf16(bytes: Buffer, order: 'LE' | 'BE'): DecodedText {
+  const even = bytes.subarray(0, bytes.length & ~1);
+  const text = (order === 'LE' ? even : Buffer.from(even).swap16()).toString('utf16le');
+  const encoding = `UTF-16${order}`;
+  const nul = text.indexOf('\0');
+  const lone = LONE_SURROGATE.exec(text);
+  const undecodable = (problem: string, offset: number): DecodedText => ({ kind: 'undecodable', text: text.replace(new RegExp(LONE_SURROGATE, 'g'), '?').replace(/\0/g, ''), offset, problem });
+  if (nul >= 0 && (!lone || nul < lone.index)) return undecodable(`it is not ${encoding} text (NUL character at {{where}}); save it as UTF-8`, nul);
+  if (lone) return undecodable(`it is not ${encoding} (unpaired surrogate 0x${lone[0].charCodeAt(0).toString(16).toUpperCase()} at {{where}}); save it as UTF-8`, lone.index);
+  if (even.length < bytes.length) return undecodable(`it is not ${encoding} (an odd number of bytes: it ends in half a character); save it as UTF-8`, text.length);
+  return { kind: 'text', text };
 }
 
 function cannotRead(error: unknown): string {

@@ -54,14 +54,19 @@ test('a symlink loop does not hang the walk', () => {
 });
 
 test('the cheap pre-parse test keeps files that name a client and drops the rest', () => {
-  assert.equal(mayHoldClient('Type: AWS::Cognito::UserPoolClient'), true);
-  assert.equal(mayHoldClient('{"UserPoolId": "x"}'), true);
-  assert.equal(mayHoldClient('apiVersion: apps/v1\nkind: Deployment\n'), false);
+  assert.equal(mayHoldClient('Type: AWS::Cognito::UserPoolClient', 't.yaml'), true);
+  assert.equal(mayHoldClient('{"UserPoolId": "x"}', 'request.json'), true);
+  assert.equal(mayHoldClient('apiVersion: apps/v1\nkind: Deployment\n', 'deploy.yaml'), false);
   // Terraform: the resource type (HCL and plan JSON), or a module call (relative, or downloaded by terraform init).
-  assert.equal(mayHoldClient('resource "aws_cognito_user_pool_client" "web" {}'), true);
-  assert.equal(mayHoldClient('resource "awscc_cognito_user_pool_client" "web" {}'), true);
-  assert.equal(mayHoldClient('module "auth" {\n  source = "../modules/auth"\n}'), true);
-  assert.equal(mayHoldClient('module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}'), true);
-  assert.equal(mayHoldClient('# the network module\nresource "aws_s3_bucket" "b" {}'), false);
-  assert.equal(mayHoldClient('resource "aws_s3_bucket" "b" {}'), false);
+  assert.equal(mayHoldClient('resource "aws_cognito_user_pool_client" "web" {}', 'main.tf'), true);
+  assert.equal(mayHoldClient('resource "awscc_cognito_user_pool_client" "web" {}', 'main.tf'), true);
+  assert.equal(mayHoldClient('module "auth" {\n  source = "../modules/auth"\n}', 'main.tf'), true);
+  assert.equal(mayHoldClient('module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}', 'main.tofu'), true);
+  assert.equal(mayHoldClient('{"module": {"auth": {"source": "./auth"}}}', 'main.tf.json'), true);
+  assert.equal(mayHoldClient('# the network module\nresource "aws_s3_bucket" "b" {}', 'main.tf'), false);
+  assert.equal(mayHoldClient('resource "aws_s3_bucket" "b" {}', 'main.tf'), false);
+  // The module-call test is Terraform's alone: tsconfig.json and package.json have a "module" member.
+  assert.equal(mayHoldClient('{\n  "compilerOptions": {\n    "module": "commonjs"\n  }\n}', 'tsconfig.json'), false);
+  assert.equal(mayHoldClient('{"name": "x", "module": "dist/index.mjs"}', 'package.json'), false);
+  assert.equal(mayHoldClient('module "auth" {\n  source = "../modules/auth"\n}', 'notes.yaml'), false);
 });

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './golden';
@@ -28,7 +29,10 @@ test("V8's %FinalizeOptimization is reachable on this Node.js (without it only t
 
 test('the whole report reaches a slow reader before the process exits, with the exit code', async () => {
   // Over 300 KB of SARIF, more than a pipe holds: the child must wait for the reader before it can exit.
-  const child = spawn(process.execPath, [BIN, 'examples', join(REPO_ROOT, '..', 'shared', 'corpus'), '--format', 'sarif'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // examples/ and a copy of it: inside the repository, so a fresh clone runs this test too.
+  const copy = join(mkdtempSync(join(tmpdir(), 'cognito-lint-exit-')), 'examples');
+  cpSync(join(REPO_ROOT, 'examples'), copy, { recursive: true });
+  const child = spawn(process.execPath, [BIN, 'examples', copy, '--format', 'sarif'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => {
     chunks.push(chunk);

@@ -42,10 +42,14 @@ test('100,000-deep nesting is a parse-error in YAML and JSON, not a stack overfl
   const depth = 100_000;
   const yaml = `UserPoolId: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
   const json = `{"UserPoolId": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
-  for (const [name, text] of [['deep.yaml', yaml], ['deep.json', json]] as const) {
+  // Block mappings 1,100 deep: valid YAML, past the parser's stack.
+  let block = 'UserPoolId: x\na:\n';
+  for (let i = 1; i <= 1100; i++) block += `${' '.repeat(i)}b:\n`;
+  for (const [name, text] of [['deep.yaml', yaml], ['deep.json', json], ['block.yaml', block]] as const) {
     const rows = runRule('parse-error', name, text);
     assert.equal(rows.length, 1, name);
-    assert.match(rows[0]!.message, /nested too deeply|Maximum call stack size exceeded/);
+    // Not a syntax error: nothing to "fix" at a position.
+    assert.match(rows[0]!.message, /^(YAML|JSON) nested too deeply to process: the nesting limit was reached, so nothing in this file was checked\. The file may well be valid/, name);
   }
 });
 
@@ -81,10 +85,14 @@ test('a file over --max-file-size is reported, not read', async () => {
   assert.equal(run.code, 0);
 });
 
-test('binary files are skipped', async () => {
-  const root = project({ 'image.json': 'UserPoolId\u0000\u0001\u0002' });
+test('binary files are skipped, unless they name a client: then NUL bytes are one parse-error, never a silent pass', async () => {
+  const root = project({ 'image.json': '\u0089PNG\u0000\u0001\u0002' });
   const run = await runCli(['.'], root);
   assert.deepEqual([run.code, run.stdout, run.stderr], [0, '✔ no problems; checked 1 file, 0 clients\n', '']);
+  const named = await runCli(['.', '--format', 'json'], project({ 'image.json': 'UserPoolId\u0000\u0001\u0002' }));
+  const results = (JSON.parse(named.stdout) as { results: Array<{ ruleId: string; line: number; column: number }> }).results;
+  assert.deepEqual(results.map((r) => [r.ruleId, r.line, r.column]), [['parse-error', 1, 11]]);
+  assert.equal(named.code, 1);
 });
 
 test('a client whose Properties is a list or a scalar is a schema finding; an intrinsic is unknown', () => {

@@ -117,7 +117,7 @@ test('an unknown cognito-lint directive word is reported, not ignored', () => {
   assert.equal(runWithSuppressions('no-implicit-flow', 't.yaml', misspelt).length, 1);
   const rows = runWithSuppressions('unused-suppression', 't.yaml', misspelt);
   assert.deepEqual(rows.map((r) => [r.line, r.column, r.endLine, r.endColumn]), [[9, 7, 9, 55]]);
-  assert.match(rows[0]!.message, /"cognito-lint-disable-nextline", which is not a cognito-lint directive; did you mean "cognito-lint-disable-next-line"\?/);
+  assert.match(rows[0]!.message, /"cognito-lint-disable-nextline", which is not a cognito-lint directive \(did you mean "cognito-lint-disable-next-line"\?\); it suppresses nothing\./);
   const hcl = runWithSuppressions('unused-suppression', 'main.tf', client('// cognito-lint-enable no-implicit-flow', 'allowed_oauth_flows = ["implicit"]'));
   assert.match(hcl[0]!.message, /"cognito-lint-enable", which is not a cognito-lint directive/);
   // A comment that only mentions the tool is no directive.

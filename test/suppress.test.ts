@@ -37,7 +37,7 @@ test('unknown rule ids and directives without ids are reported', () => {
   assert.equal(runWithSuppressions('no-implicit-flow', 't.yaml', text).length, 1);
   const rows = runWithSuppressions('unused-suppression', 't.yaml', text);
   assert.equal(rows.length, 1);
-  assert.match(rows[0]!.message, /names "no-implict-flow", which is not a cognito-lint rule; did you mean "no-implicit-flow"\?/);
+  assert.match(rows[0]!.message, /names "no-implict-flow", which is not a cognito-lint rule \(did you mean "no-implicit-flow"\?\); it suppresses nothing\. /);
   const bare = runWithSuppressions('unused-suppression', 't.yaml', withComment('# cognito-lint-disable-next-line', IMPLICIT_LINE));
   assert.match(bare[0]!.message, /names no rule/);
 });

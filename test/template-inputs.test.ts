@@ -254,3 +254,55 @@ test('AWS::NoValue in a custom resource member passes nothing, so the client kee
   );
   assert.deepEqual(results, [at(marks, 'legacy', 'prevent-user-existence-errors')]);
 });
+
+test('a hole written where a YAML value stands (a flow mapping to YAML) is unknown in every YAML dialect, never `schema` "is an object"', () => {
+  const template = lintFixture(
+    'template.yaml',
+    `Resources:
+  «WebClient»[client]:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: {{ pool_id }}
+      ClientName: {{cookiecutter.name}}
+      AccessTokenValidity: {{ hours }}
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [code]
+      AllowedOAuthScopes: [{{ scope }}, openid]
+      CallbackURLs:
+        - {{ url }}
+        - «http://app.acme-corp.com/cb»[http]
+`,
+  );
+  assert.deepEqual(template.results.sort(byPlace), [at(template.marks, 'client', 'prevent-user-existence-errors'), at(template.marks, 'http', 'redirect-uri-https')]);
+  const serverless = lintFixture(
+    'serverless.yml',
+    `service: auth
+provider:
+  name: aws
+resources:
+  Resources:
+    WebClient:
+      Type: AWS::Cognito::UserPoolClient
+      Properties:
+        UserPoolId: {{ pool_id }}
+        PreventUserExistenceErrors: {{ existence }}
+        AllowedOAuthFlowsUserPoolClient: {{ oauth }}
+        CallbackURLs:
+          - {{ url }}
+`,
+  );
+  assert.deepEqual(serverless.results, []);
+  const request = lintFixture(
+    'create-client.yaml',
+    `UserPoolId: {{ pool_id }}
+ClientName: web
+PreventUserExistenceErrors: «LEGACY»[legacy]
+AllowedOAuthFlowsUserPoolClient: true
+AllowedOAuthFlows: [code]
+AllowedOAuthScopes: [openid]
+CallbackURLs:
+  - {{ url }}
+`,
+  );
+  assert.deepEqual(request.results, [at(request.marks, 'legacy', 'prevent-user-existence-errors')]);
+});

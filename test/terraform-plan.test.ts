@@ -79,7 +79,7 @@ function rows(ruleId: string): Array<ReturnType<typeof toRow>> {
 const position = (row: ReturnType<typeof toRow>): string => `${row.line}:${row.column}-${row.endLine}:${row.endColumn}`;
 
 test('plan JSON is recognised and read: clients from resource_changes, then planned_values only for the rest', () => {
-  assert.equal(mayHoldClient(TEXT), true);
+  assert.equal(mayHoldClient(TEXT, 'plan.json'), true);
   const loaded = loadFile(new SourceFile('plan.json', TEXT));
   assert.deepEqual(
     loaded.clients.map((c) => [c.name, c.kind]),

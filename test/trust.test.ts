@@ -17,7 +17,7 @@ const CDK_TEMPLATE = JSON.stringify({ Resources: { Web: { Type: 'AWS::Cognito::U
 
 interface JsonReport {
   results: Array<{ ruleId: string; severity: string; file: string; line: number; fingerprint: string }>;
-  summary: { filesScanned: number; filesWithClients: number; clients: number; filesSkippedTooLarge: number; errors: number; warnings: number; notes: number };
+  summary: { filesScanned: number; filesWithClients: number; clients: number; clientsUnchecked: number; filesSkippedTooLarge: number; errors: number; warnings: number; notes: number };
 }
 const json = (stdout: string): JsonReport => JSON.parse(stdout) as JsonReport;
 
@@ -83,9 +83,9 @@ test('3. every format says what was checked', () => {
   assert.equal(text.code, 1);
   assert.match(text.stdout, /\n✖ 2 problems \(1 error, 1 warning, 0 notes\) in 1 file\nchecked 3 files, 2 clients\n$/);
 
-  assert.deepEqual(json(lintBin(repo, ['.', '-f', 'json']).stdout).summary, { filesScanned: 3, filesWithClients: 2, clients: 2, filesSkippedTooLarge: 0, errors: 1, warnings: 1, notes: 0 });
+  assert.deepEqual(json(lintBin(repo, ['.', '-f', 'json']).stdout).summary, { filesScanned: 3, filesWithClients: 2, clients: 2, clientsUnchecked: 0, filesSkippedTooLarge: 0, errors: 1, warnings: 1, notes: 0 });
   const sarif = assertValidSarif(lintBin(repo, ['.', '-f', 'sarif']).stdout);
-  assert.deepEqual(sarif.runs[0]!.properties, { filesScanned: 3, filesWithClients: 2, clients: 2, filesSkippedTooLarge: 0 });
+  assert.deepEqual(sarif.runs[0]!.properties, { filesScanned: 3, filesWithClients: 2, clients: 2, clientsUnchecked: 0, filesSkippedTooLarge: 0 });
   // Annotations carry no summary: the workflow log gets it on stderr.
   const github = lintBin(repo, ['request.json', '-f', 'github']);
   assert.deepEqual([github.code, github.stdout, github.stderr], [0, '', 'cognito-lint: checked 1 file, 1 client\n']);

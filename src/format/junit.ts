@@ -41,6 +41,7 @@ export const junit: Formatter = {
       ['filesScanned', result.filesScanned],
       ['filesWithClients', result.filesWithClients],
       ['clients', result.clients],
+      ['clientsUnchecked', result.clientsUnchecked],
       ['filesSkippedTooLarge', result.filesSkippedTooLarge],
       ['errors', count('error')],
       ['warnings', count('warning')],

@@ -88,6 +88,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
       filesScanned: context.result.filesScanned,
       filesWithClients: context.result.filesWithClients,
       clients: context.result.clients,
+      clientsUnchecked: context.result.clientsUnchecked,
       filesSkippedTooLarge: context.result.filesSkippedTooLarge,
     },
   };

@@ -54,7 +54,8 @@ function clientLabel(finding: Finding, bold: (text: string) => string): string {
 /** What the run looked at: `checked 12 files, 3 clients`. */
 export function checkedSummary(result: LintResult): string {
   const skipped = result.filesSkippedTooLarge > 0 ? `; ${plural(result.filesSkippedTooLarge, 'file')} over --max-file-size not read (no client in the first megabyte)` : '';
-  return `checked ${plural(result.filesScanned, 'file')}, ${plural(result.clients, 'client')}${skipped}`;
+  const unchecked = result.clientsUnchecked > 0 ? `; ${plural(result.clientsUnchecked, 'client')} not checked (the evaluation budget ran out: see the warnings)` : '';
+  return `checked ${plural(result.filesScanned, 'file')}, ${plural(result.clients, 'client')}${unchecked}${skipped}`;
 }
 
 function plural(count: number, word: string): string {

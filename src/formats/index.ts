@@ -30,11 +30,14 @@ export function isDocumentPath(path: string): boolean {
 
 /** Every dialect's words, once each: one scan per word over each file, however many dialects share it. */
 const WORDS: readonly string[] = [...new Set(DIALECTS.flatMap((dialect) => dialect.words))];
-const OTHERWISE = DIALECTS.flatMap((dialect) => (dialect.mayHoldOtherwise ? [dialect.mayHoldOtherwise] : []));
 
-/** The cheap word test, before any parsing: could the text hold a client of any dialect? */
-export function mayHoldClient(text: string): boolean {
-  return WORDS.some((word) => text.includes(word)) || OTHERWISE.some((test) => test(text));
+/**
+ * The cheap word test, before any parsing: could the text of the file at `path` hold a client of any
+ * dialect? A dialect's further test (a Terraform module call) applies only to its own file names: every
+ * tsconfig.json has a `"module":` member.
+ */
+export function mayHoldClient(text: string, path: string): boolean {
+  return WORDS.some((word) => text.includes(word)) || DIALECTS.some((dialect) => dialect.mayHoldOtherwise !== undefined && hasExtension(dialect, path) && dialect.mayHoldOtherwise(text));
 }
 
 /** Starts the parsers the given files need (the HCL grammar only when there is a `.tf` file). */

@@ -58,6 +58,15 @@ export class EvaluationBudget {
   private instancesMade = 0;
   /** The first expression over budget; later ones are mostly its consequences. */
   overrun: EvaluationOverrun | undefined;
+  /**
+   * A limit for the whole file was reached (its steps, module instances or instances): from there on
+   * every value is unknown, so the clients evaluated from then on are not checked. An element,
+   * character or depth limit stops one value only.
+   */
+  stopped = false;
+  private overrunStopped = false;
+  /** Clients (once per resource or instance) whose evaluation the stop cut short or skipped: loaders count them. */
+  uncheckedClients = 0;
 
   constructor(readonly limits: Readonly<EvaluationLimits> = EVALUATION_LIMITS) {}
 
@@ -78,6 +87,7 @@ export class EvaluationBudget {
   spend(units: number): Overrun | undefined {
     if (this.stepsTaken + units > this.limits.steps) {
       this.stepsTaken = this.limits.steps;
+      this.stopped = true;
       return `more than ${count(this.limits.steps)} evaluation steps in this file`;
     }
     this.stepsTaken += units;
@@ -86,7 +96,7 @@ export class EvaluationBudget {
 
   /** One more Terraform module instance. */
   module(): Overrun | undefined {
-    if (this.modules >= this.limits.modules) return `more than ${count(this.limits.modules)} module instances in this file`;
+    if (this.modules >= this.limits.modules) return this.stop(`more than ${count(this.limits.modules)} module instances in this file`);
     this.modules++;
     return undefined;
   }
@@ -94,9 +104,14 @@ export class EvaluationBudget {
   /** `size` instances of one block about to be made: the limit when there are too many for a block or the file. */
   instances(size: number): Overrun | undefined {
     if (size > this.limits.blockInstances) return `more than ${count(this.limits.blockInstances)} instances`;
-    if (this.instancesMade + size > this.limits.instances) return `more than ${count(this.limits.instances)} instances in this file`;
+    if (this.instancesMade + size > this.limits.instances) return this.stop(`more than ${count(this.limits.instances)} instances in this file`);
     this.instancesMade += size;
     return undefined;
+  }
+
+  private stop(limit: Overrun): Overrun {
+    this.stopped = true;
+    return limit;
   }
 
   /** A collection of `size` items about to be built: charged as steps, refused above the element limit. */
@@ -130,7 +145,11 @@ export class EvaluationBudget {
 
   /** Notes an expression that went over `limit` (the first one only) and returns the unknown value it becomes. */
   exceeded(limit: Overrun, file: SourceFile, range: { start: number; end: number }, place: OverrunPlace): Value {
-    this.overrun ??= { expression: expressionText(file, range), limit, span: place.span, ...(place.written ? { written: place.written } : {}) };
+    // The first one, unless a later one stopped the file: that is the one to name.
+    if (this.overrun === undefined || (this.stopped && !this.overrunStopped)) {
+      this.overrun = { expression: expressionText(file, range), limit, span: place.span, ...(place.written ? { written: place.written } : {}) };
+      this.overrunStopped = this.stopped;
+    }
     return { kind: 'unknown', reason: `too large to evaluate: ${limit}`, ...place };
   }
 }

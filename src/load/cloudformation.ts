@@ -8,7 +8,7 @@ import { closestName } from '../text';
 import { canonicalText, spanOf } from './values';
 import { coerceTemplateScalars } from './coerce';
 import { EvaluationBudget, type Overrun } from './budget';
-import { HOLE, holeValue, writtenKey } from './template-holes';
+import { HOLE, holeMapping, holeValue, writtenKey } from './template-holes';
 
 export const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 const RESOURCE_SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
@@ -66,6 +66,7 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
     const settings = settingsByClient.get(pair.keyText) ?? [];
     const nodes = [...(propertiesNode ? [propertiesNode] : []), ...settings.flatMap((applied) => applied.members.map((member) => member.value))];
     const conditions = settings.flatMap((applied) => (applied.condition === undefined ? [] : [applied.condition]));
+    const before = clients.length;
     for (const assignment of conditionAssignments(template, nodes, conditions)) {
       const folder = new Folder(template, assignment);
       const folded = propertiesNode ? folder.fold(propertiesNode) : ABSENT;
@@ -89,6 +90,12 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
         ...(assignment.size > 0 ? { variant: describeAssignment(assignment) } : {}),
         ...(cdk ? { generator: 'cdk' as const } : {}),
       });
+    }
+    // The budget stopped before or while this resource was evaluated: one client not checked, whichever
+    // of its Fn::If variants were made (an unknown Properties makes none).
+    if (budget.stopped) {
+      for (const client of clients.slice(before)) client.unchecked = true;
+      budget.uncheckedClients++;
     }
   }
   return clients;
@@ -386,6 +393,8 @@ class Folder {
       }
       return { kind: 'list', items, span };
     }
+    const hole = holeMapping(this.template.file, node, span);
+    if (hole) return hole;
     const only = node.pairs.length === 1 ? node.pairs[0]! : undefined;
     if (only && (only.keyText === 'Ref' || only.keyText.startsWith('Fn::') || only.keyText === 'Condition')) {
       return this.intrinsic(only.keyText, only.value, node);

@@ -26,7 +26,7 @@ export function loadFile(file: SourceFile, workspace: Workspace = new Workspace(
   const comments = commentsIn(file, parsed.comments ?? []);
   if (!parsed.ok && !isDocumentPath(file.path)) return { file, clients: [], duplicateKeys: [] };
   if (!parsed.ok) {
-    const parseError = { message: parsed.message, span: { file, start: parsed.start, end: parsed.end }, ...(blanked !== undefined ? { template: true } : {}) };
+    const parseError = { message: parsed.message, span: { file, start: parsed.start, end: parsed.end }, ...(blanked !== undefined ? { template: true } : {}), ...(parsed.nesting ? { nesting: true } : {}) };
     return { file, clients: [], duplicateKeys: [], comments, parseError };
   }
   const budget = new EvaluationBudget();
@@ -45,10 +45,10 @@ export function loadFile(file: SourceFile, workspace: Workspace = new Workspace(
   const duplicateKeys = parsed.duplicates
     .filter((d) => clients.some((client) => client.extent.start <= d.second.start && d.second.end <= client.extent.end))
     .map((d) => ({ key: d.key, first: spanOf(file, d.first), second: spanOf(file, d.second) }));
-  return { file, clients, duplicateKeys, comments, ...(structureProblems.length > 0 ? { structureProblems } : {}), ...(budget.overrun ? { evaluationOverrun: budget.overrun } : {}) };
+  return { file, clients, duplicateKeys, comments, ...(structureProblems.length > 0 ? { structureProblems } : {}), ...(budget.overrun ? { evaluationOverrun: budget.overrun } : {}), ...(budget.uncheckedClients > 0 ? { uncheckedClients: budget.uncheckedClients } : {}) };
 }
 
-type Parsed = ({ ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number }) & { comments?: CommentRange[] };
+type Parsed = ({ ok: true; roots: SyntaxNode[]; duplicates: SyntaxDuplicate[] } | { ok: false; message: string; start: number; end: number; nesting?: boolean }) & { comments?: CommentRange[] };
 
 function parse(path: string, text: string): Parsed {
   const looksLikeJson = /^\s*[{[]/.test(text);

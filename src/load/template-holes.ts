@@ -3,7 +3,7 @@
 // scalar of the same length, so every position in the file stays where it was.
 import type { Value } from '../model';
 import type { SourceFile, Span } from '../source';
-import type { ScalarNode } from '../parse/syntax';
+import type { ScalarNode, SyntaxNode } from '../parse/syntax';
 
 /**
  * What a blanked hole is made of: a private-use character, valid in a YAML plain scalar and inside a JSON
@@ -53,6 +53,15 @@ export function holeValue(text: string, span: Span): Value | undefined {
   const at = text.search(HOLE_IN_STRING);
   if (at === -1) return undefined;
   return at === 0 ? { kind: 'unknown', reason: 'template hole', span } : { kind: 'partial', prefix: text.slice(0, at), span };
+}
+
+/** A whole value that is one hole: `{{ pool_id }}`, which YAML reads as a flow mapping holding a flow mapping. */
+const WHOLE_HOLE = /^\{\{(?!resolve:)[^\n]*\}\}$/;
+
+/** A hole written where a YAML value stands (`UserPoolId: {{ pool_id }}`, `- {{ url }}`): unknown, as any hole. */
+export function holeMapping(file: SourceFile, node: SyntaxNode, span: Span): Value | undefined {
+  if (node.type !== 'mapping' || file.text.charCodeAt(node.start) !== 0x7b || file.text.charCodeAt(node.start + 1) !== 0x7b) return undefined;
+  return WHOLE_HOLE.test(file.text.slice(node.start, node.end)) ? { kind: 'unknown', reason: 'template hole', span } : undefined;
 }
 
 /** A key as the user wrote it: `{{ name }}Client`, not its blanked text. */

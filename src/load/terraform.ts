@@ -51,6 +51,7 @@ export function loadTerraform(file: SourceFile, workspace: Workspace): LoadedFil
   const clients: AppClient[] = [];
   const duplicateKeys: DuplicateKey[] = [];
   for (const block of parsed.body.blocks) {
+    const before = clients.length;
     const dialect = clientDialect(block);
     if (dialect) {
       const label = block.labels[1];
@@ -65,8 +66,15 @@ export function loadTerraform(file: SourceFile, workspace: Workspace): LoadedFil
     } else if (block.type === 'module') {
       clients.push(...instantiateModule(folder, block, file, undefined));
     }
+    if (budget.stopped) markUnchecked(clients.slice(before), budget);
   }
-  return { file, clients, duplicateKeys, comments, ...(budget.overrun ? { evaluationOverrun: budget.overrun } : {}) };
+  return { file, clients, duplicateKeys, comments, ...(budget.overrun ? { evaluationOverrun: budget.overrun } : {}), ...(budget.uncheckedClients > 0 ? { uncheckedClients: budget.uncheckedClients } : {}) };
+}
+
+/** The clients of one block, evaluated after the budget stopped: each instance is one unchecked client. */
+function markUnchecked(clients: readonly AppClient[], budget: EvaluationBudget): void {
+  for (const client of clients) client.unchecked = true;
+  budget.uncheckedClients += clients.length;
 }
 
 /** Attributes and blocks a body repeats: Terraform rejects both ("Attribute redefined", "Too many blocks"). */

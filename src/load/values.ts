@@ -2,7 +2,7 @@
 import type { ListValue, Member, ObjectValue, SourceComment, Value } from '../model';
 import type { SourceFile, Span } from '../source';
 import type { CommentRange, SyntaxNode } from '../parse/syntax';
-import { holeValue } from './template-holes';
+import { holeMapping, holeValue } from './template-holes';
 
 export function spanOf(file: SourceFile, node: { start: number; end: number }): Span {
   return { file, start: node.start, end: node.end };
@@ -19,7 +19,7 @@ export function plainValue(file: SourceFile, root: SyntaxNode): Value {
   const convertShallow = (node: SyntaxNode): Value => {
     const span = spanOf(file, node);
     if (node.unknownTag) return { kind: 'unknown', reason: `YAML tag ${node.unknownTag}`, span };
-    if (node.type === 'mapping') return { kind: 'object', members: new Map(), span };
+    if (node.type === 'mapping') return holeMapping(file, node, span) ?? { kind: 'object', members: new Map(), span };
     if (node.type === 'sequence') return { kind: 'list', items: [], span };
     return (typeof node.value === 'string' && holeValue(node.value, span)) || { kind: 'scalar', value: node.value, span };
   };

@@ -21,7 +21,7 @@ export function parseJsonWithJsonc(text: string): ParseResult {
     tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   } catch (error) {
     // jsonc-parser recurses per nesting level: absurd depth ends here, not in a crash.
-    if (error instanceof RangeError) return { ok: false, message: 'JSON nested too deeply to process', start: 0, end: 1 };
+    if (error instanceof RangeError) return { ok: false, message: 'JSON nested too deeply to process', start: 0, end: 1, nesting: true };
     throw error;
   }
   const first = errors[0];

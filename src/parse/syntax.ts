@@ -52,7 +52,8 @@ export const COMMENT_MARKER = 'cognito-lint';
 
 export type ParseResult =
   | { ok: true; root: SyntaxNode | undefined; duplicates: SyntaxDuplicate[] }
-  | { ok: false; message: string; start: number; end: number };
+  /** `nesting`: the text may be valid, but is nested deeper than the parser's stack reaches. */
+  | { ok: false; message: string; start: number; end: number; nesting?: boolean };
 
 /** Looks a key up in a mapping; with duplicates, the last one wins, as in JSON.parse and CloudFormation. */
 export function getPair(node: SyntaxNode | undefined, key: string): PairNode | undefined {

@@ -44,6 +44,8 @@ export function parseYamlWithPackage(text: string): YamlParseResult | YamlParseF
     const error = doc.errors[0];
     if (error) {
       const [start, end] = error.pos;
+      // The package reports its own stack overflow as an error at the node where it happened.
+      if (/Maximum call stack size exceeded/.test(error.message)) return { ok: false, message: 'YAML nested too deeply to process', start, end: Math.max(end, start + 1), comments, nesting: true };
       return { ok: false, message: 'invalid YAML: ' + firstLine(error.message), start, end: Math.max(end, start + 1), comments };
     }
   }
@@ -57,7 +59,8 @@ export function parseYamlWithPackage(text: string): YamlParseResult | YamlParseF
     return { ok: true, roots, duplicates, comments };
   } catch (error) {
     if (error instanceof YamlLimitError || error instanceof RangeError) {
-      return { ok: false, message: `YAML not processed: ${error.message}`, start: 0, end: 1, comments };
+      if (error instanceof YamlLimitError) return { ok: false, message: `YAML not processed: ${error.message}`, start: 0, end: 1, comments };
+      return { ok: false, message: 'YAML nested too deeply to process', start: 0, end: 1, comments, nesting: true };
     }
     throw error;
   }
