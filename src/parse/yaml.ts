@@ -100,15 +100,29 @@ let yamlApi: Pick<typeof import('yaml'), 'isAlias' | 'isMap' | 'isPair' | 'isSca
 
 class Converter {
   private expanded = 0;
+  /** Each alias of the document being converted and the node it names (see aliasTargets). */
+  private targets = new Map<YamlNode, YamlNode | undefined>();
+  private targetsOf: Document.Parsed | undefined;
+  /** The anchored nodes being expanded: an alias to one of them is a cycle. */
+  private readonly expanding = new Set<YamlNode>();
 
   constructor(private readonly text: string) {}
 
   convert(node: YamlNode, doc: Document.Parsed, viaAlias = false): SyntaxNode {
     const { isAlias, isMap, isPair, isScalar, isSeq } = yamlApi!;
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      // Not node.resolve(doc): it walks the whole document for every alias, quadratic in the aliases.
+      if (this.targetsOf !== doc) {
+        this.targets = aliasTargets(doc);
+        this.targetsOf = doc;
+      }
+      const target = this.targets.get(node);
       if (!target) return { type: 'scalar', value: null, start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0 };
-      return this.convert(target as YamlNode, doc, true);
+      if (this.expanding.has(target)) throw new YamlLimitError(`alias *${node.source} refers to a node that contains it`);
+      this.expanding.add(target);
+      const out = this.convert(target, doc, true);
+      this.expanding.delete(target);
+      return out;
     }
     if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) {
       throw new YamlLimitError(`aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`);
@@ -168,6 +182,28 @@ class Converter {
     // Timestamps and binary: keep what was written.
     return this.text.slice(start, end);
   }
+}
+
+/**
+ * Every alias of `doc` with the node it names: the last node before it, in document order (keys before
+ * values), that carries its anchor, as the `yaml` package's Alias.resolve finds it. One pass, iterative
+ * (nesting depth is input-controlled).
+ */
+function aliasTargets(doc: Document.Parsed): Map<YamlNode, YamlNode | undefined> {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlApi!;
+  const targets = new Map<YamlNode, YamlNode | undefined>();
+  const anchors = new Map<string, YamlNode>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) targets.set(node, anchors.get(node.source));
+    else if (isPair(node)) stack.push(node.value, node.key);
+    else if (isScalar(node) || isMap(node) || isSeq(node)) {
+      if (node.anchor) anchors.set(node.anchor, node);
+      if (!isScalar(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return targets;
 }
 
 function emptyAfter(key: ScalarNode): ScalarNode {
