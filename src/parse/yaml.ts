@@ -95,6 +95,9 @@ function firstLine(message: string): string {
 
 class YamlLimitError extends Error {}
 
+/** How far before a value its CloudFormation short tag may be written (anchors, comments and line breaks may come between). */
+const TAG_REACH = 4096;
+
 /** The `yaml` package's node guards, set on first use of the reference path. */
 let yamlApi: Pick<typeof import('yaml'), 'isAlias' | 'isMap' | 'isPair' | 'isScalar' | 'isSeq'> | undefined;
 
@@ -103,6 +106,7 @@ class Converter {
   /** Each alias of the document being converted and the node it names (see aliasTargets). */
   private targets = new Map<YamlNode, YamlNode | undefined>();
   private targetsOf: Document.Parsed | undefined;
+  private readonly tagStarts = new Map<YamlNode, number>();
   /** The anchored nodes being expanded: an alias to one of them is a cycle. */
   private readonly expanding = new Set<YamlNode>();
 
@@ -158,10 +162,26 @@ class Converter {
       return out;
     }
     // The tag sits just before the value: widen the span to cover `!Tag value`.
-    const tagStart = this.text.lastIndexOf(tag, start);
-    const exprStart = tagStart >= 0 && start - tagStart < 4096 ? tagStart : start;
+    const exprStart = this.tagStart(node, tag, start);
     const key: ScalarNode = { type: 'scalar', value: longForm, start: exprStart, end: exprStart + tag.length };
     return { type: 'mapping', pairs: [{ key, keyText: longForm, value: out }], start: exprStart, end };
+  }
+
+  /**
+   * Where `tag` is written before the node at `start`: its last occurrence less than TAG_REACH before, else
+   * `start`. Searched in that window only (a tag that a %TAG directive spells differently is nowhere in
+   * the text, and a search back to the start for each such node is quadratic), once per node however
+   * many aliases repeat it.
+   */
+  private tagStart(node: YamlNode, tag: string, start: number): number {
+    let found = this.tagStarts.get(node);
+    if (found === undefined) {
+      const from = Math.max(0, start - TAG_REACH + 1);
+      const at = this.text.slice(from, start + tag.length).lastIndexOf(tag);
+      found = at >= 0 ? from + at : start;
+      this.tagStarts.set(node, found);
+    }
+    return found;
   }
 
   private keyOf(keyNode: YamlNode | null, fallback: number): ScalarNode {
