@@ -5,10 +5,7 @@
 // fast path reproduces exactly (test/yaml-fast.test.ts compares the two).
 import type { Document, Node as YamlNode } from 'yaml';
 import { COMMENT_MARKER, findDuplicateKeys, type CommentRange, type ParseResult, type PairNode, type ScalarNode, type SyntaxNode } from './syntax';
-import { SHORT_TAGS, parseYamlFast } from './yaml-fast';
-
-/** Nodes that alias expansion may add before the file is rejected: defeats "billion laughs" documents. */
-const MAX_ALIAS_EXPANSION = 100_000;
+import { ALIAS_LIMIT_MESSAGE, MAX_ALIAS_EXPANSION, SHORT_TAGS, parseYamlFastOrLimit } from './yaml-fast';
 
 export interface YamlParseResult {
   ok: true;
@@ -22,7 +19,9 @@ export interface YamlParseResult {
 export type YamlParseFailure = Extract<ParseResult, { ok: false }> & { comments: CommentRange[] };
 
 export function parseYaml(text: string): YamlParseResult | YamlParseFailure {
-  const fast = parseYamlFast(text);
+  const fast = parseYamlFastOrLimit(text);
+  // Known to go over the alias limit: the `yaml` path would only take longer to say so.
+  if (fast === 'alias limit') return aliasLimitFailure(text);
   if (fast) return { ok: true, roots: fast.roots, duplicates: fast.duplicates, comments: fast.comments };
   return parseYamlWithPackage(text);
 }
@@ -56,11 +55,17 @@ export function parseYamlWithPackage(text: string): YamlParseResult | YamlParseF
     const duplicates = roots.flatMap((root) => findDuplicateKeys(root));
     return { ok: true, roots, duplicates, comments };
   } catch (error) {
-    if (error instanceof YamlLimitError || error instanceof RangeError) {
-      return { ok: false, message: `YAML not processed: ${error.message}`, start: 0, end: 1, comments };
-    }
+    if (error instanceof YamlLimitError || error instanceof RangeError) return limitFailure(error.message, comments);
     throw error;
   }
+}
+
+function aliasLimitFailure(text: string): YamlParseFailure {
+  return limitFailure(ALIAS_LIMIT_MESSAGE, lexedComments(text));
+}
+
+function limitFailure(limit: string, comments: CommentRange[]): YamlParseFailure {
+  return { ok: false, message: `YAML not processed: ${limit}`, start: 0, end: 1, comments };
 }
 
 /**
@@ -128,9 +133,7 @@ class Converter {
       this.expanding.delete(target);
       return out;
     }
-    if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) {
-      throw new YamlLimitError(`aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`);
-    }
+    if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) throw new YamlLimitError(ALIAS_LIMIT_MESSAGE);
     const [start, end] = node.range ?? [0, 0];
     let out: SyntaxNode;
     if (isMap(node)) {
