@@ -56,6 +56,7 @@ export function filterFile(loaded: LoadedFile, findings: readonly Finding[], opt
 
   const unused: Finding[] = [];
   const ruleIds = options.rules.map((rule) => rule.meta.id);
+  const knownRules = new Set(ruleIds);
   const unusedRule = options.rules.find((rule) => rule.meta.id === 'unused-suppression');
   const file = loaded.file;
   const severity = options.unusedSeverity(file);
@@ -73,7 +74,7 @@ export function filterFile(loaded: LoadedFile, findings: readonly Finding[], opt
     if (suppression.rules.length === 0) report(suppression, 'missingRule', {});
     // One result per distinct unknown id, whose path names that id only: a path listing every id of a
     // comment of thousands would make the report quadratic in the comment's length.
-    for (const id of new Set(suppression.rules.filter((rule) => !ruleIds.includes(rule)))) {
+    for (const id of new Set(suppression.rules.filter((rule) => !knownRules.has(rule)))) {
       const suggestion = closestName(id, ruleIds);
       report(suppression, 'unknownRule', { rule: id, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' }, `${suppression.kind}:${id}`);
     }
