@@ -18,6 +18,7 @@ import { FIX_TYPES, type FixTypeOption } from './fix';
 import { lintAndFix, type FixResult } from './fix-run';
 import { helpText, parseArgs, type OptionSpec } from './args';
 import { STDOUT_PATH, openPendingFile, writeFileSafely, type PendingFile } from './safe-write';
+import { lineWriter } from './escape';
 
 export interface CliIo {
   cwd: string;
@@ -88,10 +89,13 @@ interface CliArgs {
   'list-rules': boolean;
 }
 
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Every message echoes what the repository controls (file names, keys, rule ids): one line each, escaped.
+  const io: CliIo = { ...given, stderr: lineWriter(given.stderr) };
   const parsed = parseArgs(argv, OPTIONS);
   if (parsed.kind === 'error') {
-    io.stderr(`${TOOL_NAME}: ${parsed.message}\nRun "${TOOL_NAME} --help" for usage.\n`);
+    io.stderr(`${TOOL_NAME}: ${parsed.message}\n`);
+    io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
     return 2;
   }
   if (parsed.kind === 'help') {
@@ -200,7 +204,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stderr(`${TOOL_NAME}: ${error.message}\n`);
       return 2;
     }
-    io.stderr(`${TOOL_NAME}: internal error: ${(error as Error).message}\nPlease report this at ${INFORMATION_URI}/issues with the file that caused it.\n`);
+    io.stderr(`${TOOL_NAME}: internal error: ${(error as Error).message}\n`);
+    io.stderr(`Please report this at ${INFORMATION_URI}/issues with the file that caused it.\n`);
     return 2;
   }
 }

@@ -6,7 +6,7 @@ import { compareFindings } from './finding';
 import type { Rule, Severity } from './rule';
 import type { SourceFile } from './source';
 import { makeFinding } from './evaluate';
-import { DIRECTIVES, covers, findSuppressions, isValidDate, type Suppression } from './suppress';
+import { DIRECTIVES, SuppressionIndex, findSuppressions, isValidDate, type Suppression } from './suppress';
 import { applyBaseline, type BaselineEntry, type BaselineFile } from './baseline';
 import { closestName } from './text';
 
@@ -48,21 +48,21 @@ export function filterFile(loaded: LoadedFile, findings: readonly Finding[], opt
   const used = new Set<Suppression>();
   const kept: Finding[] = [];
   let suppressed = 0;
+  const index = new SuppressionIndex(loaded.file, suppressions, (s) => isExpired(s, options.today));
   for (const finding of findings) {
-    const active = suppressions.filter((s) => covers(s, finding));
-    for (const suppression of active) used.add(suppression);
-    if (active.some((s) => !isExpired(s, options.today))) suppressed++;
+    if (index.match(finding, used)) suppressed++;
     else kept.push(finding);
   }
 
   const unused: Finding[] = [];
   const ruleIds = options.rules.map((rule) => rule.meta.id);
+  const knownRules = new Set(ruleIds);
   const unusedRule = options.rules.find((rule) => rule.meta.id === 'unused-suppression');
   const file = loaded.file;
   const severity = options.unusedSeverity(file);
   if (severity === 'off' || !unusedRule) return { kept, unused, suppressed };
-  const report = (suppression: Suppression, messageId: string, data: Record<string, string>): void => {
-    unused.push(makeFinding(unusedRule, severity, file, suppression.client ?? '', { messageId, data, at: suppression.span, path: `${suppression.kind}:${suppression.rules.join(',')}` }));
+  const report = (suppression: Suppression, messageId: string, data: Record<string, string>, path = `${suppression.kind}:${suppression.rules.join(',')}`): void => {
+    unused.push(makeFinding(unusedRule, severity, file, suppression.client ?? '', { messageId, data, at: suppression.span, path }));
   };
   for (const suppression of suppressions) {
     if (suppression.directive !== undefined) {
@@ -72,9 +72,11 @@ export function filterFile(loaded: LoadedFile, findings: readonly Finding[], opt
     }
     const rules = suppression.rules.map((id) => `"${id}"`).join(', ');
     if (suppression.rules.length === 0) report(suppression, 'missingRule', {});
-    for (const id of suppression.rules.filter((rule) => !ruleIds.includes(rule))) {
+    // One result per distinct unknown id, whose path names that id only: a path listing every id of a
+    // comment of thousands would make the report quadratic in the comment's length.
+    for (const id of new Set(suppression.rules.filter((rule) => !knownRules.has(rule)))) {
       const suggestion = closestName(id, ruleIds);
-      report(suppression, 'unknownRule', { rule: id, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' });
+      report(suppression, 'unknownRule', { rule: id, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' }, `${suppression.kind}:${id}`);
     }
     if (suppression.expires !== undefined && !isValidDate(suppression.expires)) report(suppression, 'badDate', { expires: suppression.expires });
     else if (isExpired(suppression, options.today)) report(suppression, 'expired', { rules, expires: suppression.expires! });

@@ -8,7 +8,7 @@
 // raw text: a directive-like line inside a string or block scalar is data. A comment that starts with
 // another `cognito-lint-` word is kept as an unknown directive, which the filter stage reports.
 import type { LoadedFile } from './model';
-import type { Span } from './source';
+import type { SourceFile, Span } from './source';
 import type { Finding } from './finding';
 
 export type SuppressionKind = 'line' | 'next-line' | 'file' | 'metadata' | 'unknown-directive';
@@ -86,13 +86,25 @@ export function parseDirectiveBody(body: string): { rules: string[]; reason: str
     if (!match) continue;
     expires = match[1]!.replace(/[;,.]$/, '');
     if (where === 'ids') idsText = text.replace(match[0], '');
-    else reason = text.replace(match[0], '').replace(/[\s;,]+$/, '').trim() || undefined;
+    else reason = withoutTrailingSeparators(text.replace(match[0], '')).trim() || undefined;
   }
   const rules = idsText
     .split(/[\s,]+/)
     .map((id) => id.trim())
     .filter((id) => id.length > 0);
   return { rules, reason: reason || undefined, expires };
+}
+
+/**
+ * `text` without the spaces, `;` and `,` at its end. Not `replace(/[\s;,]+$/, '')`: the engine tries
+ * that at every position of every such run and fails at each run that does not end the text, quadratic
+ * in a long run.
+ */
+function withoutTrailingSeparators(text: string): string {
+  const separator = /[\s;,]/;
+  let end = text.length;
+  while (end > 0 && separator.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 export function isValidDate(text: string): boolean {
@@ -113,5 +125,88 @@ export function covers(suppression: Suppression, finding: Finding): boolean {
       return false;
     case 'metadata':
       return finding.client === suppression.client || (finding.client === '' && finding.region.start.line >= suppression.extent!.startLine && finding.region.end.line <= suppression.extent!.endLine);
+  }
+}
+
+/** Suppressions that cover the same findings: marked used together, and suppressing when any is unexpired. */
+interface CoverGroup {
+  suppressions: Suppression[];
+  unexpired: boolean;
+  marked: boolean;
+}
+
+/**
+ * One file's suppressions by the rule and place they cover, so that matching a finding costs a few map
+ * look-ups whatever the number of suppressions or of rule ids in them (checking every suppression, and
+ * every id of each, for every finding multiplies the findings by the comments' length).
+ */
+export class SuppressionIndex {
+  /** `rule \n line` for line and next-line suppressions, `rule` for file ones, `rule \n client` for Metadata. */
+  private readonly groups = new Map<string, CoverGroup>();
+  /** Metadata suppressions by rule: a finding outside any client is covered by those whose client extent holds it. */
+  private readonly metadataByRule = new Map<string, Suppression[]>();
+
+  /** `suppressions` are those of `file` (Suppression.span.file), which covers only findings in that file. */
+  constructor(
+    private readonly file: SourceFile,
+    suppressions: readonly Suppression[],
+    private readonly isExpired: (suppression: Suppression) => boolean,
+  ) {
+    for (const suppression of suppressions) {
+      for (const rule of new Set(suppression.rules)) {
+        switch (suppression.kind) {
+          case 'line':
+          case 'next-line':
+            this.add(`L${rule}\n${suppression.line}`, suppression);
+            break;
+          case 'file':
+            this.add(`F${rule}`, suppression);
+            break;
+          case 'metadata':
+            this.add(`M${rule}\n${suppression.client}`, suppression);
+            if (this.metadataByRule.has(rule)) this.metadataByRule.get(rule)!.push(suppression);
+            else this.metadataByRule.set(rule, [suppression]);
+            break;
+          case 'unknown-directive':
+            break;
+        }
+      }
+    }
+  }
+
+  private add(key: string, suppression: Suppression): void {
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = { suppressions: [], unexpired: false, marked: false }));
+    group.suppressions.push(suppression);
+    if (!this.isExpired(suppression)) group.unexpired = true;
+  }
+
+  /**
+   * Adds the suppressions that cover `finding` to `used` (each group once) and tells whether an unexpired
+   * one does. Gives the same answers as testing covers() on every suppression.
+   */
+  match(finding: Finding, used: Set<Suppression>): boolean {
+    if (finding.file !== this.file) return false;
+    let suppressed = false;
+    const visit = (group: CoverGroup | undefined): void => {
+      if (!group) return;
+      if (!group.marked) {
+        for (const suppression of group.suppressions) used.add(suppression);
+        group.marked = true;
+      }
+      if (group.unexpired) suppressed = true;
+    };
+    const rule = finding.ruleId;
+    visit(this.groups.get(`L${rule}\n${finding.region.start.line}`));
+    visit(this.groups.get(`F${rule}`));
+    if (finding.client !== '') visit(this.groups.get(`M${rule}\n${finding.client}`));
+    else {
+      for (const suppression of this.metadataByRule.get(rule) ?? []) {
+        if (!covers(suppression, finding)) continue;
+        used.add(suppression);
+        if (!this.isExpired(suppression)) suppressed = true;
+      }
+    }
+    return suppressed;
   }
 }

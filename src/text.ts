@@ -21,15 +21,18 @@ export function closestName(name: string, candidates: readonly string[]): string
   const lower = name.toLowerCase();
   const extending = candidates.filter((candidate) => lower.length >= 3 && candidate.toLowerCase().startsWith(lower)).sort((a, b) => a.length - b.length);
   if (extending[0] !== undefined) return extending[0];
+  const threshold = Math.max(2, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a candidate that far off cannot be the answer,
+    // and skipping it keeps a long input (a 1 MB key or rule id) from costing its length times each candidate's.
+    if (Math.abs(lower.length - candidate.toLowerCase().length) > threshold) continue;
     const distance = editDistance(name, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const threshold = Math.max(2, Math.floor(name.length / 3));
   return bestDistance <= threshold ? best : undefined;
 }

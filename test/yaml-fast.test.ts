@@ -25,6 +25,9 @@ const PLAIN = [
 ];
 const QUOTED = [`'single'`, `'it''s'`, `''`, `'a: b # c'`, `'yes'`, `"double"`, `""`, `"esc \\" \\\\ \\n \\t \\x41 \\u00e9 \\U0001F600 \\/ \\_ \\N \\0"`, `"bad \\q"`, `"bad \\x4"`, `"1.5"`, `'a''''b'`, `"tab\\tx"`, `'# cognito-lint-disable-file x'`, `"a # cognito-lint"`];
 const TAGS = ['!Ref', '!Sub', '!GetAtt', '!If', '!Join', '!Equals', '!Condition', '!ImportValue', '!Select', '!Split', '!FindInMap', '!Base64', '!Foo', '!stack_output', '!!str', '!!int', '!<tag:x>', '!a!b', '!'];
+/** Few names, so that anchors are redefined and aliases meet them (and some never defined, or spelled beyond the fast path). */
+const ANCHORS = ['&a', '&b', '&x.1', '&a:b', '&'];
+const ALIASES = ['*a', '*a', '*b', '*b', '*x.1', '*a # c', '*a:b', '*zz', '*b:'];
 const KEYS = ['Key', 'Type', 'Properties', 'a', 'b', 'a', 'Key', 'a b', 'a:b', 'Fn::If', 'yes', 'no', 'null', '~', '1', '0x1F', '1.0', '2010-09-09', '-k', `'quoted key'`, `"dq"`, `'yes'`, 'k#1', 'ü'];
 
 interface Ctx {
@@ -69,6 +72,8 @@ const flowText: fc.Arbitrary<string> = fc.letrec<{ flow: string; item: string }>
     { weight: 1, arbitrary: fc.tuple(tagName, scalarText).map(([tag, value]) => `${tag} ${value}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...KEYS), scalarText).map(([key, value]) => `${key}: ${value}`) },
     { weight: 2, arbitrary: tie('flow') },
+    { weight: 1, arbitrary: fc.constantFrom(...ALIASES) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...ANCHORS), fc.oneof(scalarText, tie('flow'))).map(([anchor, item]) => `${anchor} ${item}`) },
   ),
   flow: fc
     .tuple(fc.boolean(), fc.array(tie('item'), { maxLength: 3 }), fc.constantFrom(', ', ', ', ',', ' , ', ',\n      ', ',\n'), fc.constantFrom('', '', '', '', '', ',', ' '))
@@ -81,6 +86,12 @@ const tagged = (inner: fc.Arbitrary<Render>): fc.Arbitrary<Render> =>
     if (rendered.startsWith('\n')) return ` ${tag}${rendered}`;
     if (ownLine) return ` ${tag}\n${' '.repeat(ctx.indent + 2)}${rendered.trimStart()}`;
     return ` ${tag}${rendered}`;
+  });
+
+const anchored = (inner: fc.Arbitrary<Render>): fc.Arbitrary<Render> =>
+  fc.tuple(fc.constantFrom(...ANCHORS), inner).map(([anchor, render]) => (ctx: Ctx) => {
+    const rendered = render(ctx);
+    return rendered.startsWith('\n') ? ` ${anchor}${rendered}` : ` ${anchor}${rendered}`;
   });
 
 const { value, map, seq } = fc.letrec<{ value: Render; map: Render; seq: Render }>((tie) => {
@@ -108,6 +119,8 @@ const { value, map, seq } = fc.letrec<{ value: Render; map: Render; seq: Render 
       { weight: 6, arbitrary: nested('map') },
       { weight: 3, arbitrary: nested('seq') },
       { weight: 3, arbitrary: tagged(fc.oneof(inlineScalar, flow, blockScalar, nested('map'), nested('seq'))) },
+      { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...ALIASES), comment).map(([alias, note]) => () => ` ${alias}${note}\n`) },
+      { weight: 2, arbitrary: anchored(fc.oneof(inlineScalar, flow, tagged(inlineScalar), nested('map'))) },
     ),
     map: fc
       .array(fc.tuple(filler, fc.constantFrom(...KEYS), fc.constantFrom(':', ':', ':', ' :'), tie('value') as fc.Arbitrary<Render>), { minLength: 1, maxLength: 4 })
@@ -130,7 +143,8 @@ const { value, map, seq } = fc.letrec<{ value: Render; map: Render; seq: Render 
 const root: fc.Arbitrary<Render> = fc.oneof({ weight: 6, arbitrary: map }, { weight: 2, arbitrary: seq }, { weight: 1, arbitrary: value.map((render) => (ctx: Ctx) => `root:${render(ctx)}`) });
 const document = fc
   .tuple(filler, fc.oneof({ weight: 12, arbitrary: fc.constantFrom('', '', '---\n', '--- # doc\n') }, { weight: 1, arbitrary: fc.constant('%YAML 1.1\n---\n') }), root, filler, fc.oneof({ weight: 12, arbitrary: fc.constantFrom('', '', 'c: 3', '  ') }, { weight: 1, arbitrary: fc.constantFrom('---\nb: 1\n', '...\n') }))
-  .map(([before, marker, render, after, tail]) => `${lines(before)}${marker}${render({ indent: 0 })}${lines(after)}${tail}`);
+  .chain((parts) => fc.tuple(fc.constant(parts), fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('p: &a [1, {k: v, k: w}]\nq: &b !Ref x\n', 'p: &x.1 {a: *a}\n', 'p: &b yes\n') })))
+  .map(([[before, marker, render, after, tail], anchors]) => `${lines(before)}${marker}${anchors}${render({ indent: 0 })}${lines(after)}${tail}`);
 
 /** Random damage: most results are invalid YAML, which the fast path must decline. */
 const mutated = fc
@@ -161,6 +175,7 @@ function same(text: string): ReturnType<typeof parseYamlFast> {
 test('fast YAML path equals the yaml package on generated documents, or declines', () => {
   let accepted = 0;
   let withComments = 0;
+  let withAliases = 0;
   let runs = 0;
   fc.assert(
     fc.property(document, (text) => {
@@ -168,11 +183,13 @@ test('fast YAML path equals the yaml package on generated documents, or declines
       const fast = same(text);
       if (fast) accepted++;
       if (fast && fast.comments.length > 0) withComments++;
+      if (fast && /\*[a-z]/.test(text)) withAliases++;
     }),
     { numRuns: RUNS, ...seed(5) },
   );
   // The generator must reach the fast path, not only its declines, and with comments to compare.
-  if (process.env.YAML_FAST_STATS) console.log(`accepted ${accepted} of ${runs}, ${withComments} with comments`);
+  if (process.env.YAML_FAST_STATS) console.log(`accepted ${accepted} of ${runs}, ${withComments} with comments, ${withAliases} with aliases`);
+  assert.ok(withAliases > runs * 0.003, `fast path accepted ${withAliases} of ${runs} with aliases`);
   assert.ok(accepted > runs * 0.1, `fast path accepted ${accepted} of ${runs}`);
   assert.ok(withComments > runs * 0.01, `fast path accepted ${withComments} of ${runs} with comments`);
 });
@@ -188,7 +205,6 @@ test('fast YAML path equals the yaml package on arbitrary short text', () => {
 
 test('YAML 1.1 scalar resolution matches the yaml package, one plain value at a time', () => {
   for (const text of PLAIN) {
-    if (text === '<<') continue;
     const reference = parseYamlWithPackage(`k: ${text}\n`);
     if (!reference.ok) continue;
     const root = reference.roots[0];
@@ -213,8 +229,40 @@ test('fast YAML path equals the yaml package on every YAML file in examples/, te
   for (const file of yamlFiles(join(REPO_ROOT, 'examples')).filter((name) => !name.includes(join('examples', 'templates')))) assert.ok(parseYamlFast(readFileSync(file, 'utf8')), `fast path declined ${file}`);
 });
 
+test('fast YAML path equals the yaml package on documents made of anchors and aliases, or declines', () => {
+  const name = fc.constantFrom('a', 'b', 'c.1');
+  const leaf = fc.oneof(fc.constantFrom('x', '1', 'yes', "'q'", '!Ref r', '!Foo f', '[]', '{k: v, k: w}'), name.map((n) => `*${n}`));
+  const flowValue = fc.letrec<{ node: string }>((tie) => ({
+    node: fc.oneof(
+      { maxDepth: 3 },
+      leaf,
+      fc.tuple(name, tie('node')).map(([n, node]) => `&${n} ${node}`),
+      fc.array(tie('node'), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
+      fc.array(fc.tuple(fc.constantFrom('k', 'l', 'k'), tie('node')), { maxLength: 3 }).map((pairs) => `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
+    ),
+  })).node;
+  const line = fc.tuple(fc.constantFrom('k', 'l', 'm'), flowValue, fc.constantFrom('', '', ' # c', ' #cognito-lint-disable-line x')).map(([key, value, after]) => `${key}: ${value}${after}\n`);
+  let accepted = 0;
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
+      if (same(lines.join(''))) accepted++;
+    }),
+    { numRuns: 1000, seed: 13 },
+  );
+  assert.ok(accepted > 100, `fast path accepted ${accepted} of 1000`);
+});
+
+test('anchors and aliases on one line: the fast path copies the anchored node, duplicates and positions included', () => {
+  const text = 'a: &x {k: 1, k: 2}\nb: [*x, &y !Ref r, *y]\nc: *x # c\nd:\n  - &z z\n  - *z\n';
+  const fast = same(text);
+  assert.ok(fast, 'handled by the fast path');
+  assert.equal(fast.duplicates.length, 3, 'the repeated key, once where written and once in each copy');
+  // An anchor before a block collection, and `<<`, a plain key (merge keys are not applied).
+  for (const other of ['a: &x\n  b: 1\nc: *x\n', 'a: &x # c\n  - 1\n  - 2\nc:\n  <<: *x\n  <<: [*x]\n', 'x: &x 1\n<<: *x\n']) assert.ok(same(other), other);
+});
+
 test('the fast path declines what it does not handle', () => {
-  for (const text of ['a: &x 1\nb: *x\n', '? a\n: b\n', 'a: 1\n---\nb: 2\n', 'a:\tb\n', 'a: 1\r\nb: 2\r\n', '%YAML 1.1\n---\na: 1\n', 'a: "multi\n  line"\n', '- x\n', 'a: |2\n   x\n', 'a: !!str 1\n', 'a: b: c\n', '[a, b]\n', 'x\n']) {
+  for (const text of ['a: &x [*x]\n', 'a: &x\n  b: *x\n', 'a: *nowhere\n', 'a: *x:y\n', 'a: &x\n', '? a\n: b\n', 'a: 1\n---\nb: 2\n', 'a:\tb\n', 'a: 1\r\nb: 2\r\n', '%YAML 1.1\n---\na: 1\n', 'a: "multi\n  line"\n', '- x\n', 'a: |2\n   x\n', 'a: !!str 1\n', 'a: b: c\n', '[a, b]\n', 'x\n']) {
     if (text === '- x\n') {
       assert.ok(parseYamlFast(text), 'a root sequence is handled');
       continue;

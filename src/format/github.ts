@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Finding } from '../finding';
 import { toDisplayPath } from '../discover';
 import type { Formatter, Write } from './index';
+import { escapeControls } from '../escape';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
@@ -36,8 +37,9 @@ export function formatGithub(findings: readonly Finding[], context: { cwd: strin
   }
 }
 
+/** GitHub's own escapes, over a text whose other control characters (ESC, BEL) are escaped first. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(text: string): string {

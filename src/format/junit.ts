@@ -11,6 +11,7 @@ import { ruleDocUrl } from '../meta';
 import type { Formatter } from './index';
 import { checkedSummary } from './text';
 import { XML_DECLARATION, xmlAttributes, xmlText } from './xml';
+import { escapeControls } from '../escape';
 
 export const junit: Formatter = {
   name: 'junit',
@@ -81,8 +82,9 @@ function testName(finding: Finding, occurrences: Map<string, number>): string {
 /** What a CI page shows under the failed test: where, what, related places and the rule's page. */
 function failureText(finding: Finding): string {
   const at = (file: string, region: Finding['region']): string => `${file}:${region.start.line}:${region.start.column}`;
-  const lines = [`${at(finding.file.path, finding.region)}: ${finding.severity}: ${finding.message} (${finding.ruleId})`];
-  for (const related of finding.related) lines.push(`  ${at(related.file.path, related.region)}: ${related.message}`);
+  // Values inside are escaped (a CallbackURL with a line break): only the lines joined here break the text.
+  const lines = [`${at(escapeControls(finding.file.path), finding.region)}: ${finding.severity}: ${escapeControls(finding.message)} (${finding.ruleId})`];
+  for (const related of finding.related) lines.push(`  ${at(escapeControls(related.file.path), related.region)}: ${escapeControls(related.message)}`);
   lines.push(`Documentation: ${ruleDocUrl(finding.ruleId)}`);
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import { createColors } from 'picocolors';
 import type { Finding } from '../finding';
 import type { LintResult } from '../lint';
 import type { FormatContext, Formatter, Write } from './index';
+import { escapeControls, escapeLineStart } from '../escape';
 
 /** Writes each file's lines as it goes: the report is never held whole. */
 export function formatText(findings: readonly Finding[], context: FormatContext, write: Write): void {
@@ -20,13 +21,13 @@ export function formatText(findings: readonly Finding[], context: FormatContext,
       if (currentFile !== undefined) write('\n');
       currentFile = finding.file.path;
       files++;
-      write(`${c.underline(currentFile)}\n`);
+      write(`${c.underline(escapeLineStart(currentFile))}\n`);
     }
     counts[finding.severity]++;
     // At least one space after a long `line:col`, so problem matchers can split every line.
     const where = `${finding.region.start.line}:${finding.region.start.column}`.padEnd(7) + ' ';
     const severity = finding.severity === 'error' ? c.red('error  ') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('note   ');
-    write(`  ${where}${severity}  ${clientLabel(finding, c.bold)}${finding.message}  ${c.dim(finding.ruleId)}\n`);
+    write(`  ${where}${severity}  ${clientLabel(finding, c.bold)}${escapeControls(finding.message)}  ${c.dim(escapeControls(finding.ruleId))}\n`);
   }
   const total = findings.length;
   const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}) in ${plural(files, 'file')}`;
@@ -48,7 +49,7 @@ export const text: Formatter = {
 function clientLabel(finding: Finding, bold: (text: string) => string): string {
   if (finding.client === '') return '';
   const more = finding.otherInstances ? ` and ${plural(finding.otherInstances, 'more instance')}` : '';
-  return `${bold(finding.client + more)}: `;
+  return `${bold(escapeControls(finding.client + more))}: `;
 }
 
 /** What the run looked at: `checked 12 files, 3 clients`. */

@@ -160,6 +160,11 @@ function expressionText(file: SourceFile, range: { start: number; end: number })
   return text.length > 60 || range.end - range.start > 200 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** Limits written once each: toLocaleString is slow, and a file deep in overruns asks for the same few on every node. */
+const counted = new Map<number, string>();
+
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  let text = counted.get(n);
+  if (text === undefined) counted.set(n, (text = n.toLocaleString('en-US')));
+  return text;
 }

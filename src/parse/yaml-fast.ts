@@ -1,12 +1,13 @@
 // Fast path for the YAML that templates are written in: block mappings and sequences, plain, quoted and
-// block scalars, flow collections, comments and CloudFormation short tags. It builds our syntax tree in
-// one pass over the text (docs/PERFORMANCE.md: about 15 times faster than composing `yaml` Documents on
-// a cold JIT, 40 times warm), and it either produces
-// exactly what the `yaml` package path in ./yaml.ts produces (values, YAML 1.1 scalar types, spans,
-// tag handling, key order) or declines: anything outside its subset (anchors, aliases, explicit keys,
-// multi-line quoted scalars, tabs, CR line breaks, directives, several documents, whatever
-// would be a YAML error) returns undefined and the caller uses the `yaml` package. Spans follow the
-// `yaml` package's ranges, including where trailing comment lines end a collection (see scanGap).
+// block scalars, flow collections, comments, CloudFormation short tags, and anchors and aliases on one
+// line. It builds our syntax tree in one pass over the text (docs/PERFORMANCE.md: about 15 times faster
+// than composing `yaml` Documents on a cold JIT, 40 times warm), and it either produces exactly what the
+// `yaml` package path in ./yaml.ts produces (values, YAML 1.1 scalar types, spans, tag handling, key
+// order, an alias as a copy of its anchored node) or declines: anything outside its subset (an anchor
+// before a block collection, merge keys, explicit keys, multi-line quoted scalars, tabs, CR line breaks,
+// directives, several documents, whatever would be a YAML error) returns undefined and the caller uses
+// the `yaml` package. Spans follow the `yaml` package's ranges, including where trailing comment lines
+// end a collection (see scanGap).
 import { COMMENT_MARKER, collectDuplicateKeys, type CommentRange, type MappingNode, type PairNode, type ScalarNode, type SequenceNode, type SyntaxDuplicate, type SyntaxNode } from './syntax';
 
 /** Short tag -> long form key. `!Ref` and `!Condition` have no `Fn::` prefix. */
@@ -17,6 +18,9 @@ export const SHORT_TAGS: Record<string, string> = Object.fromEntries(
 );
 
 
+/** Marks an anchor whose node is being parsed. */
+const IN_PROGRESS = Symbol('anchor being parsed');
+
 /** Thrown (never an Error: no stack to capture) when the text leaves the supported subset. */
 class Declined {}
 const DECLINED = new Declined();
@@ -25,6 +29,9 @@ function decline(): never {
 }
 
 const MAX_DEPTH = 500;
+/** Nodes that alias expansion may add before the file is rejected: defeats "billion laughs" documents. */
+export const MAX_ALIAS_EXPANSION = 100_000;
+const MAX_COPY_DEPTH = 1000;
 const MAX_KEY_LENGTH = 1000;
 
 const NL = 10;
@@ -43,6 +50,8 @@ const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
 const COMMA = 44;
+const AMPERSAND = 38;
+const STAR = 42;
 const MARKER_START = COMMENT_MARKER.charCodeAt(0);
 
 /** The parse of a whole file: one root per document (this path handles exactly one), and the repeated keys. */
@@ -54,13 +63,25 @@ export interface FastYamlResult {
   comments: CommentRange[];
 }
 
+/** What the `yaml` path says of a document whose aliases expand past MAX_ALIAS_EXPANSION. */
+export const ALIAS_LIMIT_MESSAGE = `aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`;
+
+/** The fast path's parse of `text`, or undefined when it declines (see parseYamlFastOrLimit). */
 export function parseYamlFast(text: string): FastYamlResult | undefined {
+  const result = parseYamlFastOrLimit(text);
+  return result === 'alias limit' ? undefined : result;
+}
+
+/** The fast path's answers: a parse, a document known to go over the alias limit (ALIAS_LIMIT_MESSAGE), or undefined (declined). */
+export function parseYamlFastOrLimit(text: string): FastYamlResult | 'alias limit' | undefined {
   // Tabs and CR line breaks are left to the full parser; so is a byte-order mark (read.ts removes it).
   // Other control characters, U+0085, U+2028 and U+2029 are ordinary characters to the `yaml` package.
   if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
     const parser = new FastYaml(text);
     const root = parser.document();
+    if (parser.overflowed) return 'alias limit';
+    if (!parser.withinAliasLimit) return undefined;
     return { roots: [root], duplicates: parser.duplicates.sort((a, b) => a.second.start - b.second.start), comments: inTextOrder(parser.comments) };
   } catch (error) {
     if (error === DECLINED || error instanceof RangeError) return undefined;
@@ -76,6 +97,19 @@ export function parseYamlFast(text: string): FastYamlResult | undefined {
 class FastYaml {
   readonly duplicates: SyntaxDuplicate[] = [];
   readonly comments: CommentRange[] = [];
+  /** Anchored nodes by name, as far as the text is read; IN_PROGRESS while the anchored node is parsed. */
+  private readonly anchors = new Map<string, SyntaxNode | typeof IN_PROGRESS>();
+  /**
+   * Nodes that aliases have produced: all of them, and those the `yaml` path's converter surely counts
+   * too (it does not count the mapping a short tag becomes, and may not count an empty value). Between
+   * the two, whether that path goes over MAX_ALIAS_EXPANSION is not known here, and the fast path declines.
+   */
+  private expanded = 0;
+  private expandedSurely = 0;
+  /** Aliases went over MAX_ALIAS_EXPANSION: the rest of the text is still read (it must be valid), copying nothing. */
+  overflowed = false;
+  /** The mappings that short tags became (see tagged). */
+  private readonly tagWrappers = new WeakSet<SyntaxNode>();
   private readonly len: number;
   private depth = 0;
   private end2 = 0;
@@ -378,7 +412,36 @@ class FastYaml {
    */
   private inlineValue(p: number, indent: number, inMapping: boolean): SyntaxNode {
     const text = this.text;
-    if (text.charCodeAt(p) !== BANG) return this.untaggedInline(p, indent, false);
+    const first = text.charCodeAt(p);
+    if (first === AMPERSAND) {
+      // `&name value` on one line; an anchor before a block collection is left to the full parser.
+      const name = this.propertyName(p, false);
+      let q = p + 1 + name.length;
+      while (text.charCodeAt(q) === SPACE) q++;
+      const d = q < this.len ? text.charCodeAt(q) : NL;
+      if (d === AMPERSAND || d === STAR) decline();
+      if (d !== NL && d !== HASH) return this.anchored(name, () => this.inlineValue(q, indent, inMapping));
+      // `key: &name` and the node on the lines below, as for a tag there.
+      const lineEnd = this.restOfLine(q);
+      const content = this.skipBlankAndComments(lineEnd);
+      if (content < 0) decline(); // an anchored empty value
+      const below = text.charCodeAt(content);
+      if (below === AMPERSAND || below === STAR || below === BANG) decline(); // a second anchor is an error; the rest is rare
+      const column = this.contentColumn;
+      if (column === indent && inMapping && this.isSequenceEntry(content)) return this.anchored(name, () => this.blockSequence(content, indent));
+      if (column <= indent) decline();
+      return this.anchored(name, () => this.nodeOnOwnLine(content, column, indent, undefined, lineEnd));
+    }
+    if (first === STAR) {
+      const name = this.propertyName(p, false);
+      const node = this.alias(name);
+      const lineEnd = this.restOfLine(p + 1 + name.length);
+      const merged = this.scanGap(lineEnd, indent);
+      if (this.nextIndent > indent) decline();
+      this.end2 = merged;
+      return node;
+    }
+    if (first !== BANG) return this.untaggedInline(p, indent, false);
     const tag = this.tag(p);
     let q = tag.end;
     while (text.charCodeAt(q) === SPACE) q++;
@@ -627,7 +690,73 @@ class FastYaml {
     const tagStart = this.text.lastIndexOf(tag.name, start);
     const exprStart = tagStart >= 0 && start - tagStart < 4096 ? tagStart : start;
     const key: ScalarNode = { type: 'scalar', value: longForm, start: exprStart, end: exprStart + tag.name.length };
-    return { type: 'mapping', pairs: [{ key, keyText: longForm, value: node }], start: exprStart, end: node.end };
+    const wrapper: MappingNode = { type: 'mapping', pairs: [{ key, keyText: longForm, value: node }], start: exprStart, end: node.end };
+    this.tagWrappers.add(wrapper);
+    return wrapper;
+  }
+
+  // ---- Anchors and aliases -------------------------------------------------------------------------
+
+  /**
+   * The name after `&` or `*` at `p`. Only letters, digits, `_`, `-` and `.`, ended by a space, a line
+   * end or (in flow) `,`, `]` or `}`: the `yaml` package reads other characters (`:`, quotes) as part of
+   * a name, and those spellings are left to it.
+   */
+  private propertyName(p: number, inFlow: boolean): string {
+    const text = this.text;
+    let i = p + 1;
+    for (; i < this.len; i++) {
+      const c = text.charCodeAt(i);
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === DASH || c === DOT)) break;
+    }
+    const c = i < this.len ? text.charCodeAt(i) : NL;
+    if (i === p + 1 || !(c === SPACE || c === NL || (inFlow && (c === COMMA || c === RBRACKET || c === RBRACE)))) decline();
+    return text.slice(p + 1, i);
+  }
+
+  /** Parses the node an anchor names; an alias to the anchor inside it (a cycle) is left to the full parser. */
+  private anchored(name: string, parse: () => SyntaxNode): SyntaxNode {
+    this.anchors.set(name, IN_PROGRESS);
+    const node = parse();
+    this.anchors.set(name, node);
+    return node;
+  }
+
+  /**
+   * What an alias stands for: a copy of the anchored node, positions included, as the `yaml` path's
+   * converter builds it. Linear in the nodes copied, which count against MAX_ALIAS_EXPANSION; past it,
+   * or for an unknown anchor, the full parser decides.
+   */
+  private alias(name: string): SyntaxNode {
+    const target = this.anchors.get(name);
+    if (target === undefined || target === IN_PROGRESS) decline();
+    return this.copy(target, this.depth);
+  }
+
+  /** A copy of `node`, which lands `depth` levels deep. */
+  private copy(node: SyntaxNode, depth: number): SyntaxNode {
+    // Deeper than this, the `yaml` path's converter might run out of stack before it counts past the limit.
+    if (depth > MAX_COPY_DEPTH) decline();
+    if (this.overflowed) return { type: 'scalar', value: null, start: node.start, end: node.end };
+    this.expanded++;
+    const wrapper = this.tagWrappers.has(node);
+    if (!wrapper && !(node.type === 'scalar' && node.value === null && node.start === node.end) && ++this.expandedSurely > MAX_ALIAS_EXPANSION) {
+      this.overflowed = true;
+      return { type: 'scalar', value: null, start: node.start, end: node.end };
+    }
+    if (node.type === 'scalar') return { ...node };
+    if (node.type === 'sequence') return { ...node, items: node.items.map((item) => this.copy(item, depth + 1)) };
+    const pairs = node.pairs.map((pair) => ({ key: { ...pair.key }, keyText: pair.keyText, value: this.copy(pair.value, depth + 1) }));
+    // The `yaml` path finds repeated keys in the expanded tree: a copy repeats them.
+    if (pairs.length > 1) collectDuplicateKeys(pairs, this.duplicates);
+    const copied = { ...node, pairs };
+    if (wrapper) this.tagWrappers.add(copied);
+    return copied;
+  }
+
+  /** Whether the `yaml` path surely stays within MAX_ALIAS_EXPANSION (else it is unknown, or known to go over: overflowed). */
+  get withinAliasLimit(): boolean {
+    return this.expanded <= MAX_ALIAS_EXPANSION;
   }
 
   // ---- Block scalars ----------------------------------------------------------------------------------
@@ -779,6 +908,23 @@ class FastYaml {
   /** A value inside a flow collection (scalar, quoted scalar, nested flow collection, possibly tagged); sets `end2` to where it ends. */
   private flowNode(p: number, indent: number): SyntaxNode {
     const text = this.text;
+    const first = text.charCodeAt(p);
+    if (first === AMPERSAND) {
+      const name = this.propertyName(p, true);
+      let q = p + 1 + name.length;
+      if (text.charCodeAt(q) !== SPACE) decline();
+      while (text.charCodeAt(q) === SPACE) q++;
+      const d = text.charCodeAt(q);
+      if (d === AMPERSAND || d === STAR || d === NL || d === HASH || isFlowIndicator(d)) decline();
+      return this.anchored(name, () => this.flowNode(q, indent));
+    }
+    if (first === STAR) {
+      const name = this.propertyName(p, true);
+      const after = p + 1 + name.length;
+      if (text.charCodeAt(after) === COLON) decline();
+      this.end2 = after;
+      return this.alias(name);
+    }
     let tag: TagInfo | undefined;
     if (text.charCodeAt(p) === BANG) {
       tag = this.tag(p);
@@ -908,7 +1054,7 @@ export function resolvePlain(source: string): string | number | boolean | null {
         return source;
     }
   }
-  if (source === '<<') return decline(); // the merge key: leave it to the full parser
+  // `<<` is a plain string: merge keys are not applied (`merge: false` on the `yaml` path, as CloudFormation).
   if (NULL_RE.test(source)) return null;
   if (INT_BIN_RE.test(source)) return intResolve(source, 2, 2);
   if (INT_OCT_RE.test(source)) return intResolve(source, 1, 8);

@@ -5,10 +5,7 @@
 // fast path reproduces exactly (test/yaml-fast.test.ts compares the two).
 import type { Document, Node as YamlNode } from 'yaml';
 import { COMMENT_MARKER, findDuplicateKeys, type CommentRange, type ParseResult, type PairNode, type ScalarNode, type SyntaxNode } from './syntax';
-import { SHORT_TAGS, parseYamlFast } from './yaml-fast';
-
-/** Nodes that alias expansion may add before the file is rejected: defeats "billion laughs" documents. */
-const MAX_ALIAS_EXPANSION = 100_000;
+import { ALIAS_LIMIT_MESSAGE, MAX_ALIAS_EXPANSION, SHORT_TAGS, parseYamlFastOrLimit } from './yaml-fast';
 
 export interface YamlParseResult {
   ok: true;
@@ -22,7 +19,9 @@ export interface YamlParseResult {
 export type YamlParseFailure = Extract<ParseResult, { ok: false }> & { comments: CommentRange[] };
 
 export function parseYaml(text: string): YamlParseResult | YamlParseFailure {
-  const fast = parseYamlFast(text);
+  const fast = parseYamlFastOrLimit(text);
+  // Known to go over the alias limit: the `yaml` path would only take longer to say so.
+  if (fast === 'alias limit') return aliasLimitFailure(text);
   if (fast) return { ok: true, roots: fast.roots, duplicates: fast.duplicates, comments: fast.comments };
   return parseYamlWithPackage(text);
 }
@@ -59,11 +58,19 @@ export function parseYamlWithPackage(text: string): YamlParseResult | YamlParseF
     return { ok: true, roots, duplicates, comments };
   } catch (error) {
     if (error instanceof YamlLimitError || error instanceof RangeError) {
-      if (error instanceof YamlLimitError) return { ok: false, message: `YAML not processed: ${error.message}`, start: 0, end: 1, comments };
+      if (error instanceof YamlLimitError) return limitFailure(error.message, comments);
       return { ok: false, message: 'YAML nested too deeply to process', start: 0, end: 1, comments, nesting: true };
     }
     throw error;
   }
+}
+
+function aliasLimitFailure(text: string): YamlParseFailure {
+  return limitFailure(ALIAS_LIMIT_MESSAGE, lexedComments(text));
+}
+
+function limitFailure(limit: string, comments: CommentRange[]): YamlParseFailure {
+  return { ok: false, message: `YAML not processed: ${limit}`, start: 0, end: 1, comments };
 }
 
 /**
@@ -98,24 +105,40 @@ function firstLine(message: string): string {
 
 class YamlLimitError extends Error {}
 
+/** How far before a value its CloudFormation short tag may be written (anchors, comments and line breaks may come between). */
+const TAG_REACH = 4096;
+
 /** The `yaml` package's node guards, set on first use of the reference path. */
 let yamlApi: Pick<typeof import('yaml'), 'isAlias' | 'isMap' | 'isPair' | 'isScalar' | 'isSeq'> | undefined;
 
 class Converter {
   private expanded = 0;
+  /** Each alias of the document being converted and the node it names (see aliasTargets). */
+  private targets = new Map<YamlNode, YamlNode | undefined>();
+  private targetsOf: Document.Parsed | undefined;
+  private readonly tagStarts = new Map<YamlNode, number>();
+  /** The anchored nodes being expanded: an alias to one of them is a cycle. */
+  private readonly expanding = new Set<YamlNode>();
 
   constructor(private readonly text: string) {}
 
   convert(node: YamlNode, doc: Document.Parsed, viaAlias = false): SyntaxNode {
     const { isAlias, isMap, isPair, isScalar, isSeq } = yamlApi!;
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      // Not node.resolve(doc): it walks the whole document for every alias, quadratic in the aliases.
+      if (this.targetsOf !== doc) {
+        this.targets = aliasTargets(doc);
+        this.targetsOf = doc;
+      }
+      const target = this.targets.get(node);
       if (!target) return { type: 'scalar', value: null, start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0 };
-      return this.convert(target as YamlNode, doc, true);
+      if (this.expanding.has(target)) throw new YamlLimitError(`alias *${node.source} refers to a node that contains it`);
+      this.expanding.add(target);
+      const out = this.convert(target, doc, true);
+      this.expanding.delete(target);
+      return out;
     }
-    if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) {
-      throw new YamlLimitError(`aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`);
-    }
+    if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) throw new YamlLimitError(ALIAS_LIMIT_MESSAGE);
     const [start, end] = node.range ?? [0, 0];
     let out: SyntaxNode;
     if (isMap(node)) {
@@ -147,10 +170,26 @@ class Converter {
       return out;
     }
     // The tag sits just before the value: widen the span to cover `!Tag value`.
-    const tagStart = this.text.lastIndexOf(tag, start);
-    const exprStart = tagStart >= 0 && start - tagStart < 4096 ? tagStart : start;
+    const exprStart = this.tagStart(node, tag, start);
     const key: ScalarNode = { type: 'scalar', value: longForm, start: exprStart, end: exprStart + tag.length };
     return { type: 'mapping', pairs: [{ key, keyText: longForm, value: out }], start: exprStart, end };
+  }
+
+  /**
+   * Where `tag` is written before the node at `start`: its last occurrence less than TAG_REACH before, else
+   * `start`. Searched in that window only (a tag that a %TAG directive spells differently is nowhere in
+   * the text, and a search back to the start for each such node is quadratic), once per node however
+   * many aliases repeat it.
+   */
+  private tagStart(node: YamlNode, tag: string, start: number): number {
+    let found = this.tagStarts.get(node);
+    if (found === undefined) {
+      const from = Math.max(0, start - TAG_REACH + 1);
+      const at = this.text.slice(from, start + tag.length).lastIndexOf(tag);
+      found = at >= 0 ? from + at : start;
+      this.tagStarts.set(node, found);
+    }
+    return found;
   }
 
   private keyOf(keyNode: YamlNode | null, fallback: number): ScalarNode {
@@ -171,6 +210,28 @@ class Converter {
     // Timestamps and binary: keep what was written.
     return this.text.slice(start, end);
   }
+}
+
+/**
+ * Every alias of `doc` with the node it names: the last node before it, in document order (keys before
+ * values), that carries its anchor, as the `yaml` package's Alias.resolve finds it. One pass, iterative
+ * (nesting depth is input-controlled).
+ */
+function aliasTargets(doc: Document.Parsed): Map<YamlNode, YamlNode | undefined> {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlApi!;
+  const targets = new Map<YamlNode, YamlNode | undefined>();
+  const anchors = new Map<string, YamlNode>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) targets.set(node, anchors.get(node.source));
+    else if (isPair(node)) stack.push(node.value, node.key);
+    else if (isScalar(node) || isMap(node) || isSeq(node)) {
+      if (node.anchor) anchors.set(node.anchor, node);
+      if (!isScalar(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return targets;
 }
 
 function emptyAfter(key: ScalarNode): ScalarNode {
