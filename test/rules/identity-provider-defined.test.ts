@@ -1,0 +1,161 @@
+import { ruleTester } from '../rule-tester';
+
+ruleTester('identity-provider-defined', {
+  valid: [
+    { name: 'providers the pool defines, and COGNITO', pool: { IdentityProviders: ['Okta', 'Google'] }, client: { SupportedIdentityProviders: ['COGNITO', 'Okta', 'Google'] } },
+    { name: 'a pool without providers in the file: they may be defined elsewhere', pool: {}, client: { SupportedIdentityProviders: ['Oktaa'] } },
+    { name: 'no pool in the file (a literal or unknown UserPoolId): not tied', client: { SupportedIdentityProviders: ['Oktaa'] } },
+  ],
+  invalid: [
+    {
+      name: 'a misspelt provider names the closest defined one',
+      pool: { IdentityProviders: ['Okta'] },
+      client: { SupportedIdentityProviders: ['COGNITO', 'Oktaa'] },
+      errors: [
+        {
+          at: 'SupportedIdentityProviders[1]',
+          message: {
+            api: 'SupportedIdentityProviders has "Oktaa", which is not an identity provider of user pool UserPool in this file (defined: Okta); CreateUserPoolClient fails with InvalidParameterException "The provider Oktaa does not exist". Did you mean "Okta"?',
+            terraform: /^supported_identity_providers has "Oktaa", which is not an identity provider of user pool aws_cognito_user_pool\.pool in this file \(defined: Okta\);.* Did you mean "Okta"\?$/,
+          },
+        },
+      ],
+    },
+    {
+      name: 'a provider far from every defined one',
+      pool: { IdentityProviders: ['Okta', 'Google'] },
+      client: { SupportedIdentityProviders: ['AzureAD'] },
+      errors: [{ at: 'SupportedIdentityProviders[0]', message: /\(defined: Okta, Google\);.* Correct the name, or define the identity provider for this pool\.$/ }],
+    },
+  ],
+  fixtures: [
+    {
+      name: 'Ref to the provider is its ProviderName; a federated-only client of a defined provider is fine',
+      path: 'template.yaml',
+      text: `Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  OktaProvider:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties:
+      UserPoolId: !Ref Pool
+      ProviderName: Okta
+      ProviderType: OIDC
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !GetAtt Pool.UserPoolId
+      SupportedIdentityProviders: [!Ref OktaProvider, «Gogle»]
+`,
+    },
+    {
+      name: 'CDK synth: {"Ref": pool} and {"Ref": provider}',
+      path: 'cdk.out/Stack.template.json',
+      text: `{
+  "Resources": {
+    "PoolA1B2": { "Type": "AWS::Cognito::UserPool", "Metadata": { "aws:cdk:path": "Stack/Pool/Resource" } },
+    "PoolOkta": {
+      "Type": "AWS::Cognito::UserPoolIdentityProvider",
+      "Properties": { "UserPoolId": { "Ref": "PoolA1B2" }, "ProviderName": "Okta", "ProviderType": "OIDC" }
+    },
+    "PoolClient": {
+      "Type": "AWS::Cognito::UserPoolClient",
+      "Properties": { "UserPoolId": { "Ref": "PoolA1B2" }, "SupportedIdentityProviders": [{ "Ref": "PoolOkta" }, «"okta"»[a]] },
+      "Metadata": { "aws:cdk:path": "Stack/Pool/Client/Resource" }
+    }
+  }
+}
+`,
+      errors: [{ at: 'a', message: /has "okta", .*Did you mean "Okta"\?$/ }],
+    },
+    {
+      name: 'a provider of another pool does not count',
+      path: 'template.yaml',
+      text: `Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Other:
+    Type: AWS::Cognito::UserPool
+  OktaProvider:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties:
+      UserPoolId: !Ref Other
+      ProviderName: Okta
+      ProviderType: OIDC
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      SupportedIdentityProviders: [Okta]
+`,
+    },
+    {
+      name: 'a provider whose name is not known: silent',
+      path: 'template.yaml',
+      text: `Parameters:
+  Name:
+    Type: String
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Provider:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties:
+      UserPoolId: !Ref Pool
+      ProviderName: !Ref Name
+      ProviderType: OIDC
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      SupportedIdentityProviders: [Oktaa]
+`,
+    },
+    {
+      name: 'Terraform: provider_name reference, and a provider in the module',
+      path: 'main.tf',
+      text: `resource "aws_cognito_user_pool" "pool" {
+  name = "pool"
+}
+resource "aws_cognito_identity_provider" "okta" {
+  user_pool_id  = aws_cognito_user_pool.pool.id
+  provider_name = "Okta"
+  provider_type = "OIDC"
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name                         = "web"
+  user_pool_id                 = aws_cognito_user_pool.pool.id
+  supported_identity_providers = [aws_cognito_identity_provider.okta.provider_name, «"Octa"»[a]]
+}
+`,
+      errors: [{ at: 'a', message: /Did you mean "Okta"\?$/ }],
+    },
+    {
+      name: 'Terraform JSON syntax',
+      path: 'main.tf.json',
+      text: `{
+  "resource": {
+    "aws_cognito_user_pool": { "pool": { "name": "pool" } },
+    "aws_cognito_identity_provider": { "okta": { "user_pool_id": "\${aws_cognito_user_pool.pool.id}", "provider_name": "Okta", "provider_type": "OIDC" } },
+    "aws_cognito_user_pool_client": { "web": { "name": "web", "user_pool_id": "\${aws_cognito_user_pool.pool.id}", "supported_identity_providers": [«"Oktaa"»] } }
+  }
+}
+`,
+    },
+    {
+      name: 'Terraform: a client of a pool from a variable is not tied',
+      path: 'main.tf',
+      text: `resource "aws_cognito_identity_provider" "okta" {
+  user_pool_id  = var.pool_id
+  provider_name = "Okta"
+  provider_type = "OIDC"
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name                         = "web"
+  user_pool_id                 = var.pool_id
+  supported_identity_providers = ["Oktaa"]
+}
+`,
+    },
+  ],
+});
