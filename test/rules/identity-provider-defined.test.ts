@@ -143,6 +143,31 @@ resource "aws_cognito_user_pool_client" "web" {
 `,
     },
     {
+      name: 'plan JSON of a new pool: ids known after apply, tied by the references in configuration',
+      path: 'plan.json',
+      text: `{
+  "format_version": "1.2",
+  "resource_changes": [
+    { "address": "aws_cognito_user_pool.pool", "mode": "managed", "type": "aws_cognito_user_pool", "name": "pool",
+      "change": { "actions": ["create"], "after": { "name": "pool" }, "after_unknown": { "id": true } } },
+    { "address": "aws_cognito_identity_provider.okta", "mode": "managed", "type": "aws_cognito_identity_provider", "name": "okta",
+      "change": { "actions": ["create"], "after": { "provider_name": "Okta", "provider_type": "OIDC" }, "after_unknown": { "user_pool_id": true } } },
+    { "address": "aws_cognito_user_pool_client.web", "mode": "managed", "type": "aws_cognito_user_pool_client", "name": "web",
+      "change": { "actions": ["create"], "after": { "name": "web", "supported_identity_providers": [«"Oktaa"»[a]] }, "after_unknown": { "user_pool_id": true } } }
+  ],
+  "configuration": {
+    "root_module": {
+      "resources": [
+        { "address": "aws_cognito_identity_provider.okta", "expressions": { "user_pool_id": { "references": ["aws_cognito_user_pool.pool.id", "aws_cognito_user_pool.pool"] } } },
+        { "address": "aws_cognito_user_pool_client.web", "expressions": { "user_pool_id": { "references": ["aws_cognito_user_pool.pool.id", "aws_cognito_user_pool.pool"] } } }
+      ]
+    }
+  }
+}
+`,
+      errors: [{ at: 'a', message: /user pool aws_cognito_user_pool\.pool .*Did you mean "Okta"\?$/ }],
+    },
+    {
       name: 'Terraform: a client of a pool from a variable is not tied',
       path: 'main.tf',
       text: `resource "aws_cognito_identity_provider" "okta" {
