@@ -131,6 +131,29 @@ resource "aws_cognito_user_pool_client" "web" {
       errors: [{ at: 'a', message: /Did you mean "Okta"\?$/ }],
     },
     {
+      name: 'Terraform: providers made by for_each over a known map, one per key',
+      path: 'main.tf',
+      text: `variable "providers" {
+  default = { Okta = "https://okta.example.org", AzureAD = "https://login.example.org" }
+}
+resource "aws_cognito_user_pool" "pool" {
+  name = "pool"
+}
+resource "aws_cognito_identity_provider" "oidc" {
+  for_each      = var.providers
+  user_pool_id  = aws_cognito_user_pool.pool.id
+  provider_name = each.key
+  provider_type = "OIDC"
+}
+resource "aws_cognito_user_pool_client" "web" {
+  name                         = "web"
+  user_pool_id                 = aws_cognito_user_pool.pool.id
+  supported_identity_providers = ["Okta", "AzureAD", «"AzureAd2"»[a]]
+}
+`,
+      errors: [{ at: 'a', message: /\(defined: AzureAD, Okta\);.* Did you mean "AzureAD"\?$/ }],
+    },
+    {
       name: 'Terraform JSON syntax',
       path: 'main.tf.json',
       text: `{

@@ -32,9 +32,18 @@ export function resourceIndexOf(folder: Folder): ResourceIndex {
       } else if (RESOURCE_SERVER_TYPES.has(type)) {
         index.resourceServers.push(resourceServer(folder, block, tf.file));
       } else if (IDENTITY_PROVIDER_TYPES.has(type)) {
-        // Instances of a `for_each`/`count` provider are named by `each`/`count`: not known here.
-        const single = !attribute('for_each') && !attribute('count');
-        index.identityProviders.push({ pool: poolKeyOf(tf.file, attribute('user_pool_id')?.expr), name: single ? folder.knownString(attribute('provider_name')?.expr, tf.file) : undefined });
+        const pool = poolKeyOf(tf.file, attribute('user_pool_id')?.expr);
+        const nameExpr = attribute('provider_name')?.expr;
+        if (!attribute('for_each') && !attribute('count')) {
+          index.identityProviders.push({ pool, name: folder.knownString(nameExpr, tf.file) });
+          continue;
+        }
+        // One provider per instance of a known `for_each`/`count`; otherwise one whose name is not known.
+        const instances = folder.instances(block.body, tf.file, NO_ITERATION);
+        for (const instance of instances ?? [undefined]) {
+          const name = instance && nameExpr ? folder.fold(nameExpr, tf.file, instance.iteration) : ABSENT;
+          index.identityProviders.push({ pool, name: name !== ABSENT && name.kind === 'scalar' && typeof name.value === 'string' ? name.value : undefined });
+        }
       }
     }
   }
