@@ -90,8 +90,9 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
   const origin = isValue(report.at) ? report.at.origin : undefined;
   const because = provenance(report, origin?.owner, spelling);
   let message = renderMessage(rule, report, spelling, because.note);
-  // A value of one Fn::FindInMap branch: the finding holds for that key only.
-  if (isValue(report.at) && report.at.branch !== undefined) message += ` (when ${report.at.branch})`;
+  // A value of one Fn::FindInMap branch (reported, or one the finding rests on): it holds for that key only.
+  const branches = new Set([...(isValue(report.at) ? [report.at] : []), ...(report.because ?? []).map((b) => b.value)].flatMap((value) => (value.branch === undefined ? [] : [value.branch])));
+  if (branches.size > 0) message += ` (when ${[...branches].join(' and ')})`;
   const related: RelatedLocation[] = [];
   if (origin) {
     message += ` (the value comes from the default of ${origin.owner})`;

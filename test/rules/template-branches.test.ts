@@ -199,3 +199,33 @@ resource "aws_cognito_user_pool_client" "web" {
     },
   ],
 });
+
+ruleTester('no-implicit-flow', {
+  fixtures: [
+    {
+      name: 'a list from Fn::FindInMap: the item of the failing branch, named by its key',
+      path: 'template.yaml',
+      text: `Parameters:
+  Stage:
+    Type: String
+    Default: prod
+    AllowedValues: [dev, prod]
+Mappings:
+  Flows:
+    dev:
+      OAuth: [«implicit»[a]]
+    prod:
+      OAuth: [code]
+Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: us-east-1_EXAMPLE
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: !FindInMap [Flows, !Ref Stage, OAuth]
+      CallbackURLs: [https://app.example.org/cb]
+`,
+      errors: [{ at: 'a', message: /^AllowedOAuthFlows allows "implicit", .* \(when Stage is "dev"\)$/ }],
+    },
+  ],
+});
