@@ -47,5 +47,50 @@ Resources:
 `,
       errors: [{ at: 'a', related: [{ at: 'tier', message: 'UserPoolTier of Pool' }] }],
     },
+    {
+      name: 'CDK synth: featurePlan LITE and UserPoolId as Fn::GetAtt',
+      path: 'cdk.out/Stack.template.json',
+      text: `{
+  "Resources": {
+    "PoolA1B2": { "Type": "AWS::Cognito::UserPool", "Properties": { "UserPoolTier": "LITE" }, "Metadata": { "aws:cdk:path": "Stack/Pool/Resource" } },
+    "PoolClient": {
+      "Type": "AWS::Cognito::UserPoolClient",
+      "Properties": { "UserPoolId": { "Fn::GetAtt": ["PoolA1B2", "UserPoolId"] }, "ExplicitAuthFlows": [«"ALLOW_USER_AUTH"», "ALLOW_REFRESH_TOKEN_AUTH"] },
+      "Metadata": { "aws:cdk:path": "Stack/Pool/Client/Resource" }
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'Terraform JSON syntax, the tier from a variable default',
+      path: 'main.tf.json',
+      text: `{
+  "variable": { "tier": { "default": "LITE" } },
+  "resource": {
+    "aws_cognito_user_pool": { "pool": { "name": "pool", "user_pool_tier": "\${var.tier}" } },
+    "aws_cognito_user_pool_client": { "web": { "name": "web", "user_pool_id": "\${aws_cognito_user_pool.pool.id}", "explicit_auth_flows": [«"ALLOW_USER_AUTH"»[a]] } }
+  }
+}
+`,
+      errors: [{ at: 'a', message: /user_pool_tier LITE.* \(user_pool_tier comes from the default of variable "tier"\)$/ }],
+    },
+    {
+      name: 'Serverless resources',
+      path: 'serverless.yml',
+      text: `service: auth
+resources:
+  Resources:
+    Pool:
+      Type: AWS::Cognito::UserPool
+      Properties:
+        UserPoolTier: LITE
+    Client:
+      Type: AWS::Cognito::UserPoolClient
+      Properties:
+        UserPoolId: !Ref Pool
+        ExplicitAuthFlows: [«ALLOW_USER_AUTH»]
+`,
+    },
   ],
 });
