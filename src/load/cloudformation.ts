@@ -53,6 +53,24 @@ export function serverlessTemplates(root: SyntaxNode | undefined): MappingNode[]
   return candidates.filter(isTemplate);
 }
 
+/**
+ * Serverless merges the items of a `resources` list into one stack, so a client may refer to a pool of
+ * another item: one template whose sections (`Resources`, `Parameters`, ...) hold every item's entries.
+ */
+export function mergeTemplates(templates: readonly MappingNode[]): MappingNode {
+  if (templates.length === 1) return templates[0]!;
+  const sections = new Map<string, { first: PairNode; pairs: PairNode[] }>();
+  for (const template of templates) {
+    for (const pair of template.pairs) {
+      const section = sections.get(pair.keyText);
+      if (!section) sections.set(pair.keyText, { first: pair, pairs: pair.value.type === 'mapping' ? [...pair.value.pairs] : [] });
+      else if (pair.value.type === 'mapping' && section.first.value.type === 'mapping') section.pairs.push(...pair.value.pairs);
+    }
+  }
+  const pairs = [...sections.values()].map(({ first, pairs: merged }): PairNode => (first.value.type === 'mapping' ? { ...first, value: { ...first.value, pairs: merged } } : first));
+  return { type: 'mapping', pairs, start: templates[0]!.start, end: templates[templates.length - 1]!.end };
+}
+
 /** `budget` is the file's: a file may hold several templates (YAML documents, Serverless `resources`). */
 export function loadTemplate(file: SourceFile, root: MappingNode, budget = new EvaluationBudget()): AppClient[] {
   const parametersNode = getValue(root, 'Parameters');

@@ -92,5 +92,23 @@ resources:
         ExplicitAuthFlows: [«ALLOW_USER_AUTH»]
 `,
     },
+    {
+      name: 'Serverless resources as a list: merged into one stack, so the pool of another item is tied',
+      path: 'serverless.yml',
+      text: `service: auth
+resources:
+  - Resources:
+      Pool:
+        Type: AWS::Cognito::UserPool
+        Properties:
+          UserPoolTier: LITE
+  - Resources:
+      Client:
+        Type: AWS::Cognito::UserPoolClient
+        Properties:
+          UserPoolId: !Ref Pool
+          ExplicitAuthFlows: [«ALLOW_USER_AUTH»]
+`,
+    },
   ],
 });
