@@ -1,5 +1,4 @@
-import { defineRule } from '../src/rule';
-import type { AppClient } from '../src/model';
+import { defineRule, type PoolContext } from '../src/rule';
 import { stringItems } from '../src/rule-helpers';
 import { closestName } from '../src/text';
 import { STANDARD_SCOPES } from '../src/rules-support/oauth';
@@ -8,9 +7,8 @@ import { STANDARD_SCOPES } from '../src/rules-support/oauth';
 const LISTED_SCOPES = 8;
 
 /** The custom scopes the file's resource servers of the client's pool define; undefined when that is not known. */
-function definedScopes(client: AppClient): string[] | undefined {
-  if (!client.resourceServers || client.userPoolKey === undefined) return undefined;
-  const servers = client.resourceServers.filter((server) => server.userPoolKey === client.userPoolKey);
+function definedScopes(pool: PoolContext | undefined): string[] | undefined {
+  const servers = pool?.resourceServers ?? [];
   // Without a server for this pool, the scopes may come from elsewhere; with an unknown one, anything may be defined.
   if (servers.length === 0 || servers.some((server) => server.scopes === undefined)) return undefined;
   return [...new Set(servers.flatMap((server) => server.scopes ?? []))];
@@ -34,7 +32,8 @@ export default defineRule({
         '{{member:AllowedOAuthScopes}} has "{{scope}}", which is not a standard scope ({{standard}}) and has no "/" of a resource-server scope (identifier/name); Cognito rejects it with ScopeDoesNotExistException. {{suggestion}}',
     },
   },
-  checkClient({ client, report }) {
+  checkClient(context) {
+    const { client, report } = context;
     const scopes = stringItems(client, 'AllowedOAuthScopes');
     for (const item of scopes) {
       if (item.value.includes('/') || STANDARD_SCOPES.includes(item.value)) continue;
@@ -42,7 +41,9 @@ export default defineRule({
       const suggestion = closest ? `Did you mean "${closest}"?` : 'Use a standard scope, or identifier/name of a resource server scope.';
       report({ messageId: 'unknownStandard', data: { scope: item.value, standard: STANDARD_SCOPES.join(', '), suggestion }, at: item.node, path: item.path });
     }
-    const defined = definedScopes(client);
+    // Only a custom scope needs the pool's resource servers (in Terraform, reading the module's other files).
+    if (!scopes.some((item) => item.value.includes('/'))) return;
+    const defined = definedScopes(context.pool);
     if (!defined) return;
     const known = new Set(defined);
     const listed =

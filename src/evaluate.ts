@@ -1,10 +1,10 @@
 // Evaluate stage: runs every enabled rule over every loaded file and client, resolves positions,
 // renders messages and removes the duplicates that Fn::If expansion produces.
-import type { LoadedFile } from './model';
+import type { AppClient, LoadedFile } from './model';
 import type { Finding, RelatedLocation } from './finding';
 import { compareFindings, SEVERITY_RANK } from './finding';
 import type { RuleSettings } from './config';
-import { isValue, type Report, type Rule } from './rule';
+import { isValue, type PoolContext, type Report, type Rule } from './rule';
 import type { SourceFile, Span } from './source';
 import { API_SPELLING, renderTemplate, renderValue, type Spelling } from './message';
 import { fingerprintOf } from './fingerprint';
@@ -47,6 +47,9 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
         for (const client of loaded.clients) {
           rule.checkClient({
             client,
+            get pool() {
+              return poolOf(client);
+            },
             options: setting.options,
             report: (report) => add(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, client.related ? { ...report, related: [...(report.related ?? []), ...client.related] } : report, client.spelling)),
           });
@@ -55,6 +58,25 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
     }
   }
   return findings.sort(compareFindings);
+}
+
+const pools = new WeakMap<AppClient, PoolContext | undefined>();
+
+/** The client's pool and the resources written for it, matched once per client and only when a rule asks. */
+function poolOf(client: AppClient): PoolContext | undefined {
+  if (pools.has(client)) return pools.get(client);
+  let context: PoolContext | undefined;
+  if (client.resources && client.userPool !== undefined) {
+    const index = client.resources();
+    const key = client.userPool;
+    context = {
+      userPool: index.pools.get(key),
+      resourceServers: index.resourceServers.filter((server) => server.pool === key),
+      identityProviders: index.identityProviders.filter((provider) => provider.pool === key),
+    };
+  }
+  pools.set(client, context);
+  return context;
 }
 
 function redactFinding(finding: Finding, secrets: readonly string[]): Finding {
@@ -72,6 +94,9 @@ export function makeFinding(rule: Rule, severity: Finding['severity'], file: Sou
   const origin = isValue(report.at) ? report.at.origin : undefined;
   const because = provenance(report, origin?.owner, spelling);
   let message = renderMessage(rule, report, spelling, because.note);
+  // A value of one Fn::FindInMap branch (reported, or one the finding rests on): it holds for that key only.
+  const branches = new Set([...(isValue(report.at) ? [report.at] : []), ...(report.because ?? []).map((b) => b.value)].flatMap((value) => (value.branch === undefined ? [] : [value.branch])));
+  if (branches.size > 0) message += ` (when ${[...branches].join(' and ')})`;
   const related: RelatedLocation[] = [];
   if (origin) {
     message += ` (the value comes from the default of ${origin.owner})`;

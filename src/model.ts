@@ -21,6 +21,11 @@ interface ValueBase {
    * carry it as a related location with `note` as its message.
    */
   written?: { span: Span; note: string };
+  /**
+   * The `Fn::FindInMap` branch the value holds for, when the branches differ: `Env is "prod"`. Findings
+   * on the value say so.
+   */
+  branch?: string;
 }
 
 export interface ScalarValue extends ValueBase {
@@ -65,12 +70,46 @@ export type Value = ScalarValue | UnknownValue | PartialString | ListValue | Obj
  */
 export type ClientKind = 'create-request' | 'update-request' | 'client-description' | 'cloudformation' | 'terraform' | 'terraform-managed' | 'terraform-awscc';
 
-/** A resource server defined next to the client (same template or Terraform module), for `scope-defined`. */
+/**
+ * What a client's `UserPoolId` refers to, as the loader keys it: `pool:<name>` when it names a user pool
+ * defined in the same template or module (`!Ref Pool`, `!GetAtt Pool.UserPoolId`,
+ * `aws_cognito_user_pool.pool.id`), else the expression's canonical text, so that two resources written
+ * with the same `!Ref PoolIdParameter` still belong together.
+ */
+export type PoolKey = string;
+
+/** A user pool defined in the same template or Terraform module (FORMATS.md, "Pool-aware facts"). */
+export interface UserPoolInfo {
+  /** CloudFormation logical id or Terraform address (`aws_cognito_user_pool.pool`). */
+  name: string;
+  /**
+   * The names of its Schema attributes as written (`tenant_id` for `custom:tenant_id`, or a standard
+   * attribute made required); undefined when the schema is not known.
+   */
+  schemaAttributes: string[] | undefined;
+  /** `UserPoolTier` / `user_pool_tier` when written and known (`LITE`, `ESSENTIALS`, `PLUS`). */
+  tier: ScalarValue | undefined;
+}
+
+/** A resource server defined next to the client (same template or Terraform module). */
 export interface ResourceServerInfo {
-  /** Canonical text of the UserPoolId expression, so `!Ref UserPool` matches `{"Ref": "UserPool"}`. */
-  userPoolKey: string | undefined;
+  pool: PoolKey | undefined;
   /** Full scope names `identifier/name`; undefined when the identifier or a scope is not known. */
   scopes: string[] | undefined;
+}
+
+/** An identity provider defined next to the client (`AWS::Cognito::UserPoolIdentityProvider`, `aws_cognito_identity_provider`). */
+export interface IdentityProviderInfo {
+  pool: PoolKey | undefined;
+  /** Its `ProviderName`; undefined when not known (a reference, a `for_each` instance). */
+  name: string | undefined;
+}
+
+/** The Cognito resources of one template or Terraform module, which pool-aware rules read through `context.pool`. */
+export interface ResourceIndex {
+  pools: Map<PoolKey, UserPoolInfo>;
+  resourceServers: ResourceServerInfo[];
+  identityProviders: IdentityProviderInfo[];
 }
 
 export interface AppClient {
@@ -83,10 +122,13 @@ export interface AppClient {
   /** The whole definition (resource, block or request object): file-level facts inside it concern the client. */
   extent: Span;
   properties: ObjectValue;
-  /** Canonical text of the UserPoolId expression (see ResourceServerInfo.userPoolKey). */
-  userPoolKey: string | undefined;
-  /** Resource servers defined in the same template or module; undefined when the format has none. */
-  resourceServers: ResourceServerInfo[] | undefined;
+  /** What its UserPoolId refers to (see PoolKey); undefined when it has none. */
+  userPool: PoolKey | undefined;
+  /**
+   * The resources of its template or module, built on first use (in Terraform that reads the module's
+   * other files); undefined for a format that has none beside the client (an API request).
+   */
+  resources: (() => ResourceIndex) | undefined;
   /** Suppressions written on the client itself (CloudFormation resource `Metadata.cognito-lint.ignore`). */
   metadataSuppressions?: MetadataSuppression[];
   /** For clients expanded from `Fn::If` branches: which branch assignment this is, e.g. `UsePostman=true`. */

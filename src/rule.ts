@@ -1,6 +1,6 @@
 // What a rule is: metadata plus a check over one normalized client (or, for the few rules about the
 // file itself, over the loaded file). Modelled on ESLint's `meta` + `create`.
-import type { AppClient, DefaultOrigin, LoadedFile, Value } from './model';
+import type { AppClient, DefaultOrigin, IdentityProviderInfo, LoadedFile, ResourceServerInfo, UserPoolInfo, Value } from './model';
 import type { Span } from './source';
 import type { Fix, MessageValue } from './message';
 
@@ -76,9 +76,21 @@ export interface Because {
   label?: string;
 }
 
+/** The resources around a client in its template or module, matched to the client's UserPoolId once (evaluate.ts). */
+export interface PoolContext {
+  /** The user pool the client is tied to (defined beside it); undefined when UserPoolId is a literal, unknown or another file's. */
+  userPool: UserPoolInfo | undefined;
+  /** Resource servers written with the same UserPoolId as the client. */
+  resourceServers: ResourceServerInfo[];
+  /** Identity providers written with the same UserPoolId as the client. */
+  identityProviders: IdentityProviderInfo[];
+}
+
 export interface ClientContext<O = Record<string, unknown>> {
   client: AppClient;
   options: O;
+  /** Undefined when the client's format has no resources beside it (an API request) or it has no UserPoolId. */
+  readonly pool: PoolContext | undefined;
   report(report: Report): void;
 }
 

@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLIENT, DIALECTS, checkApiCase, checkFixture, lint, parseFixture, render, type ApiClient, type InvalidCase } from './rule-tester';
+import { SourceFile } from '../src/source';
+import { loadFile, prepareParsers } from '../src/load';
 
 const PUEE = 'prevent-user-existence-errors';
 const legacy = (errors: InvalidCase['errors']): InvalidCase => ({ name: 'LEGACY', client: { PreventUserExistenceErrors: 'LEGACY' }, errors });
@@ -120,3 +122,21 @@ test('a case states the fixed text and the fix kind (ESLint output); a wrong one
   await checkFixture(PUEE, { name: 'fixed', path, text, output: text.replace('«LEGACY»', 'ENABLED'), fixType: 'remediation' });
   await assert.rejects(checkFixture(PUEE, { name: 'not fixed', path, text, output: null }), assert.AssertionError);
 });
+
+// A case's pool is written beside the client: the loader must tie the client to it and read every fact.
+for (const dialect of DIALECTS.filter((d) => !d.startsWith('api-'))) {
+  test(`${dialect}: the pool beside the client is tied, with its tier, schema, providers and resource servers`, async () => {
+    const rendering = render(dialect, { ClientName: 'web' }, { UserPoolTier: 'LITE', Schema: ['tenant_id'], IdentityProviders: ['Okta'], ResourceServers: { orders: ['read'] } });
+    await prepareParsers([rendering.path]);
+    const [client] = loadFile(new SourceFile(rendering.path, rendering.text)).clients;
+    assert.ok(client?.resources && client.userPool !== undefined, rendering.text);
+    const index = client.resources();
+    const pool = index.pools.get(client.userPool);
+    assert.equal(pool?.tier?.value, 'LITE', rendering.text);
+    assert.deepEqual(pool?.schemaAttributes, ['tenant_id']);
+    assert.deepEqual(index.identityProviders.map((p) => [p.pool === client.userPool, p.name]), [[true, 'Okta']]);
+    assert.deepEqual(index.resourceServers.map((s) => [s.pool === client.userPool, s.scopes]), [[true, ['orders/read']]]);
+    // Nothing else in the rendering is judged: the siblings are valid resources of their types.
+    assert.deepEqual(await lint('schema', rendering.path, rendering.text), [], rendering.text);
+  });
+}

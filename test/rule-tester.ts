@@ -114,9 +114,28 @@ export interface ApiError extends ApiRelated {
   related?: ApiRelated[];
 }
 
+/**
+ * The user pool a case's client belongs to, with resources of that pool, rendered beside the client in
+ * the CloudFormation and Terraform dialects (the client's UserPoolId refers to the pool). An API request
+ * or response has nothing beside the client: a case with a pool is not rendered into those.
+ */
+export interface ApiPool {
+  UserPoolTier?: string;
+  /** Schema attribute names as the pool writes them: `tenant_id` is `custom:tenant_id`. */
+  Schema?: string[];
+  /** The ProviderName of each identity provider of the pool. */
+  IdentityProviders?: string[];
+  /** Each resource server of the pool: identifier to scope names. */
+  ResourceServers?: Record<string, string[]>;
+}
+
+const API_DIALECTS: ReadonlySet<Dialect> = new Set(['api-request', 'api-response']);
+
 export interface ValidCase {
   name: string;
   client: ApiClient;
+  /** Set for a client tied to a user pool of the same file (pool-aware rules). */
+  pool?: ApiPool;
   options?: RuleOptions;
   /** Dialects this case does not apply to, each with the reason (the semantics differ there). */
   skip?: Partial<Record<Dialect, string>>;
@@ -175,7 +194,7 @@ export interface RuleTable {
 export function ruleTester(ruleId: string, table: RuleTable): void {
   const register = (item: InvalidCase): void => {
     for (const dialect of DIALECTS) {
-      if (item.skip?.[dialect] === undefined) test(`${item.name} [${dialect}]`, () => checkApiCase(ruleId, dialect, item));
+      if (item.skip?.[dialect] === undefined && !(item.pool && API_DIALECTS.has(dialect))) test(`${item.name} [${dialect}]`, () => checkApiCase(ruleId, dialect, item));
     }
   };
   describe(ruleId, () => {
@@ -190,7 +209,7 @@ export function ruleTester(ruleId: string, table: RuleTable): void {
 
 /** Renders `item` into `dialect`, lints it and asserts the findings. Exported for the tester's own tests. */
 export async function checkApiCase(ruleId: string, dialect: Dialect, item: InvalidCase): Promise<void> {
-  const rendering = render(dialect, item.client);
+  const rendering = render(dialect, item.client, item.pool);
   const where = (target: ApiRelated): Place => rendering.place(target.at, target.on ?? 'value');
   const spelt = (text: DialectText | undefined): Text | undefined => {
     if (text === undefined || typeof text === 'string' || text instanceof RegExp) return text;
@@ -369,7 +388,7 @@ export function terraformName(member: string): string {
 }
 
 /** A value as a renderer sees it: names already spelt for the dialect, each node with its member path. */
-type Tree = { kind: 'scalar'; value: string | number | boolean } | { kind: 'list'; items: Node[] } | { kind: 'object'; members: Member[]; block: boolean };
+type Tree = { kind: 'scalar'; value: string | number | boolean } | { kind: 'list'; items: Node[] } | { kind: 'object'; members: Member[]; block: boolean } | { kind: 'reference'; text: string };
 interface Node {
   path: string | undefined;
   tree: Tree;
@@ -378,7 +397,16 @@ interface Member extends Node {
   key: string;
 }
 
-function toTree(value: ApiValue, path: string | undefined, spell: (member: string) => string, blocks: ReadonlySet<string>): Tree {
+/** An expression written as is: a Terraform reference (`aws_cognito_user_pool.pool.id`). */
+class Reference {
+  constructor(readonly text: string) {}
+}
+
+/** A value of a rendering's own members: what a case writes, or a reference the renderer adds. */
+type RenderedValue = ApiValue | Reference;
+
+function toTree(value: RenderedValue, path: string | undefined, spell: (member: string) => string, blocks: ReadonlySet<string>): Tree {
+  if (value instanceof Reference) return { kind: 'reference', text: value.text };
   if (Array.isArray(value)) return { kind: 'list', items: value.map((item, i) => ({ path: path && `${path}[${i}]`, tree: toTree(item, path && `${path}[${i}]`, spell, blocks) })) };
   if (typeof value === 'object') {
     const members = Object.entries(value).map(([key, v]) => {
@@ -427,26 +455,28 @@ class Rendering {
 }
 
 /** Members every rendering of the dialect carries unless the case sets them (the format requires them). */
-function withDefaults(client: ApiClient, defaults: ApiClient): Array<[string, ApiValue, boolean]> {
-  const own = Object.entries(client).map(([k, v]): [string, ApiValue, boolean] => [k, v, true]);
+function withDefaults(client: ApiClient, defaults: Record<string, RenderedValue>): Array<[string, RenderedValue, boolean]> {
+  const own = Object.entries(client).map(([k, v]): [string, RenderedValue, boolean] => [k, v, true]);
   const added = Object.entries(defaults)
     .filter(([k]) => !(k in client))
-    .map(([k, v]): [string, ApiValue, boolean] => [k, v, false]);
+    .map(([k, v]): [string, RenderedValue, boolean] => [k, v, false]);
   return [...added, ...own];
 }
 
-function clientTree(client: ApiClient, defaults: ApiClient, spell: (member: string) => string, blocks: ReadonlySet<string> = new Set()): Member[] {
+function clientTree(client: ApiClient, defaults: Record<string, RenderedValue>, spell: (member: string) => string, blocks: ReadonlySet<string> = new Set()): Member[] {
   return withDefaults(client, defaults).map(([key, value, own]) => ({ key: spell(key), path: own ? key : undefined, tree: toTree(value, own ? key : undefined, spell, blocks) }));
 }
 
 const same = (member: string): string => member;
 const describedName = (member: string): string => (member === 'GenerateSecret' ? 'ClientSecret' : member);
 
-export function render(dialect: Dialect, client: ApiClient): Rendering {
+export function render(dialect: Dialect, client: ApiClient, pool?: ApiPool): Rendering {
   switch (dialect) {
     case 'cloudformation-yaml': {
       const r = new Rendering('template.yaml');
-      r.write('Resources:\n  ');
+      r.write('Resources:\n');
+      if (pool) r.write(yamlResources(poolResources(pool)));
+      r.write('  ');
       r.clientRange = r.write('Client');
       r.write(':\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n');
       yamlMembers(r, clientTree(client, { UserPoolId: { Ref: 'UserPool' } }, same), 6);
@@ -455,6 +485,7 @@ export function render(dialect: Dialect, client: ApiClient): Rendering {
     case 'cloudformation-json': {
       const r = new Rendering('template.json');
       r.write('{\n  "Resources": {\n    ');
+      if (pool) r.write(poolResources(pool).map(([id, resource]) => `${JSON.stringify(id)}: ${JSON.stringify(resource)},\n    `).join(''));
       r.clientRange = r.write('"Client"');
       r.write(': {\n      "Type": "AWS::Cognito::UserPoolClient",\n      "Properties": ');
       jsonObject(r, clientTree(client, { UserPoolId: { Ref: 'UserPool' } }, same), 6);
@@ -479,16 +510,21 @@ export function render(dialect: Dialect, client: ApiClient): Rendering {
     }
     case 'terraform': {
       const r = new Rendering('main.tf');
+      if (pool) r.write(hclPoolResources(pool));
       r.write('resource "aws_cognito_user_pool_client" ');
       r.clientRange = r.write('"web"');
       r.write(' {\n');
-      hclMembers(r, clientTree(client, { ClientName: 'web', UserPoolId: 'us-east-1_EXAMPLE' }, terraformName, TERRAFORM_BLOCKS), 2);
+      const userPoolId = pool ? new Reference(TERRAFORM_POOL_ID) : 'us-east-1_EXAMPLE';
+      hclMembers(r, clientTree(client, { ClientName: 'web', UserPoolId: userPoolId }, terraformName, TERRAFORM_BLOCKS), 2);
       r.write('}\n');
       return r;
     }
     case 'terraform-plan': {
       const r = new Rendering('plan.json');
-      r.write('{\n  "format_version": "1.2",\n  "resource_changes": [\n    {\n      "address": ');
+      r.write('{\n  "format_version": "1.2",\n  "resource_changes": [\n    ');
+      // A plan ties resources by the pool's id: an existing pool's is known.
+      if (pool) r.write(planPoolResources(pool).map((change) => `${JSON.stringify(change)},\n    `).join(''));
+      r.write('{\n      "address": ');
       r.clientRange = r.write('"aws_cognito_user_pool_client.web"');
       r.write(',\n      "mode": "managed",\n      "type": "aws_cognito_user_pool_client",\n      "name": "web",\n      "change": {\n        "actions": ["create"],\n        "after": ');
       // Plan JSON writes a nested block as a list of one object.
@@ -498,6 +534,69 @@ export function render(dialect: Dialect, client: ApiClient): Rendering {
       return r;
     }
   }
+}
+
+// ---- The pool beside the client --------------------------------------------------------------------
+
+const TERRAFORM_POOL_ID = 'aws_cognito_user_pool.pool.id';
+
+/** The pool's CloudFormation resources as [logical id, resource] (JSON-shaped, so YAML and JSON write the same). */
+function poolResources(pool: ApiPool): Array<[string, ApiValue]> {
+  const poolProperties: { [member: string]: ApiValue } = {};
+  if (pool.UserPoolTier !== undefined) poolProperties.UserPoolTier = pool.UserPoolTier;
+  if (pool.Schema) poolProperties.Schema = pool.Schema.map((name) => ({ Name: name, AttributeDataType: 'String' }));
+  const resources: Array<[string, ApiValue]> = [['UserPool', { Type: 'AWS::Cognito::UserPool', Properties: poolProperties }]];
+  (pool.IdentityProviders ?? []).forEach((name, i) => {
+    resources.push([`Provider${i}`, { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'UserPool' }, ProviderName: name, ProviderType: 'OIDC' } }]);
+  });
+  Object.entries(pool.ResourceServers ?? {}).forEach(([identifier, scopes], i) => {
+    const Scopes = scopes.map((scope) => ({ ScopeName: scope, ScopeDescription: scope }));
+    resources.push([`Server${i}`, { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { Ref: 'UserPool' }, Identifier: identifier, Name: identifier, Scopes } }]);
+  });
+  return resources;
+}
+
+/** Resources in block YAML at the indent of `Resources:` members, `{Ref: X}` as `!Ref X`. */
+function yamlResources(resources: Array<[string, ApiValue]>): string {
+  const write = (value: ApiValue, indent: number): string => {
+    if (typeof value !== 'object') return ` ${JSON.stringify(value)}\n`;
+    if (Array.isArray(value)) return value.length === 0 ? ' []\n' : '\n' + value.map((item) => `${' '.repeat(indent)}-${write(item, indent + 2).replace(/^\n\s*/, ' ')}`).join('');
+    const entries = Object.entries(value);
+    if (entries.length === 1 && entries[0]![0] === 'Ref') return ` !Ref ${String(entries[0]![1])}\n`;
+    if (entries.length === 0) return ' {}\n';
+    return '\n' + entries.map(([key, child]) => `${' '.repeat(indent)}${key}:${write(child, indent + 2)}`).join('');
+  };
+  return resources.map(([id, resource]) => `  ${id}:${write(resource, 4)}`).join('');
+}
+
+function hclPoolResources(pool: ApiPool): string {
+  let text = 'resource "aws_cognito_user_pool" "pool" {\n  name = "pool"\n';
+  if (pool.UserPoolTier !== undefined) text += `  user_pool_tier = ${hclScalar(pool.UserPoolTier)}\n`;
+  for (const name of pool.Schema ?? []) text += `  schema {\n    name = ${hclScalar(name)}\n    attribute_data_type = "String"\n  }\n`;
+  text += '}\n';
+  (pool.IdentityProviders ?? []).forEach((name, i) => {
+    text += `resource "aws_cognito_identity_provider" "p${i}" {\n  user_pool_id = ${TERRAFORM_POOL_ID}\n  provider_name = ${hclScalar(name)}\n  provider_type = "OIDC"\n}\n`;
+  });
+  Object.entries(pool.ResourceServers ?? {}).forEach(([identifier, scopes], i) => {
+    text += `resource "aws_cognito_resource_server" "s${i}" {\n  user_pool_id = ${TERRAFORM_POOL_ID}\n  identifier = ${hclScalar(identifier)}\n  name = ${hclScalar(identifier)}\n`;
+    for (const scope of scopes) text += `  scope {\n    scope_name = ${hclScalar(scope)}\n    scope_description = ${hclScalar(scope)}\n  }\n`;
+    text += '}\n';
+  });
+  return text;
+}
+
+/** The pool's resources as plan `resource_changes` (an existing pool: its id is known, and every resource of it carries that id). */
+function planPoolResources(pool: ApiPool): ApiValue[] {
+  const change = (type: string, name: string, after: { [member: string]: ApiValue }): ApiValue => ({ address: `${type}.${name}`, mode: 'managed', type, name, change: { actions: ['update'], after } });
+  const poolAfter: { [member: string]: ApiValue } = { id: 'us-east-1_EXAMPLE', name: 'pool' };
+  if (pool.UserPoolTier !== undefined) poolAfter.user_pool_tier = pool.UserPoolTier;
+  if (pool.Schema) poolAfter.schema = pool.Schema.map((name) => ({ name, attribute_data_type: 'String' }));
+  const changes = [change('aws_cognito_user_pool', 'pool', poolAfter)];
+  (pool.IdentityProviders ?? []).forEach((name, i) => changes.push(change('aws_cognito_identity_provider', `p${i}`, { user_pool_id: 'us-east-1_EXAMPLE', provider_name: name, provider_type: 'OIDC' })));
+  Object.entries(pool.ResourceServers ?? {}).forEach(([identifier, scopes], i) => {
+    changes.push(change('aws_cognito_resource_server', `s${i}`, { user_pool_id: 'us-east-1_EXAMPLE', identifier, name: identifier, scope: scopes.map((scope) => ({ scope_name: scope, scope_description: scope })) }));
+  });
+  return changes;
 }
 
 /**
@@ -520,6 +619,7 @@ function scalarJson(value: string | number | boolean): string {
 }
 
 function jsonValue(r: Rendering, tree: Tree, indent: number): Range {
+  if (tree.kind === 'reference') throw new Error('a reference is written in HCL only');
   if (tree.kind === 'scalar') return r.write(scalarJson(tree.value));
   if (tree.kind === 'object') return jsonObject(r, tree.members, indent);
   if (tree.items.length === 0) return r.write('[]');
@@ -551,6 +651,7 @@ function yamlMembers(r: Rendering, members: Member[], indent: number): void {
     const key = r.write(member.key);
     r.write(':');
     const tree = member.tree;
+    if (tree.kind === 'reference') throw new Error('a reference is written in HCL only');
     if (tree.kind === 'scalar' || (tree.kind === 'list' && tree.items.length === 0) || (tree.kind === 'object' && tree.members.length === 0)) {
       r.write(' ');
       r.record(member.path, key, tree.kind === 'scalar' ? r.write(scalarJson(tree.value)) : r.write(tree.kind === 'list' ? '[]' : '{}'));
@@ -599,6 +700,7 @@ function hclMembers(r: Rendering, members: Member[], indent: number): void {
 }
 
 function hclValue(r: Rendering, tree: Tree): Range {
+  if (tree.kind === 'reference') return r.write(tree.text);
   if (tree.kind === 'scalar') return r.write(hclScalar(tree.value));
   if (tree.kind === 'object') {
     const start = r.write('{ ').start;

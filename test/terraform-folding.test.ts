@@ -152,7 +152,7 @@ test('names, label positions and the user pool key of a client', () => {
   assert.equal(text.slice(only!.nameSpan.start, only!.nameSpan.end), '"web"');
   assert.equal(only!.extent.start, 0);
   assert.equal(only!.extent.end, text.length - 1);
-  assert.equal(only!.userPoolKey, 'aws_cognito_user_pool.pool.id');
+  assert.equal(only!.userPool, 'pool:aws_cognito_user_pool.pool');
 });
 
 test('nesting too deep to fold is unknown, not a crash', () => {

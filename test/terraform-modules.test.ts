@@ -264,3 +264,29 @@ test('registry and git modules that terraform init downloaded: followed through 
     assert.deepEqual(await lint(tree(files)), []);
   }
 });
+
+test('pool-aware rules read the pool and its identity providers from the module\'s other files', async () => {
+  const root = tree({
+    'pool.tf': ['resource "aws_cognito_user_pool" "pool" {', '  name           = "pool"', '  user_pool_tier = "LITE"', '  schema {', '    name                = "tenant_id"', '    attribute_data_type = "String"', '  }', '}', ''].join('\n'),
+    'providers.tf': ['resource "aws_cognito_identity_provider" "okta" {', '  user_pool_id  = aws_cognito_user_pool.pool.id', '  provider_name = "Okta"', '  provider_type = "OIDC"', '}', ''].join('\n'),
+    'client.tf': [
+      'resource "aws_cognito_user_pool_client" "web" {',
+      '  name                          = "web"',
+      '  user_pool_id                  = aws_cognito_user_pool.pool.id',
+      '  supported_identity_providers  = ["Oktaa"]',
+      '  read_attributes               = ["custom:tenant_idd"]',
+      '  explicit_auth_flows           = ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]',
+      '  prevent_user_existence_errors = "ENABLED"',
+      '}',
+      '',
+    ].join('\n'),
+  });
+  const pooled = (await lint(root)).filter((r) => ['identity-provider-defined', 'attribute-defined', 'feature-plan-supported'].includes(r.ruleId));
+  assert.deepEqual(
+    pooled.map((r) => `${r.ruleId} ${where(r)}`),
+    ['identity-provider-defined client.tf:4:36-4:43', 'attribute-defined client.tf:5:36-5:55', 'feature-plan-supported client.tf:6:36-6:53'],
+  );
+  assert.match(pooled[0]!.message, /Did you mean "Okta"\?$/);
+  assert.match(pooled[1]!.message, /Did you mean "custom:tenant_id"\?$/);
+  assert.deepEqual(pooled[2]!.related.map((r) => `${where(r)} ${r.message}`), ['pool.tf:3:20-3:26 user_pool_tier of aws_cognito_user_pool.pool']);
+});

@@ -1,7 +1,7 @@
 // Serverless Framework serverless.yml (and the resource files it includes): CloudFormation under `resources`.
 import type { DocumentDialect } from './dialect';
 import type { MappingNode, SyntaxNode } from '../parse/syntax';
-import { loadTemplate, serverlessTemplates, templateStructureProblems } from '../load/cloudformation';
+import { loadTemplate, mergeTemplates, serverlessTemplates, templateStructureProblems } from '../load/cloudformation';
 import { CLOUDFORMATION_KINDS } from './cloudformation';
 
 export const serverless: DocumentDialect = {
@@ -13,7 +13,7 @@ export const serverless: DocumentDialect = {
   kinds: CLOUDFORMATION_KINDS,
   recognises: (root: SyntaxNode): root is MappingNode => root.type === 'mapping' && serverlessTemplates(root).length > 0,
   load: (file, root, budget) => {
-    const templates = serverlessTemplates(root);
-    return { clients: templates.flatMap((template) => loadTemplate(file, template, budget)), structureProblems: templates.flatMap((template) => templateStructureProblems(file, template)) };
+    const template = mergeTemplates(serverlessTemplates(root));
+    return { clients: loadTemplate(file, template, budget), structureProblems: templateStructureProblems(file, template) };
   },
 };

@@ -2,7 +2,7 @@
 import type { AppClient, ClientKind } from '../model';
 import type { SourceFile } from '../source';
 import { getPair, getValue, type MappingNode, type SyntaxNode } from '../parse/syntax';
-import { canonicalText, plainValue, spanOf } from './values';
+import { plainValue, spanOf } from './values';
 
 /** The top-level object of an API request: it has UserPoolId. */
 export function isApiRequest(root: SyntaxNode | undefined): root is MappingNode {
@@ -24,8 +24,9 @@ export function loadApiRequest(file: SourceFile, root: MappingNode): AppClient {
     nameSpan: { file, start: root.start, end: root.start + 1 },
     extent: spanOf(file, root),
     properties: plainValue(file, root) as AppClient['properties'],
-    userPoolKey: canonicalText(getValue(root, 'UserPoolId')),
-    resourceServers: undefined,
+    // A request has no resources beside it: its pool is not tied.
+    userPool: undefined,
+    resources: undefined,
   };
 }
 
@@ -39,7 +40,7 @@ export function loadApiResponse(file: SourceFile, root: MappingNode): AppClient 
     nameSpan: spanOf(file, pair.key),
     extent: spanOf(file, body),
     properties: plainValue(file, body) as AppClient['properties'],
-    userPoolKey: canonicalText(getValue(body, 'UserPoolId')),
-    resourceServers: undefined,
+    userPool: undefined,
+    resources: undefined,
   };
 }

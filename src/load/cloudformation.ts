@@ -1,7 +1,7 @@
 // CloudFormation-family templates (CloudFormation JSON/YAML, SAM, CDK synth output, Serverless) to
 // normalized clients. Intrinsic functions are folded where the template itself decides the value;
 // everything else becomes an unknown value, on which no rule ever reports.
-import type { AppClient, MetadataSuppression, ObjectValue, ResourceServerInfo, StructureProblem, Value } from '../model';
+import type { AppClient, MetadataSuppression, ObjectValue, PoolKey, ResourceIndex, StructureProblem, UserPoolInfo, Value } from '../model';
 import type { SourceFile } from '../source';
 import { getPair, getValue, scalarString, type MappingNode, type PairNode, type SyntaxNode } from '../parse/syntax';
 import { closestName } from '../text';
@@ -12,6 +12,12 @@ import { HOLE, holeMapping, holeValue, writtenKey } from './template-holes';
 
 export const CLIENT_TYPE = 'AWS::Cognito::UserPoolClient';
 const RESOURCE_SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
+const USER_POOL_TYPE = 'AWS::Cognito::UserPool';
+const IDENTITY_PROVIDER_TYPE = 'AWS::Cognito::UserPoolIdentityProvider';
+/** What `Ref` returns for these resources: the property that names them (the resource types' "Return values"). */
+const REF_PROPERTIES: Record<string, string> = { [RESOURCE_SERVER_TYPE]: 'Identifier', [IDENTITY_PROVIDER_TYPE]: 'ProviderName' };
+/** Above this many Fn::If / Fn::FindInMap variants of one client, the rest are treated as unknown instead of expanded. */
+const MAX_VARIANTS = 64;
 /** Above this many independent conditions in one client, `Fn::If` is treated as unknown instead of expanded. */
 const MAX_EXPANDED_CONDITIONS = 6;
 
@@ -23,8 +29,13 @@ interface Template {
   file: SourceFile;
   root: MappingNode;
   parameters: Map<string, MappingNode>;
-  /** The `Identifier` of each AWS::Cognito::UserPoolResourceServer, by logical id: what its `Ref` returns. */
-  resourceServerIdentifiers: Map<string, SyntaxNode | undefined>;
+  /**
+   * What `Ref` returns for a resource server (its `Identifier`) or an identity provider (its
+   * `ProviderName`), by logical id, as written.
+   */
+  refProperties: Map<string, SyntaxNode | undefined>;
+  /** Logical ids of the AWS::Cognito::UserPool resources. */
+  pools: Set<string>;
   /** The file's evaluation budget, shared by every template and Fn::If variant in it. */
   budget: EvaluationBudget;
 }
@@ -42,6 +53,24 @@ export function serverlessTemplates(root: SyntaxNode | undefined): MappingNode[]
   return candidates.filter(isTemplate);
 }
 
+/**
+ * Serverless merges the items of a `resources` list into one stack, so a client may refer to a pool of
+ * another item: one template whose sections (`Resources`, `Parameters`, ...) hold every item's entries.
+ */
+export function mergeTemplates(templates: readonly MappingNode[]): MappingNode {
+  if (templates.length === 1) return templates[0]!;
+  const sections = new Map<string, { first: PairNode; pairs: PairNode[] }>();
+  for (const template of templates) {
+    for (const pair of template.pairs) {
+      const section = sections.get(pair.keyText);
+      if (!section) sections.set(pair.keyText, { first: pair, pairs: pair.value.type === 'mapping' ? [...pair.value.pairs] : [] });
+      else if (pair.value.type === 'mapping' && section.first.value.type === 'mapping') section.pairs.push(...pair.value.pairs);
+    }
+  }
+  const pairs = [...sections.values()].map(({ first, pairs: merged }): PairNode => (first.value.type === 'mapping' ? { ...first, value: { ...first.value, pairs: merged } } : first));
+  return { type: 'mapping', pairs, start: templates[0]!.start, end: templates[templates.length - 1]!.end };
+}
+
 /** `budget` is the file's: a file may hold several templates (YAML documents, Serverless `resources`). */
 export function loadTemplate(file: SourceFile, root: MappingNode, budget = new EvaluationBudget()): AppClient[] {
   const parametersNode = getValue(root, 'Parameters');
@@ -50,8 +79,9 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
     for (const pair of parametersNode.pairs) if (pair.value.type === 'mapping') parameters.set(pair.keyText, pair.value);
   }
   const resources = getValue(root, 'Resources') as MappingNode;
-  const template: Template = { file, root, parameters, resourceServerIdentifiers: resourceServerIdentifiers(resources), budget };
-  const resourceServers = collectResourceServers(template, resources);
+  const template: Template = { file, root, parameters, refProperties: refProperties(resources), pools: resourcesOfType(resources, USER_POOL_TYPE), budget };
+  let index: ResourceIndex | undefined;
+  const resourceIndex = (): ResourceIndex => (index ??= buildIndex(template, resources));
   const settingsByClient = collectClientSettings(resources);
   const clients: AppClient[] = [];
   for (const pair of resources.pairs) {
@@ -67,8 +97,10 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
     const nodes = [...(propertiesNode ? [propertiesNode] : []), ...settings.flatMap((applied) => applied.members.map((member) => member.value))];
     const conditions = settings.flatMap((applied) => (applied.condition === undefined ? [] : [applied.condition]));
     const before = clients.length;
-    for (const assignment of conditionAssignments(template, nodes, conditions)) {
-      const folder = new Folder(template, assignment);
+    // The client exists only where its own Condition holds: inside it, `Fn::If` on it takes the true branch.
+    const ownCondition = scalarString(getValue(pair.value, 'Condition'));
+    for (const { conditions: assignment, keys } of variantsOf(template, nodes, conditions, ownCondition)) {
+      const folder = new Folder(template, assignment, keys);
       const folded = propertiesNode ? folder.fold(propertiesNode) : ABSENT;
       const nameSpan = spanOf(file, pair.key);
       let properties: ObjectValue;
@@ -84,10 +116,10 @@ export function loadTemplate(file: SourceFile, root: MappingNode, budget = new E
         nameSpan,
         extent: spanOf(file, pair.value),
         properties,
-        userPoolKey: canonicalText(getValue(propertiesNode, 'UserPoolId')),
-        resourceServers,
+        userPool: poolKeyOf(template, getValue(propertiesNode, 'UserPoolId'), assignment),
+        resources: resourceIndex,
         ...(metadataSuppressions.length > 0 ? { metadataSuppressions } : {}),
-        ...(assignment.size > 0 ? { variant: describeAssignment(assignment) } : {}),
+        ...(assignment.size + keys.size > 0 ? { variant: describeVariant(assignment, keys) } : {}),
         ...(cdk ? { generator: 'cdk' as const } : {}),
       });
     }
@@ -163,8 +195,11 @@ function applySettings(file: SourceFile, folder: Folder, settings: ClientSetting
   }
 }
 
-/** The keys CloudFormation allows on a resource (the resource attribute reference). */
-const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy'];
+/**
+ * The keys CloudFormation allows on a resource (the resource attribute reference), and `Description`,
+ * which it tolerates and generators (CodeStar) write on every resource.
+ */
+const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy', 'Description'];
 
 /** Keys of a resource that are not resource attributes (`Propertes`), with the attribute each most likely means. */
 function misspeltResourceKeys(resource: MappingNode): Array<{ key: PairNode; meant: string | undefined }> {
@@ -225,37 +260,98 @@ function scalarText(node: SyntaxNode | undefined): string | undefined {
   return node?.type === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
-function resourceServerIdentifiers(resources: MappingNode): Map<string, SyntaxNode | undefined> {
-  const identifiers = new Map<string, SyntaxNode | undefined>();
-  for (const pair of resources.pairs) {
-    if (pair.value.type === 'mapping' && scalarString(getValue(pair.value, 'Type')) === RESOURCE_SERVER_TYPE) identifiers.set(pair.keyText, getValue(getValue(pair.value, 'Properties'), 'Identifier'));
-  }
-  return identifiers;
+function resourcesOfType(resources: MappingNode, type: string): Set<string> {
+  const ids = new Set<string>();
+  for (const pair of resources.pairs) if (pair.value.type === 'mapping' && scalarString(getValue(pair.value, 'Type')) === type) ids.add(pair.keyText);
+  return ids;
 }
 
-function collectResourceServers(template: Template, resources: MappingNode): ResourceServerInfo[] {
-  const servers: ResourceServerInfo[] = [];
+function refProperties(resources: MappingNode): Map<string, SyntaxNode | undefined> {
+  const values = new Map<string, SyntaxNode | undefined>();
+  for (const pair of resources.pairs) {
+    const property = pair.value.type === 'mapping' ? REF_PROPERTIES[scalarString(getValue(pair.value, 'Type')) ?? ''] : undefined;
+    if (property !== undefined) values.set(pair.keyText, getValue(getValue(pair.value, 'Properties'), property));
+  }
+  return values;
+}
+
+/**
+ * What a UserPoolId expression refers to (model.ts PoolKey): `Ref` or `Fn::GetAtt [Pool, UserPoolId]` of
+ * a user pool of this template is that pool; `Fn::If` takes the branch of `assignment`.
+ */
+function poolKeyOf(template: Template, node: SyntaxNode | undefined, assignment: ReadonlyMap<string, boolean>): PoolKey | undefined {
+  for (let depth = 0; node?.type === 'mapping' && node.pairs.length === 1 && node.pairs[0]!.keyText === 'Fn::If' && depth < 20; depth++) {
+    const args = node.pairs[0]!.value;
+    const chosen = args.type === 'sequence' && args.items.length === 3 ? assignment.get(scalarString(args.items[0]) ?? '') : undefined;
+    if (chosen === undefined || args.type !== 'sequence') break;
+    node = args.items[chosen ? 1 : 2];
+  }
+  if (!node) return undefined;
+  const only = node.type === 'mapping' && node.pairs.length === 1 ? node.pairs[0]! : undefined;
+  let target: string | undefined;
+  if (only?.keyText === 'Ref') target = scalarString(only.value);
+  else if (only?.keyText === 'Fn::GetAtt') {
+    const args = only.value;
+    const [resource, attribute] = args.type === 'sequence' ? args.items.map(scalarString) : (scalarString(args) ?? '').split('.');
+    if (attribute === 'UserPoolId') target = resource;
+  }
+  return target !== undefined && template.pools.has(target) ? `pool:${target}` : canonicalText(node);
+}
+
+/** The template's user pools, resource servers and identity providers, for the pool-aware rules. */
+function buildIndex(template: Template, resources: MappingNode): ResourceIndex {
+  const index: ResourceIndex = { pools: new Map(), resourceServers: [], identityProviders: [] };
   const folder = new Folder(template, new Map());
   for (const pair of resources.pairs) {
-    if (pair.value.type !== 'mapping' || scalarString(getValue(pair.value, 'Type')) !== RESOURCE_SERVER_TYPE) continue;
+    if (pair.value.type !== 'mapping') continue;
+    const type = scalarString(getValue(pair.value, 'Type'));
     const properties = getValue(pair.value, 'Properties');
-    const identifier = foldedString(folder, getValue(properties, 'Identifier'));
-    const scopesNode = getValue(properties, 'Scopes');
-    let scopes: string[] | undefined = [];
-    if (identifier === undefined) scopes = undefined;
-    else if (scopesNode?.type === 'sequence') {
-      for (const scope of scopesNode.items) {
-        const name = foldedString(folder, getValue(scope, 'ScopeName'));
-        if (name === undefined) {
-          scopes = undefined;
+    // The resource's own Condition holds inside it.
+    const condition = scalarString(getValue(pair.value, 'Condition'));
+    const assignment = new Map<string, boolean>(condition === undefined ? [] : [[condition, true]]);
+    const pool = (): PoolKey | undefined => poolKeyOf(template, getValue(properties, 'UserPoolId'), assignment);
+    if (type === USER_POOL_TYPE) index.pools.set(`pool:${pair.keyText}`, userPool(new Folder(template, assignment), pair.keyText, properties));
+    else if (type === RESOURCE_SERVER_TYPE) index.resourceServers.push({ pool: pool(), scopes: resourceServerScopes(folder, properties) });
+    else if (type === IDENTITY_PROVIDER_TYPE) index.identityProviders.push({ pool: pool(), name: foldedString(folder, getValue(properties, 'ProviderName')) });
+  }
+  return index;
+}
+
+function userPool(folder: Folder, name: string, properties: SyntaxNode | undefined): UserPoolInfo {
+  const tierNode = getValue(properties, 'UserPoolTier');
+  const tier = tierNode ? folder.fold(tierNode) : ABSENT;
+  const schemaNode = getValue(properties, 'Schema');
+  const schema = schemaNode ? folder.fold(schemaNode) : ABSENT;
+  let schemaAttributes: string[] | undefined = [];
+  if (schema !== ABSENT) {
+    if (schema.kind !== 'list') schemaAttributes = undefined;
+    else {
+      for (const attribute of schema.items) {
+        const attributeName = attribute.kind === 'object' ? attribute.members.get('Name')?.value : undefined;
+        if (attributeName?.kind !== 'scalar' || typeof attributeName.value !== 'string') {
+          schemaAttributes = undefined;
           break;
         }
-        scopes.push(`${identifier}/${name}`);
+        schemaAttributes.push(attributeName.value);
       }
-    } else if (scopesNode) scopes = undefined;
-    servers.push({ userPoolKey: canonicalText(getValue(properties, 'UserPoolId')), scopes });
+    }
   }
-  return servers;
+  return { name, schemaAttributes, tier: tier !== ABSENT && tier.kind === 'scalar' && typeof tier.value === 'string' ? tier : undefined };
+}
+
+function resourceServerScopes(folder: Folder, properties: SyntaxNode | undefined): string[] | undefined {
+  const identifier = foldedString(folder, getValue(properties, 'Identifier'));
+  const scopesNode = getValue(properties, 'Scopes');
+  if (identifier === undefined) return undefined;
+  if (!scopesNode) return [];
+  if (scopesNode.type !== 'sequence') return undefined;
+  const scopes: string[] = [];
+  for (const scope of scopesNode.items) {
+    const name = foldedString(folder, getValue(scope, 'ScopeName'));
+    if (name === undefined) return undefined;
+    scopes.push(`${identifier}/${name}`);
+  }
+  return scopes;
 }
 
 function foldedString(folder: Folder, node: SyntaxNode | undefined): string | undefined {
@@ -266,36 +362,79 @@ function foldedString(folder: Folder, node: SyntaxNode | undefined): string | un
 
 // ---- Fn::If expansion -------------------------------------------------------------------------
 
+/** One way the template can deploy a client: a value for each condition, and for each parameter a `Fn::FindInMap` key depends on. */
+interface Variant {
+  conditions: Map<string, boolean>;
+  /** Parameter name to the allowed value taken in this variant. */
+  keys: Map<string, string>;
+}
+
 /**
  * Every combination of the conditions that `Fn::If` uses inside `nodes` (the client's properties and the
  * members custom resources set on it) and of the custom resources' own `Condition`s, those the template
- * cannot decide alone.
+ * cannot decide alone; the client's own Condition holds. Then, for each parameter a `Fn::FindInMap` key
+ * refers to, one variant per allowed value (FORMATS.md: each key is a branch, like `Fn::If`).
  */
-function conditionAssignments(template: Template, nodes: readonly SyntaxNode[], resourceConditions: readonly string[]): Array<Map<string, boolean>> {
+function variantsOf(template: Template, nodes: readonly SyntaxNode[], resourceConditions: readonly string[], ownCondition: string | undefined): Variant[] {
   const names = new Set<string>(resourceConditions);
+  const keyParameters = new Set<string>();
   const stack: SyntaxNode[] = [...nodes];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'mapping') {
-      const ifArgs = node.pairs.length === 1 && node.pairs[0]!.keyText === 'Fn::If' ? node.pairs[0]!.value : undefined;
-      const condition = ifArgs?.type === 'sequence' ? scalarString(ifArgs.items[0]) : undefined;
+      const only = node.pairs.length === 1 ? node.pairs[0]! : undefined;
+      const args = only?.value.type === 'sequence' ? only.value.items : undefined;
+      const condition = only?.keyText === 'Fn::If' ? scalarString(args?.[0]) : undefined;
       if (condition !== undefined) names.add(condition);
+      if (only?.keyText === 'Fn::FindInMap') {
+        for (const key of args?.slice(1, 3) ?? []) {
+          const parameter = referencedParameter(template, key);
+          if (parameter !== undefined && (mapKeysOf(template, parameter)?.length ?? 0) > 1) keyParameters.add(parameter);
+        }
+      }
       for (const pair of node.pairs) stack.push(pair.value);
     } else if (node.type === 'sequence') stack.push(...node.items);
   }
   const fixed = new Map<string, boolean>();
   const free: string[] = [];
   for (const name of [...names].sort()) {
-    const decided = evaluateCondition(template, name, 0);
+    const decided = name === ownCondition ? true : evaluateCondition(template, name, 0);
     if (decided === undefined) free.push(name);
     else fixed.set(name, decided);
   }
-  if (free.length > MAX_EXPANDED_CONDITIONS) return [fixed];
-  let assignments = [fixed];
-  for (const name of free) {
-    assignments = assignments.flatMap((base) => [new Map(base).set(name, true), new Map(base).set(name, false)]);
+  let variants: Variant[] = [{ conditions: fixed, keys: new Map() }];
+  if (free.length <= MAX_EXPANDED_CONDITIONS) {
+    for (const name of free) {
+      variants = variants.flatMap((base) => [true, false].map((value) => ({ conditions: new Map(base.conditions).set(name, value), keys: base.keys })));
+    }
   }
-  return assignments;
+  for (const parameter of [...keyParameters].sort()) {
+    const values = mapKeysOf(template, parameter)!;
+    // Past the limit the parameter stays open: a FindInMap over it is known only when every key gives the same value.
+    if (variants.length * values.length > MAX_VARIANTS) continue;
+    variants = variants.flatMap((base) => values.map((value) => ({ conditions: base.conditions, keys: new Map(base.keys).set(parameter, value) })));
+  }
+  return variants;
+}
+
+/** `{Ref: Name}` of a template parameter: its name. */
+function referencedParameter(template: Template, node: SyntaxNode | undefined): string | undefined {
+  const only = node?.type === 'mapping' && node.pairs.length === 1 ? node.pairs[0]! : undefined;
+  const name = only?.keyText === 'Ref' ? scalarString(only.value) : undefined;
+  return name !== undefined && template.parameters.has(name) ? name : undefined;
+}
+
+/** The values a parameter can take as a `Fn::FindInMap` key: its AllowedValues, or else its Default alone; undefined when open. */
+function mapKeysOf(template: Template, name: string): string[] | undefined {
+  const parameter = template.parameters.get(name);
+  const allowed = getValue(parameter, 'AllowedValues');
+  if (allowed?.type === 'sequence') {
+    const values = allowed.items.map((item) => (item.type === 'scalar' && item.value !== null ? String(item.value) : undefined));
+    return values.length > 0 && values.every((value) => value !== undefined) ? [...new Set(values as string[])] : undefined;
+  }
+  const type = scalarString(getValue(parameter, 'Type')) ?? 'String';
+  const fallback = getValue(parameter, 'Default');
+  return fallback?.type === 'scalar' && fallback.value !== null && !type.startsWith('AWS::SSM::') ? [String(fallback.value)] : undefined;
 }
 
 /** Decides a condition when it compares literals only (`!Equals [a, "a"]`); undefined when it depends on input. */
@@ -341,8 +480,8 @@ function evaluateConditionNode(template: Template, node: SyntaxNode, depth: numb
   }
 }
 
-function describeAssignment(assignment: Map<string, boolean>): string {
-  return [...assignment].map(([name, value]) => `${name}=${value}`).join(', ');
+function describeVariant(assignment: Map<string, boolean>, keys: Map<string, string>): string {
+  return [...assignment, ...keys].map(([name, value]) => `${name}=${value}`).join(', ');
 }
 
 // ---- Folding values and intrinsic functions -------------------------------------------------------
@@ -351,12 +490,14 @@ const UNKNOWN_FUNCTIONS = new Set(['Fn::GetAtt', 'Fn::ImportValue', 'Fn::GetAZs'
 
 class Folder {
   private readonly budget: EvaluationBudget;
-  /** Resource servers whose Identifier is being folded, so an Identifier that refers to itself stays unknown. */
+  /** Resources whose Ref property is being folded, so a property that refers to itself stays unknown. */
   private readonly refsInProgress = new Set<string>();
 
   constructor(
     private readonly template: Template,
-    private readonly assignment: Map<string, boolean>,
+    private readonly assignment: ReadonlyMap<string, boolean>,
+    /** The value of each parameter that a `Fn::FindInMap` key refers to, in this variant. */
+    private readonly keys: ReadonlyMap<string, string> = new Map(),
   ) {
     this.budget = template.budget;
   }
@@ -473,9 +614,12 @@ class Folder {
     return { kind: 'scalar', value: raw, span, origin };
   }
 
-  /** `Ref` to a resource: a resource server's is its Identifier (as written, when known); any other is unknown. */
+  /**
+   * `Ref` to a resource: a resource server's is its Identifier, an identity provider's its ProviderName
+   * (as written, when known); any other is unknown.
+   */
   private resourceRef(target: string, whole: SyntaxNode): Value {
-    const identifierNode = this.template.resourceServerIdentifiers.get(target);
+    const identifierNode = this.template.refProperties.get(target);
     if (identifierNode && !this.refsInProgress.has(target)) {
       this.refsInProgress.add(target);
       try {
@@ -519,7 +663,7 @@ class Folder {
       }
       const variableNode = getValue(variables, name);
       // `${Name}` without a variable is `Ref Name`: a Parameter, or a resource server's Identifier.
-      const referenced = this.template.parameters.has(name) || this.template.resourceServerIdentifiers.has(name);
+      const referenced = this.template.parameters.has(name) || this.template.refProperties.has(name);
       const resolved = variableNode ? this.fold(variableNode) : referenced ? this.ref({ type: 'scalar', value: name, start: whole.start, end: whole.end }, whole) : undefined;
       if (!resolved || resolved === ABSENT || resolved.kind !== 'scalar' || resolved.value === null) {
         return { kind: 'partial', prefix: known, span };
@@ -577,17 +721,71 @@ class Folder {
     return { kind: 'list', items, span, ...(origin ? { origin } : {}) };
   }
 
+  /**
+   * `Fn::FindInMap [Map, TopKey, SecondKey]`. A key that refers to a parameter with AllowedValues (or only
+   * a Default) is one branch per value: when every branch gives the same value it is known; otherwise
+   * the variant's branch is taken and findings on it name the key (`branch`).
+   */
   private findInMap(args: SyntaxNode, whole: SyntaxNode): Folded {
     if (args.type !== 'sequence' || args.items.length < 3) return this.unknown(whole, 'malformed Fn::FindInMap');
-    const keys = args.items.slice(0, 3).map((item) => this.fold(item));
-    const names = keys.map((key) => (key !== ABSENT && key.kind === 'scalar' && key.value !== null && !key.origin ? String(key.value) : undefined));
-    if (names.some((name) => name === undefined)) return this.unknown(whole, 'Fn::FindInMap');
-    const [mapName, topKey, secondKey] = names as [string, string, string];
-    const found = getValue(getValue(getValue(getValue(this.template.root, 'Mappings'), mapName), topKey), secondKey);
-    if (!found) return this.unknown(whole, 'Fn::FindInMap');
-    const folded = this.fold(found);
-    return folded === ABSENT ? folded : ({ ...folded, span: spanOf(this.template.file, whole) } as Value);
+    const choices: Array<Array<{ key: string; parameter?: string }>> = [];
+    for (const item of args.items.slice(0, 3)) {
+      const parameter = referencedParameter(this.template, item);
+      const values = parameter === undefined ? undefined : mapKeysOf(this.template, parameter);
+      if (parameter !== undefined && values) {
+        choices.push(values.map((key) => ({ key, parameter })));
+        continue;
+      }
+      const key = this.fold(item);
+      if (key === ABSENT || key.kind !== 'scalar' || key.value === null || key.origin) return this.unknown(whole, 'Fn::FindInMap');
+      choices.push([{ key: String(key.value) }]);
+    }
+    let combinations: Array<Array<{ key: string; parameter?: string }>> = [[]];
+    for (const options of choices) combinations = combinations.flatMap((base) => options.map((option) => [...base, option]));
+    if (combinations.length > MAX_VARIANTS) return this.unknown(whole, 'Fn::FindInMap');
+    const span = spanOf(this.template.file, whole);
+    const branches: Array<{ combination: Array<{ key: string; parameter?: string }>; value: Folded }> = [];
+    for (const combination of combinations) {
+      const [mapName, topKey, secondKey] = combination.map((choice) => choice.key) as [string, string, string];
+      const found = getValue(getValue(getValue(getValue(this.template.root, 'Mappings'), mapName), topKey), secondKey);
+      if (!found) return this.unknown(whole, 'Fn::FindInMap');
+      const folded = this.fold(found);
+      branches.push({ combination, value: folded === ABSENT ? folded : ({ ...folded, span } as Value) });
+    }
+    const parameters = [...new Set(combinations[0]!.flatMap((choice) => (choice.parameter === undefined ? [] : [choice.parameter])))];
+    const first = branches[0]!.value;
+    if (branches.every((branch) => sameValue(branch.value, first))) {
+      // One branch: the parameter's Default alone decides the value.
+      const only = branches.length === 1 && parameters.length === 1 ? getPair(this.template.parameters.get(parameters[0]!), 'Default') : undefined;
+      return only && first !== ABSENT ? stamp(first, { origin: { owner: `Parameter "${parameters[0]}"`, span: spanOf(this.template.file, only.value) } }) : first;
+    }
+    const taken = branches.find((branch) => branch.combination.every((choice) => choice.parameter === undefined || this.keys.get(choice.parameter) === choice.key));
+    if (!taken || parameters.some((parameter) => !this.keys.has(parameter))) return this.unknown(whole, 'Fn::FindInMap over a parameter');
+    if (taken.value === ABSENT) return ABSENT;
+    const branch = parameters.map((parameter) => `${parameter} is "${this.keys.get(parameter)}"`).join(' and ');
+    return stamp(taken.value, { branch });
   }
+}
+
+/** Two folded values hold the same data (positions aside); an unknown or partial value equals nothing. */
+function sameValue(a: Folded, b: Folded): boolean {
+  if (a === ABSENT || b === ABSENT) return a === b;
+  const plain = (value: Value): unknown => {
+    if (value.kind === 'scalar') return value.value;
+    if (value.kind === 'list') return value.items.map(plain);
+    if (value.kind === 'object') return Object.fromEntries([...value.members].map(([name, member]) => [name, plain(member.value)]));
+    return undefined;
+  };
+  const known = (value: Value): boolean => (value.kind === 'list' ? value.items.every(known) : value.kind === 'object' ? [...value.members.values()].every((m) => known(m.value)) : value.kind === 'scalar');
+  return known(a) && known(b) && JSON.stringify(plain(a)) === JSON.stringify(plain(b));
+}
+
+/** The value and everything in it, marked with where it comes from (a default, a FindInMap branch) unless already marked. */
+function stamp(value: Value, mark: { origin?: Value['origin']; branch?: string }): Value {
+  const own = { ...(mark.origin && !value.origin ? { origin: mark.origin } : {}), ...(mark.branch && !value.branch ? { branch: mark.branch } : {}) };
+  if (value.kind === 'list') return { ...value, ...own, items: value.items.map((item) => stamp(item, mark)) };
+  if (value.kind === 'object') return { ...value, ...own, members: new Map([...value.members].map(([name, member]) => [name, { ...member, value: stamp(member.value, mark) }])) };
+  return { ...value, ...own };
 }
 
 /** How many parts `text.split(delimiter)` gives, without building them. */

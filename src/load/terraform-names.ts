@@ -15,6 +15,28 @@ export const CLIENT_RESOURCE_TYPES = lookupTable<TerraformDialect>({
   awscc_cognito_user_pool_client: 'awscc',
 });
 
+/** The resources around a client that pool-aware rules read (FORMATS.md, "Pool-aware facts"), in both providers. */
+export const USER_POOL_TYPES: ReadonlySet<string> = new Set(['aws_cognito_user_pool', 'awscc_cognito_user_pool']);
+export const RESOURCE_SERVER_TYPES: ReadonlySet<string> = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
+export const IDENTITY_PROVIDER_TYPES: ReadonlySet<string> = new Set(['aws_cognito_identity_provider', 'awscc_cognito_user_pool_identity_provider']);
+
+/** The attribute of these resources a reference reads as a name: `aws_cognito_identity_provider.okta.provider_name`. */
+export const NAME_ATTRIBUTES: Readonly<Record<string, string>> = lookupTable({
+  aws_cognito_resource_server: 'identifier',
+  awscc_cognito_user_pool_resource_server: 'identifier',
+  aws_cognito_identity_provider: 'provider_name',
+  awscc_cognito_user_pool_identity_provider: 'provider_name',
+});
+
+/**
+ * `aws_cognito_user_pool.pool.id` (also `awscc_...user_pool_id` and Terraform 0.11's `"${...}"`), written
+ * without blanks: the address of the user pool it refers to.
+ */
+export function referencedPool(expression: string): string | undefined {
+  const match = /^(?:"\$\{)?((?:aws|awscc)_cognito_user_pool\.[A-Za-z_][\w-]*)\.(?:id|user_pool_id)(?:\}")?$/.exec(expression);
+  return match !== null && USER_POOL_TYPES.has(match[1]!.split('.')[0]!) ? match[1] : undefined;
+}
+
 const SHARED = {
   user_pool_id: 'UserPoolId',
   generate_secret: 'GenerateSecret',

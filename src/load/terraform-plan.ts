@@ -2,14 +2,12 @@
 // `resource_changes[].change.after` (values resolved by Terraform), and those only in `planned_values`.
 // Positions point at the values in the JSON. Values Terraform knows only after apply (`after_unknown`)
 // are unknown; `null` means not set.
-import type { AppClient, Member, ObjectValue, ResourceServerInfo, Value } from '../model';
+import type { AppClient, Member, ObjectValue, ResourceIndex, ResourceServerInfo, UserPoolInfo, Value } from '../model';
 import type { SourceFile } from '../source';
 import { getPair, getValue, scalarString, type MappingNode, type SyntaxNode } from '../parse/syntax';
 import { coerceTemplateScalars } from './coerce';
-import { TERRAFORM_CLIENT_KINDS, ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, NESTED_NAMES, terraformSpelling } from './terraform-names';
+import { TERRAFORM_CLIENT_KINDS, ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IDENTITY_PROVIDER_TYPES, IGNORED_ATTRIBUTES, NESTED_NAMES, RESOURCE_SERVER_TYPES, USER_POOL_TYPES, referencedPool, terraformSpelling } from './terraform-names';
 import { plainValue, spanOf } from './values';
-
-const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
 
 /** `format_version` with `resource_changes` or `planned_values`. */
 export function isTerraformPlan(root: SyntaxNode | undefined): root is MappingNode {
@@ -56,7 +54,10 @@ export function loadTerraformPlan(file: SourceFile, root: MappingNode): AppClien
     if (children?.type === 'sequence') stack.push(...children.items);
   }
 
-  const servers = resources.filter((r) => RESOURCE_SERVER_TYPES.has(r.type)).map((r) => resourceServer(file, r));
+  const configured = configuredPools(root);
+  const poolOf = (resource: PlannedResource): string | undefined => poolKey(planValue(file, resource.values, 'user_pool_id')) ?? configured.get(withoutInstanceKeys(resource));
+  let index: ResourceIndex | undefined;
+  const resourceIndex = (): ResourceIndex => (index ??= planIndex(file, resources, poolOf));
   const clients: AppClient[] = [];
   for (const resource of resources) {
     const dialect = CLIENT_RESOURCE_TYPES[resource.type];
@@ -92,8 +93,8 @@ export function loadTerraformPlan(file: SourceFile, root: MappingNode): AppClien
       nameSpan: spanOf(file, resource.address),
       extent: spanOf(file, resource.extent),
       properties,
-      userPoolKey: poolKey(members.get('UserPoolId')?.value),
-      resourceServers: servers,
+      userPool: poolOf(resource),
+      resources: resourceIndex,
       spelling: terraformSpelling(dialect),
       ...(secret ? { secret } : {}),
     });
@@ -142,21 +143,85 @@ function containsTrue(node: SyntaxNode): boolean {
   return node.pairs.some((pair) => containsTrue(pair.value));
 }
 
+/**
+ * A plan ties resources by the pool id's value when the pool already exists (its `id`, written in every
+ * resource that refers to it); for a pool the plan creates, by the reference in `configuration`.
+ */
 function poolKey(value: Value | undefined): string | undefined {
-  return value?.kind === 'scalar' && typeof value.value === 'string' ? JSON.stringify(value.value) : undefined;
+  return value?.kind === 'scalar' && typeof value.value === 'string' && value.value !== '' ? `id:${value.value}` : undefined;
+}
+
+/** `module.a.aws_cognito_user_pool_client.web["x"]` -> `module.a.aws_cognito_user_pool_client.web`: its address in `configuration`. */
+function withoutInstanceKeys(resource: PlannedResource): string {
+  return String(scalarString(resource.address)).replace(/\[(?:"(?:[^"\\]|\\.)*"|\d+)\]/g, '');
+}
+
+/**
+ * From `configuration` (module calls included): each resource whose `user_pool_id` expression refers to
+ * a user pool of its module, by address, to `pool:<the pool's address>`.
+ */
+function configuredPools(root: MappingNode): Map<string, string> {
+  const pools = new Map<string, string>();
+  const stack: Array<{ module: SyntaxNode | undefined; prefix: string }> = [{ module: getValue(getValue(root, 'configuration'), 'root_module'), prefix: '' }];
+  while (stack.length > 0) {
+    const { module, prefix } = stack.pop()!;
+    const resources = getValue(module, 'resources');
+    for (const resource of resources?.type === 'sequence' ? resources.items : []) {
+      const address = scalarString(getValue(resource, 'address'));
+      const references = getValue(getValue(getValue(resource, 'expressions'), 'user_pool_id'), 'references');
+      const pool = (references?.type === 'sequence' ? references.items : []).map((reference) => referencedPool(scalarString(reference) ?? '')).find((found) => found !== undefined);
+      if (address !== undefined && pool !== undefined) pools.set(prefix + address, `pool:${prefix}${pool}`);
+    }
+    const calls = getValue(module, 'module_calls');
+    for (const call of calls?.type === 'mapping' ? calls.pairs : []) stack.push({ module: getValue(call.value, 'module'), prefix: `${prefix}module.${call.keyText}.` });
+  }
+  return pools;
+}
+
+function planValue(file: SourceFile, values: MappingNode, name: string): Value | undefined {
+  const node = getValue(values, name);
+  return node ? plainValue(file, node) : undefined;
+}
+
+/** The plan's user pools (by id), resource servers and identity providers, for the pool-aware rules. */
+function planIndex(file: SourceFile, resources: readonly PlannedResource[], poolOf: (resource: PlannedResource) => string | undefined): ResourceIndex {
+  const index: ResourceIndex = { pools: new Map(), resourceServers: [], identityProviders: [] };
+  for (const resource of resources) {
+    if (USER_POOL_TYPES.has(resource.type)) {
+      const pool = userPool(file, resource);
+      const id = poolKey(planValue(file, resource.values, 'id'));
+      if (id !== undefined) index.pools.set(id, pool);
+      index.pools.set(`pool:${pool.name}`, pool);
+    } else if (RESOURCE_SERVER_TYPES.has(resource.type)) index.resourceServers.push({ ...resourceServer(file, resource), pool: poolOf(resource) });
+    else if (IDENTITY_PROVIDER_TYPES.has(resource.type)) index.identityProviders.push({ pool: poolOf(resource), name: scalarString(getValue(resource.values, 'provider_name')) });
+  }
+  return index;
+}
+
+function userPool(file: SourceFile, resource: PlannedResource): UserPoolInfo {
+  const tier = planValue(file, resource.values, 'user_pool_tier');
+  const schema = getValue(resource.values, 'schema');
+  let schemaAttributes: string[] | undefined = [];
+  for (const attribute of schema?.type === 'sequence' ? schema.items : []) {
+    const name = scalarString(getValue(attribute, 'name'));
+    if (name === undefined) schemaAttributes = undefined;
+    else schemaAttributes?.push(name);
+  }
+  if (schema && schema.type !== 'sequence' && !(schema.type === 'scalar' && schema.value === null)) schemaAttributes = undefined;
+  return { name: String(scalarString(resource.address)), schemaAttributes, tier: tier?.kind === 'scalar' && typeof tier.value === 'string' && tier.value !== '' ? tier : undefined };
 }
 
 function resourceServer(file: SourceFile, resource: PlannedResource): ResourceServerInfo {
   const values = resource.values;
-  const userPoolKey = poolKey(plainValue(file, getValue(values, 'user_pool_id') ?? { type: 'scalar', value: null, start: 0, end: 0 }));
+  const pool = poolKey(planValue(file, values, 'user_pool_id'));
   const identifier = scalarString(getValue(values, 'identifier'));
-  if (identifier === undefined) return { userPoolKey, scopes: undefined };
+  if (identifier === undefined) return { pool, scopes: undefined };
   const list = getValue(values, 'scope') ?? getValue(values, 'scopes');
   const scopes: string[] = [];
   for (const scope of list?.type === 'sequence' ? list.items : []) {
     const name = scalarString(getValue(scope, 'scope_name'));
-    if (name === undefined) return { userPoolKey, scopes: undefined };
+    if (name === undefined) return { pool, scopes: undefined };
     scopes.push(`${identifier}/${name}`);
   }
-  return { userPoolKey, scopes };
+  return { pool, scopes };
 }

@@ -14,7 +14,8 @@
 //
 // Names resolve in the module directory: every `.tf` file next to the one being linted is read through
 // the workspace (once, lazily; parses are cached by path and modification time) for its variables,
-// locals and resource servers.
+// locals, and the user pools, identity providers and resource servers of pool-aware rules
+// (terraform/pool-index.ts).
 //
 // Module calls: a `module` block whose source is a relative path (inside the same repository), or that
 // `terraform init` downloaded, creates the clients of that directory, evaluated with the caller's

@@ -29,3 +29,29 @@ export function writableCustomAttributes(client: Parameters<typeof listItems>[0]
   }
   return out;
 }
+
+/**
+ * The standard user pool attributes a client may read or write (the developer guide's "Standard
+ * attributes"; `sub` is always readable and not listed).
+ */
+export const STANDARD_ATTRIBUTES: readonly string[] = [
+  'address',
+  'birthdate',
+  'email',
+  'email_verified',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'phone_number_verified',
+  'picture',
+  'preferred_username',
+  'profile',
+  'updated_at',
+  'website',
+  'zoneinfo',
+];

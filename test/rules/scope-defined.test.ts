@@ -69,6 +69,12 @@ ruleTester('scope-defined', {
   ],
   invalid: [
     {
+      name: "a scope the pool's resource server does not define (the pool beside the client)",
+      pool: { ResourceServers: { orders: ['read'] } },
+      client: { AllowedOAuthScopes: ['orders/read', 'orders/write'] },
+      errors: [{ at: 'AllowedOAuthScopes[1]', message: /^(AllowedOAuthScopes|allowed_oauth_scopes) has "orders\/write", which no resource server of this user pool in the file defines \(defined: orders\/read\);/ }],
+    },
+    {
       name: 'a misspelt standard scope, in every format',
       client: { AllowedOAuthScopes: ['openid', 'emial'] },
       errors: [{ at: 'AllowedOAuthScopes[1]', message: { api: /^AllowedOAuthScopes has "emial", .*Did you mean "email"\?$/, terraform: /^allowed_oauth_scopes has "emial", .*Did you mean "email"\?$/ } }],

@@ -5,7 +5,8 @@ import type { SourceFile, Span } from '../../source';
 import type { HclBlock, HclRange } from '../../parse/hcl';
 import { coerceTemplateScalars } from '../coerce';
 import { TERRAFORM_CLIENT_KINDS, ATTRIBUTE_NAMES, CLIENT_RESOURCE_TYPES, IGNORED_ATTRIBUTES, IGNORED_BLOCKS, NESTED_NAMES, terraformSpelling, type TerraformDialect } from '../terraform-names';
-import { ABSENT, NO_ITERATION, canonicalExpression, type Folded, type Folder, type Iteration } from './folder';
+import { ABSENT, NO_ITERATION, type Folded, type Folder, type Iteration } from './folder';
+import { poolKeyOf, resourceIndexOf } from './pool-index';
 
 export function clientDialect(block: HclBlock): TerraformDialect | undefined {
   return block.type === 'resource' && block.labels[0] ? CLIENT_RESOURCE_TYPES[block.labels[0].value] : undefined;
@@ -62,17 +63,12 @@ export function buildClient(folder: Folder, block: HclBlock, file: SourceFile, d
     nameSpan: place.nameSpan,
     extent: place.extent,
     properties,
-    userPoolKey: canonicalExpression(file, userPoolAttribute?.expr),
-    // Only a custom scope (identifier/name) needs the resource servers, which may mean reading more files.
-    resourceServers: hasCustomScope(properties) ? folder.resourceServers() : [],
+    userPool: poolKeyOf(file, userPoolAttribute?.expr),
+    // Built when a rule first asks: it may mean reading the module's other files.
+    resources: () => resourceIndexOf(folder),
     spelling: terraformSpelling(dialect),
     ...(place.related ? { related: place.related } : {}),
   };
-}
-
-function hasCustomScope(properties: ObjectValue): boolean {
-  const scopes = properties.members.get('AllowedOAuthScopes')?.value;
-  return scopes?.kind === 'list' && scopes.items.some((item) => item.kind === 'scalar' && typeof item.value === 'string' && item.value.includes('/'));
 }
 
 function renameMembers(value: ObjectValue, names: Record<string, string>): ObjectValue {

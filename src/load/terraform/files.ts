@@ -7,15 +7,16 @@ import type { Workspace } from '../../workspace';
 import { parseTerraformJson } from '../../parse/terraform-json';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclParseResult, type HclRange } from '../../parse/hcl';
 import { hasAnyExtension } from '../../formats/dialect';
-import { TERRAFORM_EXTENSIONS, CLIENT_RESOURCE_TYPES } from '../terraform-names';
+import { TERRAFORM_EXTENSIONS, CLIENT_RESOURCE_TYPES, IDENTITY_PROVIDER_TYPES, RESOURCE_SERVER_TYPES, USER_POOL_TYPES } from '../terraform-names';
 
-export const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
-
-/** The top-level blocks the loader reads; the parser skips the others without walking them. */
+/** The top-level blocks the loader reads (clients and the pool resources around them); the parser skips the others without walking them. */
 const WANTED: BlockFilter = (type, labels) =>
-  type === 'variable' || type === 'locals' || type === 'module' || (type === 'resource' && labels[0] !== undefined && (labels[0] in CLIENT_RESOURCE_TYPES || RESOURCE_SERVER_TYPES.has(labels[0])));
+  type === 'variable' ||
+  type === 'locals' ||
+  type === 'module' ||
+  (type === 'resource' && labels[0] !== undefined && (labels[0] in CLIENT_RESOURCE_TYPES || RESOURCE_SERVER_TYPES.has(labels[0]) || USER_POOL_TYPES.has(labels[0]) || IDENTITY_PROVIDER_TYPES.has(labels[0])));
 /** A file without any of these block openings has nothing the loader reads: it is not parsed. */
-const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|"(?:variable|locals|module)"[ \t\r\n]*:|cognito_user_pool_client|cognito_managed_user_pool_client|cognito_resource_server|cognito_user_pool_resource_server/m;
+const RELEVANT_TEXT = /^[ \t]*(?:variable[ \t]+["\w]|locals[ \t]*\{|module[ \t]+["\w])|"(?:variable|locals|module)"[ \t\r\n]*:|cognito_user_pool|cognito_managed_user_pool_client|cognito_resource_server|cognito_identity_provider/m;
 
 
 export function spanIn(file: SourceFile, range: HclRange): Span {

@@ -1,13 +1,13 @@
 // Expression evaluation (FORMATS.md, "Terraform values"): an HCL expression folded to a value where the
 // configuration decides it, unknown everywhere else. A Folder evaluates in one frame: a module directory,
 // and for a module instance the caller's arguments and where values written in the module are reported.
-import type { Member, ObjectValue, ResourceServerInfo, Value } from '../../model';
+import type { Member, ObjectValue, Value } from '../../model';
 import type { SourceFile, Span } from '../../source';
 import type { Workspace } from '../../workspace';
 import type { HclAttribute, HclBlock, HclBody, HclExpr, HclRange, HclStep } from '../../parse/hcl';
 import type { EvaluationBudget, Overrun } from '../budget';
-import { IGNORED_BLOCKS } from '../terraform-names';
-import { ModuleDirectory, RESOURCE_SERVER_TYPES, spanIn, type VariableDefinition } from './files';
+import { IGNORED_BLOCKS, NAME_ATTRIBUTES } from '../terraform-names';
+import { ModuleDirectory, spanIn, type VariableDefinition } from './files';
 import { ABSENT, foldFunction, formatString, nullToAbsent, sortedMembers, valueKey, type CallContext, type Folded } from './functions';
 
 export { ABSENT, type Folded } from './functions';
@@ -48,8 +48,7 @@ export class Folder {
   /** Errors Terraform would stop at so far (a missing attribute, a function on the wrong type): what `try`/`can` catch. */
   private failures = 0;
   private readonly localsInProgress = new Set<string>();
-  private readonly identifiersInProgress = new Set<string>();
-  private servers: ResourceServerInfo[] | undefined;
+  private readonly namesInProgress = new Set<string>();
 
   constructor(readonly frame: Frame) {}
 
@@ -254,32 +253,34 @@ export class Folder {
       const pick = (value: Folded): Folded => this.applySteps(value, rest, file, iteration, expr);
       return expr.root === 'var' ? this.variable(first.name, file, reference, pick) : this.local(first.name, file, reference, pick);
     }
-    if (RESOURCE_SERVER_TYPES.has(expr.root) && first?.kind === 'attr' && rest.length >= 1 && rest[0]!.kind === 'attr' && rest[0]!.name === 'identifier') {
+    if (NAME_ATTRIBUTES[expr.root] !== undefined && first?.kind === 'attr' && rest.length >= 1 && rest[0]!.kind === 'attr' && rest[0]!.name === NAME_ATTRIBUTES[expr.root]) {
       const reference: HclRange = { start: expr.start, end: rest[0]!.end };
-      const identifier = this.resourceServerIdentifier(expr.root, first.name, file, reference);
-      if (identifier) return this.applySteps(identifier, rest.slice(1), file, iteration, expr);
+      const name = this.resourceName(expr.root, first.name, file, reference);
+      if (name) return this.applySteps(name, rest.slice(1), file, iteration, expr);
     }
     return this.unknown(file, expr, `reference to ${expr.root}`);
   }
 
   /**
-   * `aws_cognito_resource_server.api.identifier`: the identifier written in that resource of this module
-   * directory, when it is known and the resource is a single instance (no count or for_each).
+   * `aws_cognito_resource_server.api.identifier`, `aws_cognito_identity_provider.okta.provider_name`: the
+   * name written in that resource of this module directory, when it is known and the resource is a
+   * single instance (no count or for_each).
    */
-  private resourceServerIdentifier(type: string, label: string, file: SourceFile, reference: HclRange): Value | undefined {
+  private resourceName(type: string, label: string, file: SourceFile, reference: HclRange): Value | undefined {
     const key = `${type}.${label}`;
-    if (this.identifiersInProgress.has(key)) return undefined;
+    const attributeName = NAME_ATTRIBUTES[type]!;
+    if (this.namesInProgress.has(key)) return undefined;
     for (const tf of this.frame.directory.all()) {
       const block = tf.body.blocks.find((candidate) => candidate.type === 'resource' && candidate.labels[0]?.value === type && candidate.labels[1]?.value === label);
       if (!block) continue;
       const attribute = (name: string): HclAttribute | undefined => block.body.attributes.find((a) => a.name === name);
       if (attribute('count') || attribute('for_each')) return undefined;
-      this.identifiersInProgress.add(key);
+      this.namesInProgress.add(key);
       try {
-        const identifier = this.knownString(attribute('identifier')?.expr, tf.file);
-        return identifier === undefined ? undefined : { kind: 'scalar', value: identifier, ...this.place(file, reference) };
+        const name = this.knownString(attribute(attributeName)?.expr, tf.file);
+        return name === undefined ? undefined : { kind: 'scalar', value: name, ...this.place(file, reference) };
       } finally {
-        this.identifiersInProgress.delete(key);
+        this.namesInProgress.delete(key);
       }
     }
     return undefined;
@@ -566,51 +567,6 @@ export class Folder {
     });
   }
 
-  /** Resource servers of this module directory (for scope-defined), with this frame's inputs. */
-  resourceServers(): ResourceServerInfo[] {
-    if (this.servers) return this.servers;
-    const servers: ResourceServerInfo[] = [];
-    for (const tf of this.frame.directory.all()) {
-      for (const block of tf.body.blocks) {
-        if (block.type !== 'resource' || !block.labels[0] || !RESOURCE_SERVER_TYPES.has(block.labels[0].value)) continue;
-        servers.push(this.resourceServer(block, tf.file));
-      }
-    }
-    this.servers = servers;
-    return servers;
-  }
-
-  private resourceServer(block: HclBlock, file: SourceFile): ResourceServerInfo {
-    const attribute = (name: string): HclAttribute | undefined => block.body.attributes.find((a) => a.name === name);
-    const userPoolKey = canonicalExpression(file, attribute('user_pool_id')?.expr);
-    const identifier = this.knownString(attribute('identifier')?.expr, file);
-    if (identifier === undefined) return { userPoolKey, scopes: undefined };
-    // aws: `scope { scope_name = ... }` blocks (or dynamic ones); awscc: `scopes = [{ scope_name = ... }]`.
-    const scopeObjects: Value[] = [];
-    const scopesAttribute = attribute('scopes');
-    if (scopesAttribute) {
-      const list = this.fold(scopesAttribute.expr, file, NO_ITERATION);
-      if (list === ABSENT) return { userPoolKey, scopes: [] };
-      if (list.kind !== 'list') return { userPoolKey, scopes: undefined };
-      scopeObjects.push(...list.items);
-    }
-    for (const scope of block.body.blocks) {
-      if (scope.type === 'scope') scopeObjects.push(this.blockObject(scope.body, file, NO_ITERATION, undefined, scope));
-      else if (scope.type === 'dynamic' && scope.labels[0]?.value === 'scope') {
-        const objects = this.dynamicObjects(scope, file, NO_ITERATION, undefined);
-        if (!objects) return { userPoolKey, scopes: undefined };
-        scopeObjects.push(...objects);
-      }
-    }
-    const scopes: string[] = [];
-    for (const scope of scopeObjects) {
-      const name = scope.kind === 'object' ? scope.members.get('scope_name')?.value : undefined;
-      if (name?.kind !== 'scalar' || typeof name.value !== 'string') return { userPoolKey, scopes: undefined };
-      scopes.push(`${identifier}/${name.value}`);
-    }
-    return { userPoolKey, scopes };
-  }
-
   knownString(expr: HclExpr | undefined, file: SourceFile): string | undefined {
     if (!expr) return undefined;
     const value = this.fold(expr, file, NO_ITERATION);
@@ -663,7 +619,7 @@ function binary(op: string, left: string | number | boolean | null, right: strin
   }
 }
 
-/** The expression's source text without blanks: `aws_cognito_user_pool.pool.id` keys the pool for scope-defined. */
+/** The expression's source text without blanks: `aws_cognito_user_pool.pool.id` (what a client's UserPoolId refers to). */
 export function canonicalExpression(file: SourceFile, expr: HclExpr | undefined): string | undefined {
   return expr ? file.text.slice(expr.start, expr.end).replace(/\s+/g, '') : undefined;
 }
