@@ -42,9 +42,13 @@ interface Target {
   spelling: Spelling;
 }
 
-/** The edits that apply a safe finding's fix, or why there are none. */
-export function planFix(finding: Finding, files: readonly LoadedFile[]): FixPlan {
-  if (!finding.fix || !SAFE_FIX_RULES.has(finding.ruleId)) return { reason: 'the rule has no safe fix' };
+/**
+ * The edits that apply a safe finding's fix, or why there are none. `remediation`: plan any rule's fix,
+ * safe or not, for a person to review and apply one at a time (an editor's code action); --fix never does.
+ */
+export function planFix(finding: Finding, files: readonly LoadedFile[], options: { remediation?: boolean } = {}): FixPlan {
+  if (!finding.fix) return { reason: 'the rule proposes no fix' };
+  if (!options.remediation && !SAFE_FIX_RULES.has(finding.ruleId)) return { reason: 'the rule has no safe fix' };
   const loaded = files.find((candidate) => candidate.file === finding.file);
   const clients = loaded?.clients.filter((client) => client.name === finding.client) ?? [];
   if (!loaded || clients.length === 0) return { reason: 'the client is not defined in this file' };

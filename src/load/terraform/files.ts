@@ -8,6 +8,7 @@ import { parseTerraformJson } from '../../parse/terraform-json';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclParseResult, type HclRange } from '../../parse/hcl';
 import { hasAnyExtension } from '../../formats/dialect';
 import { TERRAFORM_EXTENSIONS, CLIENT_RESOURCE_TYPES } from '../terraform-names';
+import { LruMap } from '../../lru';
 
 export const RESOURCE_SERVER_TYPES = new Set(['aws_cognito_resource_server', 'awscc_cognito_user_pool_resource_server']);
 
@@ -35,8 +36,12 @@ interface CachedParse {
 /**
  * Parses by absolute path, kept while the file's text is the same. The workspace keeps a related file's
  * text while its size and modification time stay the same, so an unchanged file is the same string.
+ * Bounded by the characters of the texts it keeps (a parse tree is a few times its text): the language
+ * server lives for hours and a repository run touches thousands of modules. 16 M characters hold every
+ * Terraform file of any real module tree several times over.
  */
-const parseCache = new Map<string, CachedParse>();
+export const PARSE_CACHE_MAX_CHARACTERS = 16 * 1024 * 1024;
+export const parseCache = new LruMap<string, CachedParse>(PARSE_CACHE_MAX_CHARACTERS, (entry) => entry.text.length + 1);
 
 /** HCL, or Terraform's JSON syntax for `*.tf.json` / `*.tofu.json` (the same body either way). */
 function parseTerraform(filePath: string, text: string): HclParseResult {
