@@ -35,8 +35,8 @@ export interface LspSession {
   connection: ProtocolConnection;
   child: ChildProcess;
   initialize: InitializeResult;
-  /** Dynamic registrations the server asked for (client/registerCapability). */
-  registrations: Registration[];
+  /** Resolves with the dynamic registrations once the server has asked for some (client/registerCapability). */
+  registrations(): Promise<Registration[]>;
   /** Resolves with the next diagnostics published for `uri` that satisfy `accept` (or that were published already and not yet taken). */
   diagnostics(uri: string, accept?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, languageId: string, text: string, version?: number): void;
@@ -71,9 +71,10 @@ export async function startLsp(options: StartOptions): Promise<LspSession> {
     if (waiter >= 0) waiters.splice(waiter, 1)[0]!.resolve(params);
     else published.push(params);
   });
-  const registrations: Registration[] = [];
+  let registered: (registrations: Registration[]) => void = () => {};
+  const registrations = new Promise<Registration[]>((resolve) => (registered = resolve));
   connection.onRequest(RegistrationRequest.type, (params) => {
-    registrations.push(...params.registrations);
+    registered(params.registrations);
   });
   connection.listen();
   const root = options.root ?? options.cwd;
@@ -89,7 +90,7 @@ export async function startLsp(options: StartOptions): Promise<LspSession> {
     connection,
     child,
     initialize,
-    registrations,
+    registrations: () => registrations,
     diagnostics: (uri, accept = () => true, timeoutMs = 20_000) => {
       const earlier = published.findIndex((params) => params.uri === uri && accept(params));
       if (earlier >= 0) return Promise.resolve(published.splice(earlier, 1)[0]!);
