@@ -55,11 +55,13 @@ export interface StartOptions {
   root?: string;
   initializationOptions?: Record<string, unknown>;
   bin?: string;
+  /** Arguments after --lsp (an editor's transport flag, as vscode-languageclient adds `--stdio`). */
+  extraArgs?: string[];
   env?: NodeJS.ProcessEnv;
 }
 
 export async function startLsp(options: StartOptions): Promise<LspSession> {
-  const child = spawn(process.execPath, [options.bin ?? BIN, '--lsp'], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, [options.bin ?? BIN, '--lsp', ...(options.extraArgs ?? [])], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

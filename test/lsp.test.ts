@@ -183,6 +183,13 @@ test('a lint that goes over the time limit is stopped and reported, and the next
   assert.equal(await session.stop(), 0);
 });
 
+test('an editor\'s transport flag after --lsp is accepted', async () => {
+  const root = gitRepository({});
+  const session = await startLsp({ cwd: root, extraArgs: ['--stdio'] });
+  assert.equal(session.initialize.serverInfo?.name, 'cognito-lint');
+  assert.equal(await session.stop(), 0);
+});
+
 test('exit without shutdown ends with code 1, as the protocol says', async () => {
   const session = await startLsp({ cwd: gitRepository({}) });
   const { ExitNotification } = await import('vscode-languageserver-protocol/node');
