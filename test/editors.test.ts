@@ -36,6 +36,12 @@ function nvimDiagnostics(root: string, file: string): string[] {
   return readFileSync(out, 'utf8').trim().split('\n');
 }
 
+test('docs/editors.md shows the Neovim and Helix files verbatim', () => {
+  const docs = readFileSync(join(REPO_ROOT, 'docs', 'editors.md'), 'utf8');
+  assert.ok(docs.includes('```lua\n' + readFileSync(SNIPPET, 'utf8') + '```'), 'the Neovim snippet in docs/editors.md is editors/neovim/cognito-lint.lua');
+  assert.ok(docs.includes('```toml\n' + readFileSync(join(REPO_ROOT, 'editors', 'helix', 'languages.toml'), 'utf8') + '```'), 'the Helix snippet in docs/editors.md is editors/helix/languages.toml');
+});
+
 test('Neovim with the documented snippet shows the diagnostics of a YAML and a Terraform buffer', { skip: hasNvim ? false : 'nvim is not installed (apt-get install neovim)', timeout: 240_000 }, () => {
   const root = gitRepository({});
   copyFileSync(join(REPO_ROOT, 'examples', 'cloudformation', 'bad.yaml'), join(root, 'stack.yaml'));
