@@ -44,6 +44,8 @@ export interface LintWorkerOptions {
   timeoutMs: number;
   /** The worker's heap limit (MB): a buffer that would take more ends the worker, not the server. */
   maxHeapMb: number;
+  /** The worker's young generation (MB): V8's default lets it grow to tens of MB that an idle server keeps. */
+  youngGenerationMb: number;
 }
 
 interface Pending {
@@ -84,7 +86,7 @@ export class LintWorkerClient {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.options.entry, { workerData: { role: LINT_WORKER_ROLE }, resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb }, stdout: true, stderr: true });
+    const worker = new Worker(this.options.entry, { workerData: { role: LINT_WORKER_ROLE }, resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb, maxYoungGenerationSizeMb: this.options.youngGenerationMb }, stdout: true, stderr: true });
     worker.on('message', (message: FromWorker) => {
       const pending = this.pending.get(message.id);
       if (!pending) return;
