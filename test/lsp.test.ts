@@ -1,13 +1,13 @@
 // The language server driven by a real LSP client over a child process (test/lsp-client.ts): what an
 // editor sees on open, change, code action, hover and config change, and a clean exit.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { gitRepository } from './bin-helpers';
+import { BINS, gitRepository } from './bin-helpers';
 import { REPO_ROOT } from './golden';
 import { startLsp } from './lsp-client';
 
@@ -187,6 +187,16 @@ test('an editor\'s transport flag after --lsp is accepted', async () => {
   const root = gitRepository({});
   const session = await startLsp({ cwd: root, extraArgs: ['--stdio'] });
   assert.equal(session.initialize.serverInfo?.name, 'cognito-lint');
+  assert.equal(await session.stop(), 0);
+});
+
+const bundledServer = join(REPO_ROOT, 'bundle', 'server.js');
+test('the bundle serves the protocol too (bundle/server.js, its lint worker and the .wasm files beside it)', { skip: existsSync(bundledServer) ? false : 'bundle/server.js is not built (npm run build && npm run bundle)' }, async () => {
+  const root = gitRepository({});
+  const session = await startLsp({ cwd: root, bin: BINS.bundle });
+  const uri = uriOf(root, 'main.tf');
+  session.open(uri, 'terraform', readFileSync(join(REPO_ROOT, 'examples', 'terraform', 'bad.tf'), 'utf8'));
+  assert.ok(codes((await session.diagnostics(uri)).diagnostics).includes('prevent-user-existence-errors'));
   assert.equal(await session.stop(), 0);
 });
 
