@@ -6,8 +6,14 @@
 // the cache a fresh process skips it. Node.js 20 has no built-in cache, so this file keeps one:
 // - per user, in $XDG_CACHE_HOME/cognito-lint or ~/.cache/cognito-lint (a directory only its owner can
 //   write, so no other account can plant code in it), one file per cognito-lint and Node.js version;
-// - V8 checks the cache against the source and its flags and ignores one that does not match; a cache
-//   that cannot be read or written is skipped without a word: the run is the same, only slower;
+//   a missing home directory is never created (no cache then);
+// - V8 checks only the source's length and its flags, and runs whatever a damaged cache says (crashes
+//   with random flips, another cli.js's code with a foreign one). So a SHA-256 of the cache bytes and
+//   of the cli.js they were compiled from is kept beside them (`<cache>.sha256`) and checked before V8
+//   sees them: a cache that does not match is deleted and written again, never run
+//   (docs/design/writes.md);
+// - both files are written whole or not at all (a temporary file renamed over them); a cache that
+//   cannot be read or written is skipped without a word: the run is the same, only slower;
 // - COGNITO_LINT_NO_COMPILE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE=1) turns it off.
 // Copied verbatim by scripts/bundle.js; not compiled.
 const fs = require('node:fs');
@@ -17,20 +23,13 @@ const vm = require('node:vm');
 const Module = require('node:module');
 
 const CLI = path.join(__dirname, 'cli.js');
-// The SHA-256 of cli.js, written in by scripts/bundle.js: names the cache, because V8 checks only the
-// source's length against it.
-const CLI_SHA256 = 'c458b5546bd6bdd4c6b4f9073642fc33f25d0a114f04f9574fd85b7082f07593';
+// The SHA-256 of cli.js, written in by scripts/bundle.js: names the cache and goes into its checksum,
+// because V8 checks only the source's length against it.
+const CLI_SHA256 = '407e698ded565b7301360b383dd172f095717881553bd1def1d2ca83cdd7e84a';
 // cli.js also runs on its own (`node bundle/cli.js`, no cache); its #! line becomes a comment here.
 const source = fs.readFileSync(CLI, 'utf8').replace(/^#!/, '//');
 const cacheFile = compileCacheFile();
-let cachedData;
-if (cacheFile) {
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined; // first run, or no cache
-  }
-}
+const cachedData = cacheFile ? verifiedCache(cacheFile) : undefined;
 
 const script = new vm.Script(Module.wrap(source), { filename: CLI, cachedData });
 if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
@@ -56,7 +55,9 @@ function compileCacheFile() {
     const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
     if (!path.isAbsolute(base)) return undefined;
     const dir = path.join(base, 'cognito-lint');
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // One level at a time, never recursively: a home directory that does not exist stays so.
+    makeDirectory(base);
+    makeDirectory(dir);
     const owner = fs.statSync(dir);
     if (typeof process.getuid === 'function' && (owner.uid !== process.getuid() || (owner.mode & 0o022) !== 0)) return undefined;
     return path.join(dir, `cli-${CLI_SHA256.slice(0, 16)}-${process.version}-${process.arch}.cache`);
@@ -65,23 +66,74 @@ function compileCacheFile() {
   }
 }
 
-/** Writes the code cache whole or not at all (a temporary file renamed over it). */
-function writeCache(file, compiled) {
-  const temporary = `${file}.${process.pid}.tmp`;
+function makeDirectory(dir) {
   try {
-    fs.writeFileSync(temporary, compiled.createCachedData(), { mode: 0o600 });
-    fs.renameSync(temporary, file);
-    removeStaleCaches(path.dirname(file), path.basename(file));
-  } catch {
-    fs.rmSync(temporary, { force: true });
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
   }
 }
 
-/** Caches of other builds unused for a week go (other versions installed side by side keep theirs). */
+/** What the checksum file holds: the SHA-256 of cli.js's own hash and the cache bytes (a cache of another cli.js fails it). */
+function checksum(bytes) {
+  return `${require('node:crypto').createHash('sha256').update(CLI_SHA256).update(bytes).digest('hex')}\n`;
+}
+
+/** The cache bytes when their checksum matches; otherwise the pair is deleted (and written again at exit). */
+function verifiedCache(file) {
+  let bytes;
+  let sum;
+  try {
+    bytes = fs.readFileSync(file);
+    sum = fs.readFileSync(`${file}.sha256`, 'latin1');
+  } catch {
+    if (bytes === undefined) return undefined; // first run
+  }
+  if (sum === checksum(bytes)) return bytes;
+  try {
+    fs.rmSync(file, { force: true });
+    fs.rmSync(`${file}.sha256`, { force: true });
+  } catch {
+    // Left for the write at exit to replace.
+  }
+  return undefined;
+}
+
+/** Writes the code cache and then its checksum, each whole or not at all (a temporary file renamed over it). */
+function writeCache(file, compiled) {
+  try {
+    const bytes = compiled.createCachedData();
+    writeWhole(file, bytes);
+    writeWhole(`${file}.sha256`, checksum(bytes));
+    removeStaleCaches(path.dirname(file), path.basename(file));
+  } catch {
+    // No cache this time: the next run compiles again.
+  }
+}
+
+function writeWhole(file, data) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    // Exclusive create: a leftover or planted file at the temporary name is not written through.
+    const fd = fs.openSync(temporary, 'wx', 0o600);
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Caches of other builds (and their checksums, and temporary files left by a killed run) unused for a week go. */
 function removeStaleCaches(dir, keep) {
   const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
   for (const name of fs.readdirSync(dir)) {
-    if (name === keep || !/^cli-.*\.cache$/.test(name)) continue;
+    if (name === keep || name === `${keep}.sha256` || !/^cli-.*\.cache(\.sha256)?(\.\d+\.tmp)?$/.test(name)) continue;
     const file = path.join(dir, name);
     const { atimeMs, mtimeMs } = fs.statSync(file);
     if (atimeMs < weekAgo && mtimeMs < weekAgo) fs.rmSync(file, { force: true });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds bundle/, the folder every entry point runs (the npm bin, the GitHub Action, the pre-commit
 // hook): bin/cognito-lint.js and everything it requires from dist/ (run `npm run build` first) in one
-// file, cli.js, run by cognito-lint.js (scripts/bundle-loader.js: V8's code cache), with the two WebAssembly files it loads beside it (web-tree-sitter's runtime,
+// file, cli.js, and the language server (`--lsp`, dist/src/server/index.js) in another, server.js, which
+// cli.js requires only for --lsp so that a lint run neither loads nor compiles it. cli.js is run by cognito-lint.js (scripts/bundle-loader.js: V8's code cache), with the two WebAssembly files it loads beside it (web-tree-sitter's runtime,
 // found by web-tree-sitter from the bundle's own folder, and the vendored HCL grammar, found by
 // src/parse/hcl.ts when COGNITO_LINT_BUNDLE is defined) and the licences of all it contains.
 // The folder is committed, so the Action needs no install step. esbuild-wasm is pinned exactly: its
@@ -17,6 +18,8 @@ const root = path.join(__dirname, '..');
 const OUT = path.join(root, 'bundle');
 const ENTRY = 'bin/cognito-lint.js';
 const BUNDLE = 'cli.js';
+const SERVER_ENTRY = 'dist/src/server/index.js';
+const SERVER_BUNDLE = 'server.js';
 // What every entry point runs: scripts/bundle-loader.js, which runs cli.js through V8's code cache.
 const LOADER = 'cognito-lint.js';
 const REBUILD = 'npm run build && npm run bundle';
@@ -41,7 +44,11 @@ const packageFacts = {
 async function build() {
   const result = await esbuild.build({
     absWorkingDir: root, // paths in the output's comments are relative to it, so any clone builds the same bytes
-    entryPoints: [ENTRY],
+    entryPoints: [
+      { in: ENTRY, out: BUNDLE.replace(/\.js$/, '') },
+      { in: SERVER_ENTRY, out: SERVER_BUNDLE.replace(/\.js$/, '') },
+    ],
+    outdir: OUT,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -60,8 +67,10 @@ async function build() {
     logLevel: 'warning',
   });
   const files = new Map();
-  const bundle = Buffer.from(result.outputFiles[0].contents);
+  const output = (name) => Buffer.from(result.outputFiles.find((file) => path.basename(file.path) === name).contents);
+  const bundle = output(BUNDLE);
   files.set(BUNDLE, bundle);
+  files.set(SERVER_BUNDLE, output(SERVER_BUNDLE));
   const sha256 = require('node:crypto').createHash('sha256').update(bundle).digest('hex');
   files.set(LOADER, Buffer.from(fs.readFileSync(path.join(__dirname, 'bundle-loader.js'), 'utf8').replace('@@CLI_SHA256@@', sha256)));
   files.set('web-tree-sitter.wasm', fs.readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')));

@@ -3,8 +3,8 @@
 // configuration error, or internal failure.
 import path from 'node:path';
 import { loadAllRules } from '../rules';
-import { EffectiveConfig, PRESETS, type PresetName } from './config';
-import { ConfigError, findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
+import { PRESETS, resolveConfig, type PresetName } from './config';
+import { ConfigError } from './config-file';
 import { STDIN_PATH, UsageError, findRepositoryRoot, toDisplayPath } from './discover';
 import { FORMAT_NAMES, describeFormats, format, loadFormatter, type FormatName, type Write } from './format';
 import { checkedSummary } from './format/text';
@@ -58,6 +58,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'color', type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off with NO_COLOR)' },
   { name: 'print-config', type: 'string', describe: 'Print the configuration that applies to this file, then exit' },
   { name: 'list-rules', type: 'boolean', default: false, describe: 'Print every rule with its severity and description, then exit' },
+  { name: 'lsp', type: 'boolean', default: false, describe: 'Run as a Language Server on standard input and output (for editors; docs/editors.md)' },
 ];
 const USAGE = `${TOOL_NAME} [paths..]\n\nLint Amazon Cognito app client settings in CloudFormation, SAM, CDK, Serverless, Terraform and API files.`;
 const PATHS = { name: 'paths', describe: 'Files, directories or globs to lint; - reads standard input', default: ['.'] };
@@ -92,6 +93,9 @@ interface CliArgs {
 export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
   // Every message echoes what the repository controls (file names, keys, rule ids): one line each, escaped.
   const io: CliIo = { ...given, stderr: lineWriter(given.stderr) };
+  // An editor may add its own transport flags (`--stdio`): with --lsp, no other option applies.
+  const lspAt = argv.indexOf('--lsp');
+  if (lspAt >= 0 && !argv.slice(0, lspAt).includes('--')) return runLanguageServer();
   const parsed = parseArgs(argv, OPTIONS);
   if (parsed.kind === 'error') {
     io.stderr(`${TOOL_NAME}: ${parsed.message}\n`);
@@ -232,22 +236,17 @@ function withFixableRules(options: readonly OptionSpec[], rules: readonly Rule[]
   return options.map((option) => (option.describe.includes('{{') ? { ...option, describe: option.describe.replace('{{fix}}', named('fix')).replace('{{remediation}}', named('remediation')) } : option));
 }
 
-/** Preset < config file `rules` < `overrides` < --rule, with --preset replacing the file's `extends`. */
-function resolveConfig(rules: readonly Rule[], cwd: string, configFlag: string | undefined, presetFlag: PresetName | undefined, ruleFlags: readonly string[]): EffectiveConfig {
-  const configFile = configFlag !== undefined ? path.resolve(cwd, configFlag) : findConfigFile(cwd);
-  const content = configFile ? readConfigFile(configFile, rules, cwd) : {};
-  return new EffectiveConfig(
-    rules,
-    {
-      preset: presetFlag ?? content.extends ?? 'recommended',
-      ...(configFile ? { configFile } : {}),
-      ...(content.rules ? { rules: content.rules } : {}),
-      ...(content.overrides ? { overrides: content.overrides } : {}),
-      ...(content.ignores ? { ignores: content.ignores } : {}),
-      cliRules: parseRuleFlags(ruleFlags, rules),
-    },
-    cwd,
-  );
+declare const COGNITO_LINT_BUNDLE: boolean | undefined;
+
+/**
+ * The language server, loaded only now: a lint run does not pay for its code. In the bundle it is a file
+ * of its own beside cli.js (scripts/bundle.js), required by a path the bundler does not follow.
+ */
+function runLanguageServer(): Promise<number> {
+  const bundled = typeof COGNITO_LINT_BUNDLE === 'boolean' && COGNITO_LINT_BUNDLE;
+  const serverModule = bundled ? path.join(__dirname, 'server.js') : path.join(__dirname, 'server', 'index.js');
+  const { startServer } = require(serverModule) as typeof import('./server');
+  return startServer();
 }
 
 function today(io: CliIo): string {

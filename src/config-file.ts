@@ -4,8 +4,8 @@
 // is allowed.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Rule, Severity } from './rule';
-import { SEVERITIES, type ConfigInput, type Override, type PresetName, type RuleEntry } from './config';
+import { SEVERITIES, type Rule, type Severity } from './rule';
+import type { ConfigInput, Override, PresetName, RuleEntry } from './config';
 import { findRepositoryRoot, toDisplayPath } from './discover';
 import { closestName } from './text';
 import { SourceFile } from './source';

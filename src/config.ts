@@ -3,10 +3,11 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Rule, Severity } from './rule';
+import { findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
 
 export type PresetName = 'recommended' | 'strict' | 'all';
 export const PRESETS: readonly PresetName[] = ['recommended', 'strict', 'all'];
-export const SEVERITIES: readonly Severity[] = ['off', 'note', 'warning', 'error'];
+export { SEVERITIES } from './rule';
 
 export interface RuleSetting {
   severity: Severity;
@@ -136,4 +137,26 @@ export class EffectiveConfig {
   private relative(absolutePath: string): string {
     return path.relative(this.baseDir, absolutePath).split(path.sep).join('/');
   }
+}
+
+/**
+ * The configuration of a run from `cwd`: preset < config file `rules` < `overrides` < --rule, with
+ * --preset replacing the file's `extends`. The config file is `configFlag`, or the nearest one from `cwd`
+ * up to the repository root. Throws ConfigError for a file that is not valid.
+ */
+export function resolveConfig(rules: readonly Rule[], cwd: string, configFlag?: string, presetFlag?: PresetName, ruleFlags: readonly string[] = []): EffectiveConfig {
+  const configFile = configFlag !== undefined ? path.resolve(cwd, configFlag) : findConfigFile(cwd);
+  const content = configFile ? readConfigFile(configFile, rules, cwd) : {};
+  return new EffectiveConfig(
+    rules,
+    {
+      preset: presetFlag ?? content.extends ?? 'recommended',
+      ...(configFile ? { configFile } : {}),
+      ...(content.rules ? { rules: content.rules } : {}),
+      ...(content.overrides ? { overrides: content.overrides } : {}),
+      ...(content.ignores ? { ignores: content.ignores } : {}),
+      cliRules: parseRuleFlags(ruleFlags, rules),
+    },
+    cwd,
+  );
 }

@@ -1,5 +1,6 @@
 // The whole pipeline for one run: discover -> read/load -> evaluate -> filter. Formatting is the caller's.
 // `lint()` is the one entry point the CLI and the tests share; lintCandidates is its load/evaluate part.
+// `lintText()` runs the same stages on one text that is not (or not yet) on disk: an editor's buffer.
 import path from 'node:path';
 import type { EffectiveConfig } from './config';
 import type { BaselineFile } from './baseline';
@@ -8,7 +9,7 @@ import type { LoadedFile, ParseFailure } from './model';
 import { SourceFile } from './source';
 import type { FileRef, Finding } from './finding';
 import { compareFindings, detach, SEVERITY_RANK } from './finding';
-import { UNNAMED_STDIN, discover, type Candidate, type DiscoverOptions } from './discover';
+import { UNNAMED_STDIN, discover, findRepositoryRoot, toDisplayPath, type Candidate, type DiscoverOptions } from './discover';
 import { loadFile, mayHoldClient, prepareParsers } from './load';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { Workspace } from './workspace';
@@ -30,6 +31,8 @@ export interface LintOptions {
    * them; a normal run lets each file go once it is filtered.
    */
   keepFiles?: boolean;
+  /** Texts by absolute path that the loaders read instead of the disk (an editor's unsaved buffers). */
+  buffers?: ReadonlyMap<string, string>;
 }
 
 /** A file that was not read or not parsed, as the report mentions it (SARIF notifications). */
@@ -94,11 +97,35 @@ export interface LintRun extends FilterResult {
 
 /** One run, discovery to the filter stage: parsers start here, and the configuration applies here. */
 export async function lint(request: LintRequest): Promise<LintRun> {
-  const { config, rules } = request;
+  const { config } = request;
   const candidates = discover(request.paths, request.cwd, { ...request.discover, isIgnored: (file) => config.isIgnored(file) }).map((candidate) => {
     const text = request.texts?.get(candidate.absolutePath);
     return text === undefined ? candidate : { ...candidate, text };
   });
+  return lintFound(candidates, request);
+}
+
+export interface LintTextOptions extends Pick<LintRequest, 'cwd' | 'rules' | 'maxFileSize' | 'inlineSuppressions' | 'today' | 'keepFiles'> {
+  /** Other texts that replace files on disk, by absolute path: the editor's other unsaved buffers. */
+  buffers?: ReadonlyMap<string, string>;
+}
+
+/**
+ * One text linted as the file at `filePath` (absolute, or relative to `options.cwd`) would be, with the
+ * same stages and configuration as lint(): what a language server calls on each change of a buffer. The
+ * files it relates to (a Terraform module's other files) come from `options.buffers`, then the disk. A
+ * file the configuration ignores has no findings.
+ */
+export async function lintText(text: string, filePath: string, config: EffectiveConfig, options: LintTextOptions): Promise<LintRun> {
+  const absolutePath = path.resolve(options.cwd, filePath);
+  const repositoryRoot = findRepositoryRoot(path.dirname(absolutePath)) ?? path.resolve(options.cwd);
+  const candidate: Candidate = { absolutePath, displayPath: toDisplayPath(absolutePath, options.cwd), repositoryPath: toDisplayPath(absolutePath, repositoryRoot), explicit: true, text };
+  return lintFound(config.isIgnored(absolutePath) ? [] : [candidate], { ...options, paths: [absolutePath], config });
+}
+
+/** The stages after discovery, shared by lint() and lintText(). */
+async function lintFound(candidates: readonly Candidate[], request: Omit<LintRequest, 'paths' | 'config' | 'texts'> & { paths: readonly string[]; config: EffectiveConfig; buffers?: ReadonlyMap<string, string> }): Promise<LintRun> {
+  const { config, rules } = request;
   await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
   const settingsOf = (file: SourceFile) => config.settingsFor(path.resolve(request.cwd, file.path));
   const filter: FilterOptions = {
@@ -115,6 +142,7 @@ export async function lint(request: LintRequest): Promise<LintRun> {
     maxFileSize: request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     filter,
     ...(request.keepFiles ? { keepFiles: true } : {}),
+    ...(request.buffers ? { buffers: request.buffers } : {}),
   });
   const filtered = finishFilter(result.findings, result.unusedSuppressions, result.suppressed, filter);
   const read = new Set(candidates.map((candidate) => candidate.repositoryPath));
@@ -144,7 +172,7 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
   let filesScanned = 0;
   let filesSkippedTooLarge = 0;
   // Files a loader relates to (Terraform siblings and modules) are read with this run's --max-file-size too.
-  const workspace = new Workspace(options.maxFileSize);
+  const workspace = new Workspace(options.maxFileSize, options.buffers);
   const finish = (loaded: LoadedFile, tooLarge = false): void => {
     let own: Finding[];
     // Rules run per file, so that one failing on a file fails that file only.

@@ -5,6 +5,7 @@ import type { Span } from './source';
 import type { Fix, MessageValue } from './message';
 
 export type Severity = 'error' | 'warning' | 'note' | 'off';
+export const SEVERITIES: readonly Severity[] = ['off', 'note', 'warning', 'error'];
 export type RuleCategory = 'correctness' | 'security' | 'tool';
 /**
  * What applying a rule's proposed change does (docs/design/fixes-and-remediations.md). A `fix` keeps what

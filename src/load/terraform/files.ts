@@ -8,6 +8,7 @@ import { parseTerraformJson } from '../../parse/terraform-json';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclParseResult, type HclRange } from '../../parse/hcl';
 import { hasAnyExtension } from '../../formats/dialect';
 import { TERRAFORM_EXTENSIONS, CLIENT_RESOURCE_TYPES, IDENTITY_PROVIDER_TYPES, RESOURCE_SERVER_TYPES, USER_POOL_TYPES } from '../terraform-names';
+import { LruMap } from '../../lru';
 
 /** The top-level blocks the loader reads (clients and the pool resources around them); the parser skips the others without walking them. */
 const WANTED: BlockFilter = (type, labels) =>
@@ -36,8 +37,12 @@ interface CachedParse {
 /**
  * Parses by absolute path, kept while the file's text is the same. The workspace keeps a related file's
  * text while its size and modification time stay the same, so an unchanged file is the same string.
+ * Bounded by the characters of the texts it keeps (a parse tree is a few times its text): the language
+ * server lives for hours and a repository run touches thousands of modules. 16 M characters hold every
+ * Terraform file of any real module tree several times over.
  */
-const parseCache = new Map<string, CachedParse>();
+export const PARSE_CACHE_MAX_CHARACTERS = 16 * 1024 * 1024;
+export const parseCache = new LruMap<string, CachedParse>(PARSE_CACHE_MAX_CHARACTERS, (entry) => entry.text.length + 1);
 
 /** HCL, or Terraform's JSON syntax for `*.tf.json` / `*.tofu.json` (the same body either way). */
 function parseTerraform(filePath: string, text: string): HclParseResult {
