@@ -3,6 +3,7 @@
 // vscode-languageserver-protocol, as an editor would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { after } from 'node:test';
 import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
@@ -60,8 +61,16 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** Servers still running when the test file ends (a test that failed before stop()): killed, so the file can end. */
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function startLsp(options: StartOptions): Promise<LspSession> {
   const child = spawn(process.execPath, [options.bin ?? BIN, '--lsp', ...(options.extraArgs ?? [])], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -38,13 +38,15 @@ test('open, change, code action, hover, shutdown and exit', async () => {
   assert.equal(placeholder.relatedInformation[0]!.location.uri, uri);
   assert.equal(placeholder.relatedInformation[0]!.location.range.start.line, 6, 'the Default: line of the AppDomain parameter');
 
-  // Code action: the safe fix, as an edit of this version of the buffer.
+  // Code action: PreventUserExistenceErrors ENABLED changes what sign-in returns, so it is a remediation:
+  // offered as an edit of this version of the buffer, never as the preferred fix.
   const actions = await session.codeActions(uri, prevent.range, [prevent]);
-  const fix = actions.find((action) => action.isPreferred);
-  assert.ok(fix, JSON.stringify(actions));
-  assert.equal(fix.title, 'Fix: PreventUserExistenceErrors: ENABLED');
-  assert.equal(fix.kind, 'quickfix');
-  const edit = fix.edit!.documentChanges![0] as TextDocumentEdit;
+  assert.equal(actions.length, 1, JSON.stringify(actions));
+  const remediation = actions[0]!;
+  assert.equal(remediation.title, 'Apply remediation: PreventUserExistenceErrors: ENABLED');
+  assert.equal(remediation.kind, 'quickfix');
+  assert.notEqual(remediation.isPreferred, true);
+  const edit = remediation.edit!.documentChanges![0] as TextDocumentEdit;
   assert.deepEqual(edit.textDocument, { uri, version: 1 });
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, BAD_YAML), edit.edits);
   assert.match(fixed, /PreventUserExistenceErrors: ENABLED/);
@@ -67,23 +69,30 @@ test('open, change, code action, hover, shutdown and exit', async () => {
   assert.equal(await session.stop(), 0, 'clean exit after shutdown');
 });
 
-test('a remediation is offered as a code action but is not the preferred fix', async () => {
+test('a fix (behaviour kept) is the preferred code action; a remediation is offered but not preferred', async () => {
   const root = gitRepository({});
   const session = await startLsp({ cwd: root });
-  const uri = uriOf(root, 'machine.yaml');
-  const text = ['Resources:', '  Machine:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: us-east-1_a', '      GenerateSecret: true', '      AllowedOAuthFlowsUserPoolClient: true', '      AllowedOAuthFlows: [client_credentials]', '      AllowedOAuthScopes:', '        - orders/read', '        - openid', ''].join('\n');
+  const uri = uriOf(root, 'web.yaml');
+  const text = ['Resources:', '  Web:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: us-east-1_a', '      PreventUserExistenceErrors: ENABLED', '      EnableTokenRevocation: false', '      ExplicitAuthFlows:', '        - ALLOW_USER_SRP_AUTH', '        - ALLOW_REFRESH_TOKEN_AUTH', '        - ALLOW_USER_SRP_AUTH', ''].join('\n');
   session.open(uri, 'yaml', text);
   const { diagnostics } = await session.diagnostics(uri);
-  const scope = diagnostics.find((diagnostic) => diagnostic.code === 'client-credentials-scopes');
-  assert.ok(scope, codes(diagnostics).join(', '));
-  const actions = await session.codeActions(uri, scope.range, [scope]);
-  assert.equal(actions.length, 1, JSON.stringify(actions));
-  assert.match(actions[0]!.title, /^Apply remediation: remove AllowedOAuthScopes/);
-  assert.notEqual(actions[0]!.isPreferred, true);
-  const edit = actions[0]!.edit!.documentChanges![0] as TextDocumentEdit;
-  const after = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edit.edits);
-  assert.doesNotMatch(after, /openid/);
-  assert.match(after, /- orders\/read\n/);
+  const duplicate = diagnostics.find((diagnostic) => diagnostic.code === 'duplicate-values');
+  const revocation = diagnostics.find((diagnostic) => diagnostic.code === 'token-revocation-enabled');
+  assert.ok(duplicate && revocation, codes(diagnostics).join(', '));
+
+  const [fix, ...moreFixes] = await session.codeActions(uri, duplicate.range, [duplicate]);
+  assert.deepEqual(moreFixes, []);
+  assert.match(fix!.title, /^Fix: /);
+  assert.equal(fix!.isPreferred, true);
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), (fix!.edit!.documentChanges![0] as TextDocumentEdit).edits);
+  assert.equal(fixed.match(/ALLOW_USER_SRP_AUTH/g)?.length, 1, fixed);
+
+  const [remediation, ...moreRemediations] = await session.codeActions(uri, revocation.range, [revocation]);
+  assert.deepEqual(moreRemediations, []);
+  assert.equal(remediation!.title, 'Apply remediation: EnableTokenRevocation: true');
+  assert.notEqual(remediation!.isPreferred, true);
+  const remediated = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), (remediation!.edit!.documentChanges![0] as TextDocumentEdit).edits);
+  assert.match(remediated, /EnableTokenRevocation: true/);
   assert.equal(await session.stop(), 0);
 });
 
