@@ -268,7 +268,7 @@ check('linear', '--fix-dry-run on 10,000 clients (1.4 MB) ends under 10 s and 1 
   // Reports the peak memory at exit; the heap limit ends a runaway run early instead of taking the machine.
   const preload = path.join(TEMP, 'max-rss.js');
   fs.writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS * 1024)));\n`);
-  const run = lint(repo, ['clients.yaml', '--fix-dry-run', '--fail-on', 'none'], { timeoutMs: 30_000, nodeOptions: ['--max-old-space-size=1536', '--require', preload] });
+  const run = lint(repo, ['clients.yaml', '--fix-dry-run', '--fix-type', 'remediation', '--fail-on', 'none'], { timeoutMs: 30_000, nodeOptions: ['--max-old-space-size=1536', '--require', preload] });
   if (run.signal) return `stopped after ${run.seconds.toFixed(1)} s (${run.signal})`;
   if (run.code !== 0) return `exit ${run.code} ${run.stderr.slice(0, 300)}`;
   const fixed = run.stdout.split('\n').filter((line) => line === '+      PreventUserExistenceErrors: ENABLED').length;
@@ -285,7 +285,7 @@ check('mask', '--fix-dry-run does not print a committed ClientSecret (context an
   const describe = JSON.stringify({ UserPoolClient: { UserPoolId: 'us-east-1_a', ClientId: '1example23456789', ClientName: 'web', ClientSecret: secret, PreventUserExistenceErrors: 'LEGACY' } }, null, 2);
   const request = `{\n  "UserPoolId": "us-east-1_a",\n  "ClientName": "web",\n  "ClientSecret": "${secret}",\n  "PreventUserExistenceErrors": "LEGACY"\n}\n`;
   const repo = repoBesideOutside('mask', { 'describe-output.json': describe, 'create-request.json': request }).repo;
-  const run = lint(repo, ['.', '--fix-dry-run', '--fail-on', 'none']);
+  const run = lint(repo, ['.', '--fix-dry-run', '--fix-type', 'all', '--fail-on', 'none']);
   if (run.code !== 0) return `exit ${run.code} ${run.stderr.slice(0, 300)}`;
   if (!run.stdout.includes('PreventUserExistenceErrors')) return 'no diff was printed';
   return run.stdout.includes(secret) || run.stderr.includes(secret) ? 'the secret is printed in full' : undefined;
