@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SEVERITIES, type Rule, type Severity } from './rule';
-import type { ConfigInput, Override, PresetName, RuleEntry } from './config';
+import type { ConfigInput, Override, PresetName, RuleEntry } from './config-input';
 import { findRepositoryRoot, toDisplayPath } from './discover';
 import { closestName } from './text';
 import { SourceFile } from './source';

@@ -4,9 +4,10 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Rule, Severity } from './rule';
 import { findConfigFile, parseRuleFlags, readConfigFile } from './config-file';
+import type { ConfigInput, PresetName, RuleEntry } from './config-input';
 
-export type PresetName = 'recommended' | 'strict' | 'all';
-export const PRESETS: readonly PresetName[] = ['recommended', 'strict', 'all'];
+export { PRESETS, type ConfigInput, type Override, type PresetName, type RuleEntry } from './config-input';
+
 export { SEVERITIES } from './rule';
 
 export interface RuleSetting {
@@ -17,11 +18,6 @@ export interface RuleSetting {
 export type RuleSettings = Map<string, RuleSetting>;
 
 /** One `rules` entry as written: a severity and/or options. */
-export interface RuleEntry {
-  severity: Severity;
-  options?: Record<string, unknown>;
-}
-
 /** Severity of a rule in a preset: `strict` raises everything to error; `all` turns off-by-default rules on as warnings. */
 export function presetSeverity(preset: PresetName, defaultSeverity: Severity): Severity {
   if (preset === 'strict') return 'error';
@@ -44,23 +40,6 @@ function applyEntries(settings: RuleSettings, entries: ReadonlyMap<string, RuleE
     if (!current) continue;
     settings.set(id, { severity: entry.severity, options: entry.options ? { ...current.options, ...entry.options } : current.options });
   }
-}
-
-export interface Override {
-  /** Globs relative to `baseDir` (the config file's directory). */
-  files: string[];
-  rules: Map<string, RuleEntry>;
-}
-
-export interface ConfigInput {
-  preset: PresetName;
-  /** The config file, when one was found or given; its directory anchors `ignores` and `overrides`. */
-  configFile?: string;
-  rules?: Map<string, RuleEntry>;
-  overrides?: Override[];
-  ignores?: string[];
-  /** --rule id=severity flags. */
-  cliRules?: Map<string, RuleEntry>;
 }
 
 /** The effective configuration of a run: settings per file, and which files are ignored. */

@@ -10,6 +10,11 @@ import { compareText } from './finding';
 import { gitExcludes } from './git-excludes';
 // The extensions a directory walk considers are every dialect's; explicit file arguments may have any name.
 import { SCANNED_EXTENSIONS } from './formats';
+import type { Candidate } from './candidate';
+import { findRepositoryRoot } from './repository-root';
+
+export type { Candidate } from './candidate';
+export { findRepositoryRoot } from './repository-root';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform']);
 const ALWAYS_SKIPPED = [...SKIPPED_DIRECTORIES].map((name) => `**/${name}/**`);
@@ -18,18 +23,6 @@ const SCANNED_SUFFIXES = SCANNED_EXTENSIONS.map((extension) => `.${extension}`);
 export const STDIN_PATH = '-';
 /** What standard input is called in the output when --stdin-filename does not name it. */
 export const UNNAMED_STDIN = '<stdin>';
-
-export interface Candidate {
-  absolutePath: string;
-  /** Relative to the working directory, forward slashes: what every output shows. */
-  displayPath: string;
-  /** Relative to the repository root (or the working directory outside one), forward slashes. */
-  repositoryPath: string;
-  /** Named on the command line: read even when ignored or of an unusual extension. */
-  explicit: boolean;
-  /** The content when it does not come from disk (standard input). */
-  text?: string;
-}
 
 export class UsageError extends Error {}
 
@@ -186,14 +179,6 @@ function displayPathsBelow(base: string): (absolutePath: string) => string {
   const prefix = resolved.endsWith('/') ? resolved : `${resolved}/`;
   if (path.sep !== '/') return (absolutePath) => toDisplayPath(absolutePath, base);
   return (absolutePath) => (absolutePath.startsWith(prefix) && absolutePath.length > prefix.length ? absolutePath.slice(prefix.length) : toDisplayPath(absolutePath, base));
-}
-
-/** The directory holding `.git`, searching upwards from `start`; undefined outside a repository. */
-export function findRepositoryRoot(start: string): string | undefined {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }
 
 /**

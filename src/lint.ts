@@ -10,7 +10,7 @@ import { SourceFile } from './source';
 import type { FileRef, Finding } from './finding';
 import { compareFindings, detach, SEVERITY_RANK } from './finding';
 import { UNNAMED_STDIN, discover, findRepositoryRoot, toDisplayPath, type Candidate, type DiscoverOptions } from './discover';
-import { loadFile, mayHoldClient, prepareParsers } from './load';
+import { loadFile, mayHoldClient, prepareParsers } from './load-file';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { Workspace } from './workspace';
 import { clientCounts } from './client-count';

@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { SourceFile } from './source';
-import type { Candidate } from './discover';
+import type { Candidate } from './candidate';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 /** How much of a file over the size limit is read to decide whether it could hold a client. */

@@ -5,7 +5,7 @@
 // An editor's unsaved buffers come before the disk: the language server lints what the user sees.
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { findRepositoryRoot } from './discover';
+import { findRepositoryRoot } from './repository-root';
 import { DEFAULT_MAX_FILE_SIZE, decodeText, readBytes } from './read';
 
 interface CachedText {

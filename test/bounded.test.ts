@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { project } from './fixtures';
 import { BIN, BIN_NAME } from './bin-helpers';
-import * as load from '../src/load';
+import * as load from '../src/load-file';
 import { lintPaths } from '../src/lint';
 import { loadAllRules } from '../rules';
 import { settingsForPreset } from '../src/config';

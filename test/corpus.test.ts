@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadAllRules } from '../rules';
 import { settingsForPreset } from '../src/config';
 import { lintPaths } from '../src/lint';
-import { prepareParsers } from '../src/load';
+import { prepareParsers } from '../src/load-file';
 import type { Finding } from '../src/finding';
 import { DEFAULT_MAX_FILE_SIZE } from '../src/read';
 import { assertGolden } from './golden';

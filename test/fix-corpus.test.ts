@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { runCli } from './cli-helpers';
 import { REPO_ROOT } from './golden';
 import { CORPUS, FORMATS, LAID_OUT, layOut } from './corpus-layout';
-import { prepareParsers } from '../src/load';
+import { prepareParsers } from '../src/load-file';
 
 interface Result {
   ruleId: string;

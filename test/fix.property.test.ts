@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { runCli } from './cli-helpers';
-import { loadFile, prepareParsers } from '../src/load';
+import { loadFile, prepareParsers } from '../src/load-file';
 import { SourceFile } from '../src/source';
 
 const FLOWS = ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'];

@@ -9,7 +9,7 @@ import { gitRepository, lintBin } from './bin-helpers';
 import { REPO_ROOT, assertGolden } from './golden';
 import { applyFixes, originalLines, planFix, splitLines, trackEdits, unifiedDiff } from '../src/fix';
 import { applyEdits, type Edit } from '../src/fix/text';
-import { loadFile, prepareParsers } from '../src/load';
+import { loadFile, prepareParsers } from '../src/load-file';
 import type { Fix } from '../src/message';
 import { SourceFile } from '../src/source';
 import type { Finding } from '../src/finding';

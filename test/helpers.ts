@@ -1,6 +1,6 @@
 // Shared test helpers: lint a text as a file of a given name and compare results as plain rows.
 import { SourceFile } from '../src/source';
-import { loadFile } from '../src/load';
+import { loadFile } from '../src/load-file';
 import { evaluate } from '../src/evaluate';
 import { loadRule } from '../rules';
 import type { RuleSettings } from '../src/config';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SourceFile } from '../src/source';
-import { loadFile } from '../src/load';
+import { loadFile } from '../src/load-file';
 import { parseYaml } from '../src/parse/yaml';
 import { SuppressionIndex, covers, type Suppression } from '../src/suppress';
 import type { Finding } from '../src/finding';

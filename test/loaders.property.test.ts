@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { SourceFile } from '../src/source';
-import { loadFile } from '../src/load';
+import { loadFile } from '../src/load-file';
 import { evaluate } from '../src/evaluate';
 import { loadAllRules } from '../rules';
 import { settingsForPreset } from '../src/config';

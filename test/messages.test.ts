@@ -6,7 +6,7 @@ import { runRule } from './helpers';
 import { client, useHclParser } from './terraform-helpers';
 import { API_SPELLING, memberName, phrase, renderFix, renderTemplate } from '../src/message';
 import { SourceFile } from '../src/source';
-import { loadFile } from '../src/load';
+import { loadFile } from '../src/load-file';
 import { evaluate } from '../src/evaluate';
 import { loadAllRules } from '../rules';
 import { settingsForPreset } from '../src/config';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLIENT, DIALECTS, checkApiCase, checkFixture, lint, parseFixture, render, type ApiClient, type InvalidCase } from './rule-tester';
 import { SourceFile } from '../src/source';
-import { loadFile, prepareParsers } from '../src/load';
+import { loadFile, prepareParsers } from '../src/load-file';
 
 const PUEE = 'prevent-user-existence-errors';
 const legacy = (errors: InvalidCase['errors']): InvalidCase => ({ name: 'LEGACY', client: { PreventUserExistenceErrors: 'LEGACY' }, errors });

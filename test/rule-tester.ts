@@ -12,7 +12,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 // The one place the tester touches today's internals: `lint` below. Re-point it when the load stage changes.
 import { SourceFile } from '../src/source';
-import { loadFile, prepareParsers } from '../src/load';
+import { loadFile, prepareParsers } from '../src/load-file';
 import { evaluate } from '../src/evaluate';
 import { loadRule } from '../rules';
 import type { Finding } from '../src/finding';

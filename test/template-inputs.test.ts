@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceFile } from '../src/source';
-import { loadFile } from '../src/load';
+import { loadFile } from '../src/load-file';
 import { evaluate } from '../src/evaluate';
 import { loadAllRules } from '../rules';
 import { settingsForPreset } from '../src/config';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceFile } from '../src/source';
-import { loadFile } from '../src/load';
+import { loadFile } from '../src/load-file';
 import type { AppClient, Value } from '../src/model';
 import { client, useHclParser } from './terraform-helpers';
 

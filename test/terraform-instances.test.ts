@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceFile } from '../src/source';
-import { loadFile } from '../src/load';
+import { loadFile } from '../src/load-file';
 import type { AppClient, LoadedFile, Value } from '../src/model';
 import { client, useHclParser } from './terraform-helpers';
 import { runCli } from './cli-helpers';

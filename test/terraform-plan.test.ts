@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceFile } from '../src/source';
-import { loadFile, mayHoldClient } from '../src/load';
+import { loadFile, mayHoldClient } from '../src/load-file';
 import { evaluate } from '../src/evaluate';
 import { loadAllRules } from '../rules';
 import { settingsForPreset } from '../src/config';

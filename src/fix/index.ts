@@ -7,7 +7,7 @@ import type { FileRef, Finding } from '../finding';
 import { plannedChange } from '../finding';
 import type { LoadedFile } from '../model';
 import type { FixType } from '../rule';
-import { loadFile } from '../load';
+import { loadFile } from '../load-file';
 import { SourceFile } from '../source';
 import { Workspace } from '../workspace';
 import { applyEdits, overlaps, sameEdit, type Edit } from './text';

@@ -6,6 +6,9 @@ import type { SourceFile } from '../source';
 import type { MappingNode, SyntaxNode } from '../parse/syntax';
 import type { EvaluationBudget } from '../load/budget';
 import type { Workspace } from '../workspace';
+import { hasAnyExtension } from '../file-names';
+
+export { hasAnyExtension } from '../file-names';
 
 /** The schema a client of one kind is validated against (schemas/<id>.json) and how messages name its type. */
 export interface ClientKindInfo {
@@ -66,11 +69,6 @@ export interface FileDialect extends DialectBase {
 
 export type Dialect = DocumentDialect | FileDialect;
 
-/** True when `path` ends in `.<extension>` for one of `extensions` (lower case, compared without case). */
-export function hasAnyExtension(path: string, extensions: readonly string[]): boolean {
-  const lower = path.toLowerCase();
-  return extensions.some((extension) => lower.endsWith(`.${extension}`));
-}
 
 /** True when `path` ends in one of the dialect's extensions. */
 export function hasExtension(dialect: Dialect, path: string): boolean {

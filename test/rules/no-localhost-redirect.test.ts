@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceFile } from '../../src/source';
-import { loadFile } from '../../src/load';
+import { loadFile } from '../../src/load-file';
 import { evaluate } from '../../src/evaluate';
 import { settingsForPreset } from '../../src/config';
 import { loadRule } from '../../rules';

@@ -1,7 +1,7 @@
 // The severity of each finding of one rule at its default setting, for rules whose findings are
 // milder in some cases (Report.severity): the rule tables check places and messages only.
 import { SourceFile } from '../../src/source';
-import { loadFile, prepareParsers } from '../../src/load';
+import { loadFile, prepareParsers } from '../../src/load-file';
 import { evaluate } from '../../src/evaluate';
 import { loadRule } from '../../rules';
 

@@ -6,7 +6,7 @@ import { SourceFile, type Span } from '../../source';
 import type { Workspace } from '../../workspace';
 import { parseTerraformJson } from '../../parse/terraform-json';
 import { parseHcl, type BlockFilter, type HclAttribute, type HclBlock, type HclBody, type HclParseResult, type HclRange } from '../../parse/hcl';
-import { hasAnyExtension } from '../../formats/dialect';
+import { hasAnyExtension } from '../../file-names';
 import { TERRAFORM_EXTENSIONS, CLIENT_RESOURCE_TYPES, IDENTITY_PROVIDER_TYPES, RESOURCE_SERVER_TYPES, USER_POOL_TYPES } from '../terraform-names';
 import { LruMap } from '../../lru';
 

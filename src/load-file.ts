@@ -1,18 +1,18 @@
 // Load stage: a file's text to normalized clients, plus the facts rules report on (duplicate keys,
 // parse failures). The dialects (src/formats/) say which files are whose; a JSON or YAML document is
 // recognised by its content, never by file name alone.
-import type { AppClient, LoadedFile, StructureProblem } from '../model';
-import type { SourceFile } from '../source';
-import { parseJson } from '../parse/json';
-import { parseYaml } from '../parse/yaml';
-import type { CommentRange, SyntaxDuplicate, SyntaxNode } from '../parse/syntax';
-import { DOCUMENT_DIALECTS, fileDialectFor, isDocumentPath } from '../formats';
-import { commentsIn, spanOf } from './values';
-import { EvaluationBudget } from './budget';
-import { blankTemplateHoles } from './template-holes';
-import { Workspace } from '../workspace';
+import type { AppClient, LoadedFile, StructureProblem } from './model';
+import type { SourceFile } from './source';
+import { parseJson } from './parse/json';
+import { parseYaml } from './parse/yaml';
+import type { CommentRange, SyntaxDuplicate, SyntaxNode } from './parse/syntax';
+import { DOCUMENT_DIALECTS, fileDialectFor, isDocumentPath } from './formats';
+import { commentsIn, spanOf } from './load/values';
+import { EvaluationBudget } from './load/budget';
+import { blankTemplateHoles } from './load/template-holes';
+import { Workspace } from './workspace';
 
-export { mayHoldClient, prepareParsers } from '../formats';
+export { mayHoldClient, prepareParsers } from './formats';
 
 /** `workspace` is how a loader reads the files this one relates to (the run's, with its --max-file-size). */
 export function loadFile(file: SourceFile, workspace: Workspace = new Workspace()): LoadedFile {
