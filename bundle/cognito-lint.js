@@ -25,7 +25,7 @@ const Module = require('node:module');
 const CLI = path.join(__dirname, 'cli.js');
 // The SHA-256 of cli.js, written in by scripts/bundle.js: names the cache and goes into its checksum,
 // because V8 checks only the source's length against it.
-const CLI_SHA256 = '407e698ded565b7301360b383dd172f095717881553bd1def1d2ca83cdd7e84a';
+const CLI_SHA256 = 'f6af3b3f7ce8983db08b9b4d108a70e1c4f477ebf79a93478300c6558f68333b';
 // cli.js also runs on its own (`node bundle/cli.js`, no cache); its #! line becomes a comment here.
 const source = fs.readFileSync(CLI, 'utf8').replace(/^#!/, '//');
 const cacheFile = compileCacheFile();

@@ -149,10 +149,6 @@ async function lintFound(candidates: readonly Candidate[], request: Omit<LintReq
   return { ...filtered, staleBaseline: staleInScope(filtered.staleBaseline, { cwd: request.cwd, paths: request.paths, read }), result };
 }
 
-export function lintPaths(inputs: readonly string[], options: LintOptions): LintResult {
-  return lintCandidates(discover(inputs, options.cwd), options);
-}
-
 /**
  * Reads, loads, evaluates and filters one file after the other, keeping only findings (detached from the
  * file's text) and failures: a file's text and trees are garbage once the next file starts.

@@ -8,10 +8,9 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { project } from './fixtures';
 import { BIN, BIN_NAME } from './bin-helpers';
 import * as load from '../src/load-file';
-import { lintPaths } from '../src/lint';
+import { lint } from '../src/lint';
 import { loadAllRules } from '../rules';
-import { settingsForPreset } from '../src/config';
-import { DEFAULT_MAX_FILE_SIZE } from '../src/read';
+import { EffectiveConfig } from '../src/config';
 import type { Rule } from '../src/rule';
 import { makeFinding } from '../src/evaluate';
 import { SourceFile } from '../src/source';
@@ -205,14 +204,15 @@ test('CloudFormation: deeply nested Fn::If and Fn::Join, Fn::FindInMap doubling 
   assertOneNote(undecided, /^!Equals \[a, b\] is/, /more than 250,000 evaluation steps in this file/);
 });
 
-test('a file cognito-lint fails on gets one result; the other files are checked and the run goes on', (t) => {
+test('a file cognito-lint fails on gets one result; the other files are checked and the run goes on', async (t) => {
   const root = project({ 'broken.yaml': HEALTHY_YAML, 'healthy.yaml': HEALTHY_YAML });
   const rules = loadAllRules();
   const fails = (file: string): void => {
     if (file.endsWith('broken.yaml')) throw new RangeError('Maximum call stack size exceeded');
   };
-  const check = (checked: readonly Rule[]): void => {
-    const result = lintPaths(['.'], { cwd: root, rules: checked, settings: settingsForPreset(rules, 'recommended'), maxFileSize: DEFAULT_MAX_FILE_SIZE });
+  const config = new EffectiveConfig(rules, { preset: 'recommended' }, root);
+  const check = async (checked: readonly Rule[]): Promise<void> => {
+    const { result } = await lint({ cwd: root, paths: ['.'], rules: checked, config, today: '2026-01-01' });
     const rows = result.findings.filter((f) => f.ruleId === 'parse-error' || f.ruleId === 'redirect-uri-https').map((f) => [f.file.path, f.ruleId, f.severity, f.message]);
     assert.deepEqual(rows, [
       ['broken.yaml', 'parse-error', 'error', 'cognito-lint failed on this file (internal error: Maximum call stack size exceeded). Nothing in it was checked; the other files were. Please report this at https://github.com/cognito-lint/cognito-lint/issues with the file.'],
@@ -224,7 +224,7 @@ test('a file cognito-lint fails on gets one result; the other files are checked 
   const loadFile = load.loadFile;
   const loading = mock.method(load, 'loadFile', (...args: Parameters<typeof loadFile>) => (fails(args[0].path), loadFile(...args)));
   t.after(() => loading.mock.restore());
-  check(rules);
+  await check(rules);
   loading.mock.restore();
   // ...and while a rule checks it.
   const failing = rules.map((rule): Rule => {
@@ -232,7 +232,7 @@ test('a file cognito-lint fails on gets one result; the other files are checked 
     if (rule.meta.id !== 'redirect-uri-https' || !checkClient) return rule;
     return { ...rule, checkClient: (context) => (fails(context.client.file.path), checkClient(context)) };
   });
-  check(failing);
+  await check(failing);
 });
 
 test("a report's own severity lowers the configured one, never raises it", () => {

@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAllRules } from '../rules';
-import { settingsForPreset } from '../src/config';
-import { lintPaths } from '../src/lint';
+import { lint } from '../src/lint';
+import { EffectiveConfig } from '../src/config';
 import { prepareParsers } from '../src/load-file';
 import type { Finding } from '../src/finding';
-import { DEFAULT_MAX_FILE_SIZE } from '../src/read';
 import { assertGolden } from './golden';
 import { CORPUS, FORMATS, LAID_OUT, layOut } from './corpus-layout';
 
@@ -121,14 +120,15 @@ const available = existsSync(CORPUS);
 test('corpus snapshot, expectations and robustness', { skip: available ? false : `corpus not found at ${CORPUS}` }, async () => {
   const files = FORMATS.flatMap((format) => readdirSync(join(CORPUS, format)).sort().map((name) => `${format}/${name}`));
   const rules = loadAllRules();
-  const options = { rules, settings: settingsForPreset(rules, 'recommended'), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  // Everything the load and evaluate stages saw (LintRun.result), before any suppression or baseline.
+  const lintAll = async (paths: readonly string[], cwd: string) => (await lint({ cwd, paths, rules, config: new EffectiveConfig(rules, { preset: 'recommended' }, cwd), today: '2026-01-01' })).result;
   const flat = files.filter((file) => !LAID_OUT.has(file.slice(0, file.indexOf('/'))));
-  const result = lintPaths(flat, { ...options, cwd: CORPUS });
+  const result = await lintAll(flat, CORPUS);
   const byFile = new Map<string, Finding[]>(files.map((file) => [file, []]));
   for (const finding of result.findings) byFile.get(finding.file.path)!.push(finding);
   const laidOut = layOut();
   await prepareParsers([...laidOut.corpusName.keys()]);
-  const laidOutResult = lintPaths(['.'], { ...options, cwd: laidOut.root });
+  const laidOutResult = await lintAll(['.'], laidOut.root);
   assert.equal(laidOut.corpusName.size, files.length - flat.length, 'every laid-out corpus file is in MANIFEST.tsv');
   for (const finding of laidOutResult.findings) byFile.get(laidOut.corpusName.get(finding.file.path)!)!.push(finding);
   const findings = [...result.findings, ...laidOutResult.findings];
