@@ -37,7 +37,7 @@ test('pre-commit try-repo installs the hook from this repository and runs it', {
   const output = `${run.stdout}${run.stderr}`;
   assert.equal(run.status, 1, output);
   assert.match(output, /cognito-lint\.+Failed/);
-  assert.match(output, /stack\.yaml\n\s+6:35\s+error\s+PreventUserExistenceErrors is "LEGACY"/);
+  assert.match(output, /stack\.yaml\n\s+6:35\s+error\s+WebClient: PreventUserExistenceErrors is "LEGACY"/);
 });
 
 test('the GitHub Action passes inputs through env only and its step runs the CLI', () => {
