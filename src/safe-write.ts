@@ -55,6 +55,7 @@ export function openPendingFile(given: WriteTarget, cwd: string): PendingFile {
   // through the link by the kernel after being checked lexically.
   const target = { ...given, absolutePath: path.resolve(given.absolutePath) };
   const existing = checkWritablePath(target, cwd);
+  if (existing?.isCharacterDevice()) return deviceFile(target);
   const directory = path.dirname(target.absolutePath);
   const temporary = path.join(directory, `.${path.basename(target.absolutePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   // The target's permission bits (setuid and the like dropped, as a write to the file itself would), or
@@ -68,12 +69,7 @@ export function openPendingFile(given: WriteTarget, cwd: string): PendingFile {
   return {
     write(chunk) {
       if (fd === undefined) throw new Error(`${target.shown}: written after commit or abort`);
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      const descriptor = fd;
-      // writeSync may write less than asked: go on until all is written.
-      attempt(target, () => {
-        for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
-      }, temporary);
+      writeAll(target, fd, chunk, temporary);
     },
     commit() {
       if (fd === undefined) throw new Error(`${target.shown}: committed twice`);
@@ -99,6 +95,31 @@ export function openPendingFile(given: WriteTarget, cwd: string): PendingFile {
   };
 }
 
+/** writeSync may write less than asked: go on until all is written. */
+function writeAll(target: WriteTarget, descriptor: number, chunk: string | Uint8Array, temporary?: string): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  attempt(target, () => {
+    for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
+  }, temporary);
+}
+
+/** A character device, written directly: there is nothing to keep whole and no file to rename over. */
+function deviceFile(target: WriteTarget): PendingFile {
+  let fd: number | undefined = attempt(target, () => openSync(target.absolutePath, 'w'));
+  const close = (): void => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  return {
+    write(chunk) {
+      if (fd === undefined) throw new Error(`${target.shown}: written after commit or abort`);
+      writeAll(target, fd, chunk);
+    },
+    commit: close,
+    abort: close,
+  };
+}
+
 /**
  * Refuses a target that is a symbolic link, not a regular file, or reached through a symbolic link
  * below its trusted base; returns the target's stats when it exists.
@@ -116,7 +137,9 @@ export function checkWritablePath(target: WriteTarget, cwd: string): Stats | und
   const stats = lstatOrUndefined(absolute);
   if (stats?.isSymbolicLink()) throw new UnsafeWriteError(`refusing to write ${target.shown}: it is a symbolic link (cognito-lint never writes through one; delete it or choose another file)`);
   if (stats?.isDirectory()) throw new UnsafeWriteError(`cannot write ${target.shown}: it is a directory`);
-  if (stats && !stats.isFile()) throw new UnsafeWriteError(`refusing to write ${target.shown}: it is not a regular file`);
+  // A character device (`-o /dev/null`) is written in place: it cannot be replaced by a rename, and no
+  // repository can hold one (git records files, links and folders only).
+  if (stats && !stats.isFile() && !stats.isCharacterDevice()) throw new UnsafeWriteError(`refusing to write ${target.shown}: it is not a regular file`);
   return stats;
 }
 

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { TEMPLATE } from './fixtures';
 import { gitRepository, lintBin } from './bin-helpers';
@@ -106,6 +107,21 @@ test('CLI: a report file replaces the old one whole and keeps its mode', () => {
   assert.match(readFileSync(join(repo, 'report.txt'), 'utf8'), /prevent-user-existence-errors/);
   assert.equal(statSync(join(repo, 'report.txt')).mode & 0o777, 0o600);
   assert.deepEqual(readdirSync(repo).sort(), ['.git', 'report.txt', 'stack.yaml']);
+});
+
+test('CLI: -o /dev/null (a character device) is written in place, not replaced; a FIFO or socket is still refused', () => {
+  const repo = gitRepository({ 'stack.yaml': TEMPLATE });
+  for (const args of [['stack.yaml', '-o', '/dev/null'], ['stack.yaml', '--write-baseline', '/dev/null']]) {
+    const run = lintBin(repo, args);
+    assert.equal(run.code, args.includes('-o') ? 1 : 0, `${args.join(' ')}: ${run.stderr}`);
+    assert.doesNotMatch(run.stderr, /refusing|cannot write/);
+  }
+  assert.ok(statSync('/dev/null').isCharacterDevice(), '/dev/null is still the device');
+  assert.deepEqual(readdirSync(repo).sort(), ['.git', 'stack.yaml'], 'no temporary file left');
+  spawnSync('mkfifo', [join(repo, 'pipe')]);
+  const fifo = lintBin(repo, ['stack.yaml', '-o', 'pipe']);
+  assert.equal(fifo.code, 2);
+  assert.match(fifo.stderr, /refusing to write pipe: it is not a regular file/);
 });
 
 test('CLI --fix: a linked file, a glob or a named directory through a linked directory are not edited; the own file is', () => {
