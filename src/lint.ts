@@ -10,7 +10,7 @@ import { SourceFile } from './source';
 import type { FileRef, Finding } from './finding';
 import { compareFindings, detach, SEVERITY_RANK } from './finding';
 import { UNNAMED_STDIN, discover, findRepositoryRoot, toDisplayPath, type Candidate, type DiscoverOptions } from './discover';
-import { loadFile, mayHoldClient, prepareParsers } from './load-file';
+import { loadFile, mayHoldClient, mayHoldClientBytes, prepareParsers } from './load-file';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { Workspace } from './workspace';
 import { clientCounts } from './client-count';
@@ -200,7 +200,11 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
     finish({ file, clients: [], duplicateKeys: [], parseError: { message: reason, span: { file, start: at, end: at }, notRead: true } }, tooLarge);
   };
   for (const candidate of candidates) {
-    const read = readCandidate(candidate, options.maxFileSize);
+    const read = readCandidate(candidate, options.maxFileSize, (bytes) => mayHoldClientBytes(bytes, candidate.absolutePath));
+    if (read.kind === 'skipped') {
+      filesScanned++;
+      continue;
+    }
     if (read.kind === 'too-large') {
       // A lockfile or data dump must not block a commit: only a file that could hold a client is reported.
       if (read.head !== undefined && !mayHoldClient(read.head, candidate.absolutePath)) filesSkippedTooLarge++;

@@ -20,14 +20,20 @@ export type ReadResult =
    * the word test; `reason` names the encoding and the first offending byte, which stands at `offset`.
    * Reported only when the word test says the file could hold a client.
    */
-  | { kind: 'undecodable'; file: SourceFile; reason: string; offset: number };
+  | { kind: 'undecodable'; file: SourceFile; reason: string; offset: number }
+  /** Read but not decoded: the caller's byte test (`worthDecoding`) said it cannot hold a client. */
+  | { kind: 'skipped' };
 
-export function readCandidate(candidate: Candidate, maxFileSize: number): ReadResult {
+/**
+ * `worthDecoding`: a test on the raw bytes; a file it rejects is not decoded (most files of a repository:
+ * decoding them was a quarter of a whole-repository run).
+ */
+export function readCandidate(candidate: Candidate, maxFileSize: number, worthDecoding: (bytes: Buffer) => boolean = () => true): ReadResult {
   if (candidate.text !== undefined) return decode(candidate, Buffer.from(candidate.text, 'utf8'));
   const read = readBytes(candidate.absolutePath, maxFileSize);
   switch (read.kind) {
     case 'bytes':
-      return decode(candidate, read.bytes);
+      return worthDecoding(read.bytes) ? decode(candidate, read.bytes) : { kind: 'skipped' };
     case 'too-large':
       return tooLarge(candidate, read.size, maxFileSize, read.head);
     case 'unreadable':

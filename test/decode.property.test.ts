@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodeBytes } from '../src/read';
+import { mayHoldClient, mayHoldClientBytes } from '../src/formats';
 
 const BOM_UTF8 = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -36,4 +37,24 @@ test('a U+FFFD written in UTF-8 is text; the byte after it that does not decode 
   assert.equal(decoded.kind, 'undecodable');
   assert.equal(decoded.kind === 'undecodable' && decoded.offset, 3);
   assert.match(decoded.kind === 'undecodable' ? decoded.problem : '', /byte 0xE9/);
+});
+
+test('the word test on raw bytes never skips a file whose decoded text passes the word test', () => {
+  // Words and their pieces, in every encoding and around arbitrary bytes: the byte test may only say
+  // "maybe" more often than the text test, never less.
+  const piece = fc.constantFrom('UserPoolClient', 'UserPoolId', 'user_pool_client', 'module "x" {', '"module": {', 'User', 'Pool', 'é', '\0', '\ufeff');
+  const text = fc.array(fc.oneof(piece, fc.string()), { maxLength: 8 }).map((parts) => parts.join(''));
+  const bytesOf = fc.oneof(
+    text.map((t) => Buffer.from(t, 'utf8')),
+    text.map((t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])),
+    text.map((t) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()])),
+    text.map((t) => Buffer.from(t, 'utf16le')),
+    fc.uint8Array({ maxLength: 64 }).map((array) => Buffer.from(array)),
+  );
+  fc.assert(
+    fc.property(bytesOf, fc.constantFrom('a.yaml', 'a.json', 'main.tf', 'main.tf.json', 'x.template'), (bytes, name) => {
+      if (mayHoldClient(decodeBytes(bytes).text, name)) assert.equal(mayHoldClientBytes(bytes, name), true, JSON.stringify([...bytes]));
+    }),
+    { numRuns: 2000 },
+  );
 });

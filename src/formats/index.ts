@@ -40,6 +40,19 @@ export function mayHoldClient(text: string, path: string): boolean {
   return WORDS.some((word) => text.includes(word)) || DIALECTS.some((dialect) => dialect.mayHoldOtherwise !== undefined && hasExtension(dialect, path) && dialect.mayHoldOtherwise(text));
 }
 
+const WORD_BYTES: readonly Buffer[] = WORDS.map((word) => Buffer.from(word, 'utf8'));
+
+/**
+ * The word test on a file's raw bytes, before decoding: false only when the decoded text could not pass
+ * mayHoldClient. The words are ASCII, so in UTF-8 they are the same bytes; UTF-16 (a byte-order mark, or
+ * NUL bytes when it has none) and files of a dialect with a further test are left to the text test.
+ */
+export function mayHoldClientBytes(bytes: Buffer, path: string): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) return true;
+  if (DIALECTS.some((dialect) => dialect.mayHoldOtherwise !== undefined && hasExtension(dialect, path))) return true;
+  return WORD_BYTES.some((word) => bytes.includes(word));
+}
+
 /** Starts the parsers the given files need (the HCL grammar only when there is a `.tf` file). */
 export async function prepareParsers(paths: readonly string[]): Promise<void> {
   const needed = new Set(paths.map(fileDialectFor).filter((dialect): dialect is FileDialect => dialect !== undefined));
