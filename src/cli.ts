@@ -19,6 +19,7 @@ import { lintAndFix, type FixResult } from './fix-run';
 import { helpText, parseArgs, type OptionSpec } from './args';
 import { STDOUT_PATH, openPendingFile, writeFileSafely, type PendingFile } from './safe-write';
 import { lineWriter } from './escape';
+import { plural } from './text';
 
 export interface CliIo {
   cwd: string;
@@ -162,7 +163,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
       const text = serializeBaseline(buildBaseline(unbaselined.findings, TOOL_NAME));
       if (shown === STDOUT_PATH) io.stdout(text);
       else writeFileSafely({ absolutePath: target, shown }, text, io.cwd);
-      io.stderr(`${TOOL_NAME}: wrote ${unbaselined.findings.length} ${unbaselined.findings.length === 1 ? 'finding' : 'findings'} to ${shown === STDOUT_PATH ? 'standard output' : toDisplayPath(target, io.cwd)}\n`);
+      io.stderr(`${TOOL_NAME}: wrote ${plural(unbaselined.findings.length, 'finding')} to ${shown === STDOUT_PATH ? 'standard output' : toDisplayPath(target, io.cwd)}\n`);
       return 0;
     }
     if (args.fix && args['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');

@@ -11,6 +11,7 @@ import { decodeText } from './read';
 import { STDIN_PATH } from './discover';
 import { TOOL_NAME } from './meta';
 import { UnsafeWriteError, isInside, openPendingFile, readBytesOrUndefined } from './safe-write';
+import { plural } from './text';
 
 export interface FileToFix {
   /** As the output shows it. */
@@ -39,7 +40,7 @@ export function writeFixedFiles(files: readonly FileToFix[], request: { cwd: str
   }
   if (refused.length > 0) {
     const written = files.length - refused.length;
-    throw new UnsafeWriteError([...refused, `--fix left ${refused.length} ${refused.length === 1 ? 'file' : 'files'} unchanged and wrote ${written}`].join(`\n${TOOL_NAME}: `));
+    throw new UnsafeWriteError([...refused, `--fix left ${plural(refused.length, 'file')} unchanged and wrote ${written}`].join(`\n${TOOL_NAME}: `));
   }
 }
 

@@ -61,24 +61,16 @@ export function openPendingFile(given: WriteTarget, cwd: string): PendingFile {
   // The target's permission bits (setuid and the like dropped, as a write to the file itself would), or
   // those of any new file; the exclusive create fails rather than follow anything at the temporary name.
   const mode = existing ? existing.mode & 0o777 : 0o666;
-  let fd: number | undefined = attempt(target, () => openSync(temporary, 'wx', mode));
-  const close = (): void => {
-    if (fd !== undefined) closeSync(fd);
-    fd = undefined;
-  };
+  const file = new OpenFile(target, () => openSync(temporary, 'wx', mode), temporary);
   return {
-    write(chunk) {
-      if (fd === undefined) throw new Error(`${target.shown}: written after commit or abort`);
-      writeAll(target, fd, chunk, temporary);
-    },
+    write: (chunk) => file.write(chunk),
     commit() {
-      if (fd === undefined) throw new Error(`${target.shown}: committed twice`);
-      const descriptor = fd;
+      const descriptor = file.descriptor('committed twice');
       attempt(target, () => {
         // openSync's mode is masked by the umask: an existing target keeps exactly the mode it had.
         if (existing) fchmodSync(descriptor, existing.mode & 0o777);
         fsyncSync(descriptor);
-        close();
+        file.close();
         // Checked again at the last moment: a link planted while the report was being written is refused too.
         checkWritablePath(target, cwd);
         renameSync(temporary, target.absolutePath);
@@ -87,7 +79,7 @@ export function openPendingFile(given: WriteTarget, cwd: string): PendingFile {
     },
     abort() {
       try {
-        close();
+        file.close();
       } finally {
         rmSync(temporary, { force: true });
       }
@@ -95,29 +87,43 @@ export function openPendingFile(given: WriteTarget, cwd: string): PendingFile {
   };
 }
 
-/** writeSync may write less than asked: go on until all is written. */
-function writeAll(target: WriteTarget, descriptor: number, chunk: string | Uint8Array, temporary?: string): void {
-  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-  attempt(target, () => {
-    for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
-  }, temporary);
+/** A descriptor opened for writing, written whole; closing twice is harmless, writing after it is a bug. */
+class OpenFile {
+  private fd: number | undefined;
+
+  constructor(
+    private readonly target: WriteTarget,
+    open: () => number,
+    /** Removed when a write fails. */
+    private readonly temporary?: string,
+  ) {
+    this.fd = attempt(target, open);
+  }
+
+  descriptor(misuse = 'written after commit or abort'): number {
+    if (this.fd === undefined) throw new Error(`${this.target.shown}: ${misuse}`);
+    return this.fd;
+  }
+
+  write(chunk: string | Uint8Array): void {
+    const descriptor = this.descriptor();
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    // writeSync may write less than asked: go on until all is written.
+    attempt(this.target, () => {
+      for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
+    }, this.temporary);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
 }
 
 /** A character device, written directly: there is nothing to keep whole and no file to rename over. */
 function deviceFile(target: WriteTarget): PendingFile {
-  let fd: number | undefined = attempt(target, () => openSync(target.absolutePath, 'w'));
-  const close = (): void => {
-    if (fd !== undefined) closeSync(fd);
-    fd = undefined;
-  };
-  return {
-    write(chunk) {
-      if (fd === undefined) throw new Error(`${target.shown}: written after commit or abort`);
-      writeAll(target, fd, chunk);
-    },
-    commit: close,
-    abort: close,
-  };
+  const file = new OpenFile(target, () => openSync(target.absolutePath, 'w'));
+  return { write: (chunk) => file.write(chunk), commit: () => file.close(), abort: () => file.close() };
 }
 
 /**

@@ -36,3 +36,8 @@ export function closestName(name: string, candidates: readonly string[]): string
   }
   return bestDistance <= threshold ? best : undefined;
 }
+
+/** `1 file`, `2 files`: a count with its noun (regular plurals only). */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -12,6 +12,7 @@ import type { Formatter } from './index';
 import { checkedSummary } from './text';
 import { XML_DECLARATION, xmlAttributes, xmlText } from './xml';
 import { escapeControls } from '../escape';
+import { plural } from '../text';
 
 export const junit: Formatter = {
   name: 'junit',
@@ -53,7 +54,7 @@ export const junit: Formatter = {
     for (const property of properties) write(`      <property ${xmlAttributes([['name', property[0]], ['value', property[1]]])}/>\n`);
     write('    </properties>\n');
     write(`    <testcase ${xmlAttributes([['name', 'checked files'], ['classname', context.toolName], ['time', 0]])}>\n`);
-    write(`      <system-out>${xmlText(`${context.toolName} ${context.toolVersion}: ${checkedSummary(result)}; ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}`)}</system-out>\n`);
+    write(`      <system-out>${xmlText(`${context.toolName} ${context.toolVersion}: ${checkedSummary(result)}; ${plural(findings.length, 'finding')}`)}</system-out>\n`);
     write('    </testcase>\n');
     write('  </testsuite>\n');
     write('</testsuites>\n');

@@ -5,6 +5,7 @@ import type { Finding } from '../finding';
 import type { LintResult } from '../lint';
 import type { FormatContext, Formatter, Write } from './index';
 import { escapeControls, escapeLineStart } from '../escape';
+import { plural } from '../text';
 
 /** Writes each file's lines as it goes: the report is never held whole. */
 export function formatText(findings: readonly Finding[], context: FormatContext, write: Write): void {
@@ -59,6 +60,3 @@ export function checkedSummary(result: LintResult): string {
   return `checked ${plural(result.filesScanned, 'file')}, ${plural(result.clients, 'client')}${unchecked}${skipped}`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
