@@ -3,11 +3,11 @@
 // folders to lint); .gitignore prunes only what a walk or a glob's wildcards find on their own.
 // node_modules/.git/.terraform are always skipped by walks. An input that yields no file is a usage error.
 import type FastGlob from 'fast-glob';
-import ignore, { type Ignore } from 'ignore';
-import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { compareText } from './finding';
 import { gitExcludes } from './git-excludes';
+import { IgnoreFile } from './gitignore';
 // The extensions a directory walk considers are every dialect's; explicit file arguments may have any name.
 import { SCANNED_EXTENSIONS } from './formats';
 import type { Candidate } from './candidate';
@@ -18,7 +18,8 @@ export { findRepositoryRoot } from './repository-root';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform']);
 const ALWAYS_SKIPPED = [...SKIPPED_DIRECTORIES].map((name) => `**/${name}/**`);
-const SCANNED_SUFFIXES = SCANNED_EXTENSIONS.map((extension) => `.${extension}`);
+// Every scanned extension ends in one of these after its last dot (`tf.json` in `json`).
+const SCANNED_LAST_EXTENSIONS = new Set(SCANNED_EXTENSIONS.map((extension) => extension.slice(extension.lastIndexOf('.') + 1)));
 /** The command-line name of standard input. */
 export const STDIN_PATH = '-';
 /** What standard input is called in the output when --stdin-filename does not name it. */
@@ -41,7 +42,7 @@ export interface DiscoverOptions {
 
 export function discover(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Candidate[] {
   const repositoryRoot = findRepositoryRoot(cwd) ?? path.resolve(cwd);
-  const gitignore = options.gitignore === false ? undefined : new GitignoreFilter(repositoryRoot);
+  const gitignores = options.gitignore === false ? undefined : new GitIgnores(repositoryRoot);
   const isIgnored = options.isIgnored ?? ((): boolean => false);
   const unmatched = (message: string): void => {
     if (options.errorOnUnmatchedPattern !== false) throw new UsageError(message);
@@ -68,23 +69,26 @@ export function discover(inputs: readonly string[], cwd: string, options: Discov
       else add(absolute, true);
       continue;
     }
-    let walked: string[];
-    let named: string;
+    // A directory walk does not enter what .gitignore excludes; a glob's files are filtered after fast-glob.
+    let kept: string[];
+    let walkedAll: () => string[];
     if (stats?.isDirectory()) {
-      walked = walkDirectory(absolute);
-      named = absolute;
+      kept = walkDirectory(absolute, gitignores?.walkOf(absolute));
+      walkedAll = () => (gitignores ? walkDirectory(absolute, undefined) : kept);
     } else if (fastGlob().isDynamicPattern(input)) {
       const pattern = input.replace(/\\/g, '/');
-      walked = walk(cwd, pattern);
-      named = path.resolve(cwd, globBase(pattern));
+      const walked = walk(cwd, pattern);
+      const ignores = gitignores?.walkOf(path.resolve(cwd, globBase(pattern)));
+      kept = ignores ? walked.filter((file) => !ignores.ignoresFile(file)) : walked;
+      walkedAll = () => walked;
     } else {
       unmatched(`no such file or directory: ${input}`);
       continue;
     }
-    const kept = walked.filter((file) => !gitignore?.ignores(file, named));
     const read = kept.filter((file) => !isIgnored(file));
     for (const file of read) add(file, false);
-    if (read.length === 0) unmatched(noFilesMessage(input, stats?.isDirectory() ?? false, walked.length - kept.length, kept.length));
+    // Only to say why nothing was found: how many files .gitignore kept from the walk.
+    if (read.length === 0) unmatched(noFilesMessage(input, stats?.isDirectory() ?? false, walkedAll().length - kept.length, kept.length));
   }
   return [...found.values()].sort((a, b) => compareText(a.displayPath, b.displayPath));
 }
@@ -124,24 +128,38 @@ function fastGlob(): typeof FastGlob {
  * The files below `base` with a scanned extension, as fast-glob found them before (dot files included,
  * extensions case-sensitive, symbolic links neither followed nor returned, unreadable directories passed
  * over), without loading it: most runs (`cognito-lint .`) walk a directory, and a plain walk is cheaper.
+ * With `ignores`, an excluded directory is not entered and an excluded file not returned.
  */
-function walkDirectory(base: string): string[] {
+function walkDirectory(base: string, ignores: IgnoreWalk | undefined): string[] {
   const files: string[] = [];
-  const visit = (directory: string): void => {
+  const visit = (directory: string, levels: IgnoreLevel[]): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(directory, { withFileTypes: true });
     } catch {
       return;
     }
+    const below = ignores && entries.some((entry) => entry.name === '.gitignore' && entry.isFile()) ? ignores.levelsBelow(directory, levels, true) : levels;
+    // `directory` is already absolute and normalized: a plain join (path.join normalizes again, per entry).
+    const prefix = directory.endsWith(path.sep) ? directory : directory + path.sep;
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) visit(path.join(directory, entry.name));
-      } else if (entry.isFile() && SCANNED_SUFFIXES.some((suffix) => entry.name.endsWith(suffix))) files.push(path.join(directory, entry.name));
+        if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+        const child = prefix + entry.name;
+        if (!ignores?.ignores(below, child, entry.name, true)) visit(child, below);
+      } else if (entry.isFile() && hasScannedExtension(entry.name)) {
+        const file = prefix + entry.name;
+        if (!ignores?.ignores(below, file, entry.name, false)) files.push(file);
+      }
     }
   };
-  visit(base);
+  visit(base, ignores?.startLevels ?? []);
   return files;
+}
+
+function hasScannedExtension(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot !== -1 && SCANNED_LAST_EXTENSIONS.has(name.slice(dot + 1));
 }
 
 function walk(base: string, pattern: string): string[] {
@@ -181,133 +199,124 @@ function displayPathsBelow(base: string): (absolutePath: string) => string {
   return (absolutePath) => (absolutePath.startsWith(prefix) && absolutePath.length > prefix.length ? absolutePath.slice(prefix.length) : toDisplayPath(absolutePath, base));
 }
 
-/**
- * .gitignore files from the repository root down to each file's directory, applied as git does (the
- * last matching pattern decides, deeper files after shallower ones; an excluded directory excludes
- * everything in it), except that the directory the user named and its parents are never excluded.
- */
-class GitignoreFilter {
-  private readonly perDirectory = new Map<string, GitignoreFile | null>();
-  private readonly excludedDirectories = new Map<string, boolean>();
-  private readonly directories = new Map<string, { excluded: boolean; levels: GitignoreLevel[] }>();
+/** An ignore file in force during a walk, and its directory (with a trailing slash): its patterns are relative to it. */
+interface IgnoreLevel {
+  base: string;
+  file: IgnoreFile;
+}
 
-  private readonly belowRoot: (absolutePath: string) => string;
+/**
+ * The ignore files of one repository, read as a walk meets them: .gitignore files from the root down
+ * (a deeper one decides before a shallower one), then .git/info/exclude, then the global excludes file,
+ * as git asks them. An excluded directory is not entered, so nothing in it can be re-included.
+ */
+class GitIgnores {
+  private readonly files = new Map<string, IgnoreFile | null>();
+  private readonly rootBase: string;
+  /** The global excludes file and .git/info/exclude, lowest precedence first. */
+  private readonly excludes: IgnoreLevel[];
 
   constructor(private readonly root: string) {
-    this.belowRoot = displayPathsBelow(root);
-  }
-
-  /** Whether a file that a walk of `named` found is excluded. */
-  ignores(file: string, named: string): boolean {
-    const parts = this.partsOf(file);
-    if (!parts) return false;
-    const namedParts = this.partsOf(named) ?? [];
-    // What depends on the file's directory only is decided once per directory: most of a walk's cost.
-    const directoryKey = `${named}\0${path.dirname(file)}`;
-    let directory = this.directories.get(directoryKey);
-    if (!directory) {
-      let excluded = false;
-      for (let depth = namedParts.length; depth < parts.length - 1 && !excluded; depth++) excluded = this.isExcludedDirectory(parts.slice(0, depth + 1), namedParts);
-      this.directories.set(directoryKey, (directory = { excluded, levels: this.levelsOf(parts) }));
-    }
-    return directory.excluded || this.matches(parts, false, namedParts, directory.levels);
-  }
-
-  /** Path segments below the root; undefined outside it. */
-  private partsOf(absolute: string): string[] | undefined {
-    const relative = this.belowRoot(absolute);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    return relative === '' ? [] : relative.split('/');
-  }
-
-  private isExcludedDirectory(parts: string[], namedParts: string[]): boolean {
-    const key = `${namedParts.join('/')}\0${parts.join('/')}`;
-    let excluded = this.excludedDirectories.get(key);
-    if (excluded === undefined) {
-      excluded = this.matches(parts, true, namedParts);
-      this.excludedDirectories.set(key, excluded);
-    }
-    return excluded;
+    this.rootBase = withSlash(root);
+    this.excludes = gitExcludes(root)
+      .map((text) => IgnoreFile.parse(text))
+      .filter((file) => !file.isEmpty)
+      .map((file) => ({ base: this.rootBase, file }));
   }
 
   /**
-   * The verdict for one entry. The `ignore` package also matches a pattern against the entry's parents,
-   * so a pattern that matches the named directory or one of its parents (`cdk.out` for `cdk.out/x.json`)
-   * is passed over: it is about what the user named, not about this entry.
+   * What decides on the entries a walk of `named` finds. The ignore files in force in it (the excludes
+   * and the .gitignore files of its parents) lose the patterns that name `named` or one of its parents
+   * below the root (or everything in them): what the user named is read.
    */
-  private matches(parts: string[], isDirectory: boolean, namedParts: string[], levels = this.levelsOf(parts)): boolean {
-    let ignored = false;
-    for (const { depth, gitignore } of levels) {
-      const entry = parts.slice(depth).join('/') + (isDirectory ? '/' : '');
-      const verdict = gitignore.all.test(entry);
-      if (!verdict.ignored && !verdict.unignored) continue;
-      const exempt: string[] = [];
-      for (let end = depth + 1; end <= namedParts.length; end++) exempt.push(namedParts.slice(depth, end).join('/') + '/');
-      if (exempt.length === 0) {
-        ignored = verdict.ignored; // the common case: nothing named below this .gitignore
-        continue;
+  walkOf(named: string): IgnoreWalk {
+    const base = withSlash(named);
+    if (!base.startsWith(this.rootBase)) return new IgnoreWalk(this, named, []);
+    const directories = [this.root];
+    for (let at = base.indexOf(path.sep, this.rootBase.length); at !== -1; at = base.indexOf(path.sep, at + 1)) directories.push(base.slice(0, at));
+    const levels: IgnoreLevel[] = [...this.excludes];
+    for (const directory of directories.slice(0, -1)) {
+      const file = this.fileIn(directory);
+      if (file) levels.push({ base: withSlash(directory), file });
+    }
+    const exempt = (level: IgnoreLevel): IgnoreLevel => {
+      const below = directories.filter((directory) => directory.length >= level.base.length).map((directory) => belowLevel(level, directory));
+      return { base: level.base, file: level.file.without(below) };
+    };
+    return new IgnoreWalk(this, named, levels.map(exempt));
+  }
+
+  /** The .gitignore of a directory, when it has one: a regular file (git does not follow a linked .gitignore). */
+  fileIn(directory: string): IgnoreFile | null {
+    let file = this.files.get(directory);
+    if (file === undefined) {
+      file = null;
+      const gitignore = path.join(directory, '.gitignore');
+      try {
+        if (lstatSync(gitignore).isFile()) file = IgnoreFile.parse(readFileSync(gitignore, 'utf8'));
+      } catch {
+        // absent or unreadable: nothing to apply
       }
-      for (const pattern of gitignore.lines()) {
-        const lineVerdict = pattern.test(entry);
-        if (!lineVerdict.ignored && !lineVerdict.unignored) continue;
-        if (exempt.some((dir) => matchesAtAll(pattern, dir))) continue;
-        ignored = lineVerdict.ignored;
-      }
+      if (file?.isEmpty) file = null;
+      this.files.set(directory, file);
     }
-    return ignored;
-  }
-
-  /** The .gitignore files that apply to an entry (of its parents' directories), with their depths. */
-  private levelsOf(parts: string[]): GitignoreLevel[] {
-    const levels: GitignoreLevel[] = [];
-    for (let depth = 0; depth < parts.length; depth++) {
-      const gitignore = this.gitignoreIn(parts.slice(0, depth));
-      if (gitignore) levels.push({ depth, gitignore });
-    }
-    return levels;
-  }
-
-  /** The .gitignore of a directory, given as its segments below the root. */
-  private gitignoreIn(dirParts: string[]): GitignoreFile | null {
-    const key = dirParts.join('/');
-    let gitignore = this.perDirectory.get(key);
-    if (gitignore === undefined) {
-      const file = path.join(this.root, ...dirParts, '.gitignore');
-      const own = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      // At the root, the global excludes file and .git/info/exclude come first: .gitignore overrides them.
-      const text = key === '' ? `${gitExcludes(this.root)}\n${own}` : own;
-      gitignore = text.trim() !== '' ? new GitignoreFile(text) : null;
-      this.perDirectory.set(key, gitignore);
-    }
-    return gitignore;
+    return file;
   }
 }
 
-/** A .gitignore that applies to an entry, and the depth of its directory below the root. */
-interface GitignoreLevel {
-  depth: number;
-  gitignore: GitignoreFile;
-}
+/** The verdicts within one walk: the levels in force in each directory, from the named one down. */
+class IgnoreWalk {
+  private readonly directories = new Map<string, { excluded: boolean; levels: IgnoreLevel[] }>();
 
-/** One .gitignore: all its patterns, and (built only when needed) one matcher per line, to trace a verdict to its pattern. */
-class GitignoreFile {
-  readonly all: Ignore;
-  private perLine: Ignore[] | undefined;
+  constructor(
+    private readonly repository: GitIgnores,
+    private readonly named: string,
+    /** The levels in force in the named directory, before its own .gitignore. */
+    readonly startLevels: IgnoreLevel[],
+  ) {}
 
-  constructor(private readonly text: string) {
-    this.all = ignore().add(text);
+  /** The levels in force below `directory`, given those in force in it and whether it holds a .gitignore. */
+  levelsBelow(directory: string, levels: IgnoreLevel[], hasGitignore: boolean): IgnoreLevel[] {
+    const file = hasGitignore ? this.repository.fileIn(directory) : null;
+    return file ? [...levels, { base: withSlash(directory), file }] : levels;
   }
 
-  lines(): Ignore[] {
-    this.perLine ??= this.text
-      .split(/\r?\n/)
-      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-      .map((line) => ignore().add(line));
-    return this.perLine;
+  /** Whether the entry at `absolutePath` is ignored by the levels in force in its directory. */
+  ignores(levels: readonly IgnoreLevel[], absolutePath: string, name: string, isDirectory: boolean): boolean {
+    for (let i = levels.length - 1; i >= 0; i--) {
+      const level = levels[i]!;
+      const verdict = level.file.verdict(belowLevel(level, absolutePath), name, isDirectory);
+      if (verdict !== undefined) return verdict === 'ignored';
+    }
+    return false;
+  }
+
+  /** For files a glob found: whether the file, or a directory between the named one and it, is ignored. */
+  ignoresFile(file: string): boolean {
+    const state = this.directoryState(path.dirname(file));
+    return state === undefined ? false : state.excluded || this.ignores(state.levels, file, path.basename(file), false);
+  }
+
+  private directoryState(directory: string): { excluded: boolean; levels: IgnoreLevel[] } | undefined {
+    if (directory === this.named) return { excluded: false, levels: this.levelsBelow(directory, this.startLevels, true) };
+    if (!directory.startsWith(withSlash(this.named))) return undefined;
+    let state = this.directories.get(directory);
+    if (!state) {
+      const parent = this.directoryState(path.dirname(directory))!;
+      const excluded = parent.excluded || this.ignores(parent.levels, directory, path.basename(directory), true);
+      state = { excluded, levels: excluded ? parent.levels : this.levelsBelow(directory, parent.levels, true) };
+      this.directories.set(directory, state);
+    }
+    return state;
   }
 }
 
-function matchesAtAll(pattern: Ignore, entry: string): boolean {
-  const verdict = pattern.test(entry);
-  return verdict.ignored || verdict.unignored;
+function withSlash(directory: string): string {
+  return directory.endsWith(path.sep) ? directory : directory + path.sep;
+}
+
+/** A path below a level's directory as its patterns see it: segments joined by `/`. */
+function belowLevel(level: IgnoreLevel, absolutePath: string): string {
+  const relative = absolutePath.slice(level.base.length);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }

@@ -1,14 +1,15 @@
 // The ignore patterns git reads besides .gitignore files, read without running git: the global
 // excludes file (`core.excludesFile`, by default $XDG_CONFIG_HOME/git/ignore) and the repository's
-// `.git/info/exclude`. Both apply from the repository root, before its .gitignore (git's precedence:
-// the later source wins, so their text goes first).
+// `.git/info/exclude`. Both apply from the repository root, below every .gitignore in precedence: git
+// asks the .gitignore files first (deepest first), then .git/info/exclude, then the global file.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
-/** The patterns of the global excludes file and of .git/info/exclude, in that order ('' when there are none). */
-export function gitExcludes(repositoryRoot: string, env: NodeJS.ProcessEnv = process.env): string {
-  return [globalExcludesFile(env), infoExclude(repositoryRoot)].map((file) => (file === undefined ? '' : readText(file))).join('\n');
+/** The texts of the global excludes file and of .git/info/exclude, lowest precedence first ('' for one that is absent). */
+export function gitExcludes(repositoryRoot: string, env: NodeJS.ProcessEnv = process.env): [global: string, info: string] {
+  const read = (file: string | undefined): string => (file === undefined ? '' : readText(file));
+  return [read(globalExcludesFile(env)), read(infoExclude(repositoryRoot))];
 }
 
 /** `.git/info/exclude`, also for a worktree or submodule whose `.git` is a file naming its git directory. */

@@ -10,7 +10,7 @@ import { SourceFile } from './source';
 import type { FileRef, Finding } from './finding';
 import { compareFindings, detach, SEVERITY_RANK } from './finding';
 import { UNNAMED_STDIN, discover, findRepositoryRoot, toDisplayPath, type Candidate, type DiscoverOptions } from './discover';
-import { loadFile, mayHoldClient, mayHoldClientBytes, prepareParsers } from './load-file';
+import { loadFile, mayHoldClient, mayHoldClientBytes, parserStartFor } from './load-file';
 import { DEFAULT_MAX_FILE_SIZE, readCandidate } from './read';
 import { Workspace } from './workspace';
 import { clientCounts } from './client-count';
@@ -126,7 +126,6 @@ export async function lintText(text: string, filePath: string, config: Effective
 /** The stages after discovery, shared by lint() and lintText(). */
 async function lintFound(candidates: readonly Candidate[], request: Omit<LintRequest, 'paths' | 'config' | 'texts'> & { paths: readonly string[]; config: EffectiveConfig; buffers?: ReadonlyMap<string, string> }): Promise<LintRun> {
   const { config, rules } = request;
-  await prepareParsers(candidates.map((candidate) => candidate.absolutePath));
   const settingsOf = (file: SourceFile) => config.settingsFor(path.resolve(request.cwd, file.path));
   const filter: FilterOptions = {
     rules,
@@ -135,7 +134,7 @@ async function lintFound(candidates: readonly Candidate[], request: Omit<LintReq
     today: request.today,
     ...(request.baseline && !request.forBaseline ? { baseline: request.baseline } : {}),
   };
-  const result = lintCandidates(candidates, {
+  const result = await lintCandidates(candidates, {
     cwd: request.cwd,
     rules,
     settings: settingsOf,
@@ -153,7 +152,7 @@ async function lintFound(candidates: readonly Candidate[], request: Omit<LintReq
  * Reads, loads, evaluates and filters one file after the other, keeping only findings (detached from the
  * file's text) and failures: a file's text and trees are garbage once the next file starts.
  */
-export function lintCandidates(candidates: readonly Candidate[], options: LintOptions): LintResult {
+export async function lintCandidates(candidates: readonly Candidate[], options: LintOptions): Promise<LintResult> {
   const findings: Finding[] = [];
   const unusedSuppressions: Finding[] = [];
   const failures: FileFailure[] = [];
@@ -223,6 +222,9 @@ export function lintCandidates(candidates: readonly Candidate[], options: LintOp
       notRead(read.file, read.reason, false, read.offset);
       continue;
     }
+    // The HCL grammar starts with the first Terraform file that passed the word test, not with the run.
+    const starting = parserStartFor(candidate.absolutePath);
+    if (starting) await starting;
     let loaded: LoadedFile;
     try {
       loaded = candidate.text !== undefined && candidate.displayPath === UNNAMED_STDIN ? loadUnnamedStdin(read.file, workspace) : loadFile(read.file, workspace);

@@ -12,7 +12,7 @@ import { EvaluationBudget } from './load/budget';
 import { blankTemplateHoles } from './load/template-holes';
 import { Workspace } from './workspace';
 
-export { mayHoldClient, mayHoldClientBytes, prepareParsers } from './formats';
+export { mayHoldClient, mayHoldClientBytes, parserStartFor, prepareParsers } from './formats';
 
 /** `workspace` is how a loader reads the files this one relates to (the run's, with its --max-file-size). */
 export function loadFile(file: SourceFile, workspace: Workspace = new Workspace()): LoadedFile {

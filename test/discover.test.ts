@@ -57,16 +57,35 @@ test('the cheap pre-parse test keeps files that name a client and drops the rest
   assert.equal(mayHoldClient('Type: AWS::Cognito::UserPoolClient', 't.yaml'), true);
   assert.equal(mayHoldClient('{"UserPoolId": "x"}', 'request.json'), true);
   assert.equal(mayHoldClient('apiVersion: apps/v1\nkind: Deployment\n', 'deploy.yaml'), false);
-  // Terraform: the resource type (HCL and plan JSON), or a module call (relative, or downloaded by terraform init).
+  // Terraform: the resource type (HCL and plan JSON), or a module call that may reach one.
   assert.equal(mayHoldClient('resource "aws_cognito_user_pool_client" "web" {}', 'main.tf'), true);
   assert.equal(mayHoldClient('resource "awscc_cognito_user_pool_client" "web" {}', 'main.tf'), true);
-  assert.equal(mayHoldClient('module "auth" {\n  source = "../modules/auth"\n}', 'main.tf'), true);
-  assert.equal(mayHoldClient('module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}', 'main.tofu'), true);
-  assert.equal(mayHoldClient('{"module": {"auth": {"source": "./auth"}}}', 'main.tf.json'), true);
   assert.equal(mayHoldClient('# the network module\nresource "aws_s3_bucket" "b" {}', 'main.tf'), false);
   assert.equal(mayHoldClient('resource "aws_s3_bucket" "b" {}', 'main.tf'), false);
   // The module-call test is Terraform's alone: tsconfig.json and package.json have a "module" member.
   assert.equal(mayHoldClient('{\n  "compilerOptions": {\n    "module": "commonjs"\n  }\n}', 'tsconfig.json'), false);
   assert.equal(mayHoldClient('{"name": "x", "module": "dist/index.mjs"}', 'package.json'), false);
   assert.equal(mayHoldClient('module "auth" {\n  source = "../modules/auth"\n}', 'notes.yaml'), false);
+});
+
+test('a Terraform module call passes the pre-parse test only when it may reach a client', () => {
+  const client = 'resource "aws_cognito_user_pool_client" "web" {}\n';
+  const call = (source: string): string => `module "m" {\n  source = "${source}"\n}\n`;
+  const root = tree({
+    'modules/auth/main.tf': client,
+    'modules/network/main.tf': 'resource "aws_vpc" "v" {}\n',
+    'modules/outer/main.tf': call('../auth'),
+    'modules/loop/main.tf': call('../loop'),
+    'init/.terraform/modules/modules.json': '{"Modules": []}',
+  });
+  const file = (name: string): string => join(root, name);
+  assert.equal(mayHoldClient(call('./modules/auth'), file('main.tf')), true, 'a relative source whose directory holds a client');
+  assert.equal(mayHoldClient(call('./modules/outer'), file('main.tf')), true, 'through a module that calls one');
+  assert.equal(mayHoldClient(`{"module": {"m": {"source": "./modules/auth"}}}`, file('main.tf.json')), true, 'JSON syntax');
+  assert.equal(mayHoldClient(call('./modules/network'), file('main.tf')), false, 'a module without a client');
+  assert.equal(mayHoldClient(call('./modules/loop'), file('main.tf')), false, 'a module that calls itself');
+  assert.equal(mayHoldClient(call('./missing'), file('main.tf')), false, 'a directory that does not exist');
+  // A registry or git source reaches files only once `terraform init` has downloaded them beside the root module.
+  assert.equal(mayHoldClient(call('terraform-aws-modules/vpc/aws'), file('main.tofu')), false);
+  assert.equal(mayHoldClient(call('terraform-aws-modules/vpc/aws'), file('init/main.tofu')), true);
 });

@@ -165,15 +165,18 @@ test('a suppression comment in the caller silences the finding of a module-made 
   assert.ok(results.some((r) => r.ruleId === 'prevent-user-existence-errors' && r.file === 'main.tf'));
 });
 
-test('the HCL parser is loaded only when a run has a .tf file', () => {
+test('the HCL parser is loaded only when a run loads a .tf file that may hold a client', () => {
   const yamlOnly = tree({ 'a.yaml': 'UserPoolId: us-east-1_abc\nClientName: web\n' });
-  const withTf = tree({ 'a.yaml': 'UserPoolId: us-east-1_abc\n', 'b.tf': 'locals {}\n' });
+  // A repository's other Terraform (no client word, no module call that reaches one) never starts the grammar.
+  const otherTf = tree({ 'a.yaml': 'UserPoolId: us-east-1_abc\n', 'b.tf': 'locals {}\n', 'c.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n' });
+  const withTf = tree({ 'a.yaml': 'UserPoolId: us-east-1_abc\n', 'b.tf': 'resource "aws_cognito_user_pool_client" "web" {}\n' });
   // A fresh process each: this one has loaded the parser long ago.
   const script = `const { main } = require(${JSON.stringify(join(__dirname, '..', 'src', 'cli'))});
     const { isHclParserLoaded } = require(${JSON.stringify(join(__dirname, '..', 'src', 'parse', 'hcl'))});
     main(['.'], { cwd: process.argv[1], env: {}, stdout: () => {}, stderr: () => {}, stdoutIsTTY: false }).then(() => console.log(isHclParserLoaded()));`;
   const loaded = (cwd: string): string => spawnSync(process.execPath, ['-e', script, cwd], { encoding: 'utf8' }).stdout.trim();
   assert.equal(loaded(yamlOnly), 'false');
+  assert.equal(loaded(otherTf), 'false');
   assert.equal(loaded(withTf), 'true');
 });
 

@@ -41,8 +41,8 @@ interface DialectBase {
    * All dialects' words are tested in one pass over each file (src/formats/index.ts).
    */
   words: readonly string[];
-  /** A further way a text may hold a client without any of the words (a Terraform module call); tried only on the dialect's own extensions. */
-  mayHoldOtherwise?(text: string): boolean;
+  /** A further way the text of the file at `path` may hold a client without any of the words (a Terraform module call); tried only on the dialect's own extensions. */
+  mayHoldOtherwise?(text: string, path: string): boolean;
   /** The client kinds this dialect produces, with their schemas. */
   kinds: Partial<Record<ClientKind, ClientKindInfo>>;
 }

@@ -37,10 +37,14 @@ const WORDS: readonly string[] = [...new Set(DIALECTS.flatMap((dialect) => diale
  * tsconfig.json has a `"module":` member.
  */
 export function mayHoldClient(text: string, path: string): boolean {
-  return WORDS.some((word) => text.includes(word)) || DIALECTS.some((dialect) => dialect.mayHoldOtherwise !== undefined && hasExtension(dialect, path) && dialect.mayHoldOtherwise(text));
+  return WORDS.some((word) => text.includes(word)) || DIALECTS.some((dialect) => dialect.mayHoldOtherwise !== undefined && hasExtension(dialect, path) && dialect.mayHoldOtherwise(text, path));
 }
 
-const WORD_BYTES: readonly Buffer[] = WORDS.map((word) => Buffer.from(word, 'utf8'));
+/**
+ * The words as byte searches, one per word that no other contains in a shorter form: `UserPool` finds
+ * both `UserPoolClient` and `UserPoolId` in one scan (each scan reads every byte of every file).
+ */
+const WORD_BYTES: readonly Buffer[] = searchedWords(WORDS).map((word) => Buffer.from(word, 'utf8'));
 
 /**
  * The word test on a file's raw bytes, before decoding: false only when the decoded text could not pass
@@ -55,8 +59,22 @@ export function mayHoldClientBytes(bytes: Buffer, path: string): boolean {
 
 /** Starts the parsers the given files need (the HCL grammar only when there is a `.tf` file). */
 export async function prepareParsers(paths: readonly string[]): Promise<void> {
-  const needed = new Set(paths.map(fileDialectFor).filter((dialect): dialect is FileDialect => dialect !== undefined));
-  await Promise.all([...needed].map((dialect) => dialect.init()));
+  await Promise.all(paths.map(parserStartFor));
+}
+
+const startedDialects = new Set<FileDialect>();
+
+/**
+ * What is left to start before the file at `path` can be loaded (the HCL grammar for a `.tf` file, once
+ * per process: about 90 ms), or undefined when nothing is. A run asks just before loading a file that
+ * passed the word test, so a repository whose `.tf` files cannot hold a client never starts the grammar.
+ */
+export function parserStartFor(path: string): Promise<void> | undefined {
+  const dialect = fileDialectFor(path);
+  if (dialect === undefined || startedDialects.has(dialect)) return undefined;
+  return dialect.init().then(() => {
+    startedDialects.add(dialect);
+  });
 }
 
 const KINDS = new Map<ClientKind, ClientKindInfo>(DIALECTS.flatMap((dialect) => Object.entries(dialect.kinds) as Array<[ClientKind, ClientKindInfo]>));
@@ -66,4 +84,25 @@ export function kindInfo(kind: ClientKind): ClientKindInfo {
   const info = KINDS.get(kind);
   if (!info) throw new Error(`no dialect declares the client kind "${kind}"`);
   return info;
+}
+
+/**
+ * Fewer byte searches for the same words: words that share a prefix of 8 characters or more are searched
+ * as that prefix (a file that holds it is decoded and given the exact text test).
+ */
+function searchedWords(words: readonly string[]): string[] {
+  const searched: string[] = [];
+  for (const word of [...words].sort()) {
+    const last = searched[searched.length - 1];
+    const shared = last === undefined ? 0 : commonPrefixLength(last, word);
+    if (last !== undefined && shared >= 8) searched[searched.length - 1] = last.slice(0, shared);
+    else searched.push(word);
+  }
+  return searched;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
 }

@@ -4,11 +4,9 @@
 import type { FileDialect, ClientKindInfo } from './dialect';
 import type { ClientKind } from '../model';
 import { loadTerraform } from '../load/terraform';
+import { moduleCallsMayReachClient } from '../load/terraform/reach';
 import { loadHclParser } from '../parse/hcl';
 import { TERRAFORM_EXTENSIONS } from '../load/terraform-names';
-
-/** A module call (a relative source, or one `terraform init` downloaded) may create clients: its file holds no client word itself. */
-const MODULE_CALL = /^[ \t]*module[ \t]+"|"module"[ \t\r\n]*:/m;
 
 export const TERRAFORM_KINDS: Partial<Record<ClientKind, ClientKindInfo>> = {
   terraform: { schemaId: 'terraform-user-pool-client', what: 'aws_cognito_user_pool_client' },
@@ -23,7 +21,7 @@ export const terraform: FileDialect = {
   syntax: 'file',
   extensions: TERRAFORM_EXTENSIONS,
   words: ['user_pool_client'],
-  mayHoldOtherwise: (text) => text.includes('module') && MODULE_CALL.test(text),
+  mayHoldOtherwise: moduleCallsMayReachClient,
   kinds: TERRAFORM_KINDS,
   init: loadHclParser,
   load: loadTerraform,

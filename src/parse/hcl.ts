@@ -4,7 +4,7 @@
 // no install script, nothing downloaded.
 //
 // The WebAssembly runtime starts asynchronously, so it is loaded once, on demand, by `loadHclParser()`
-// (src/load/index.ts `prepareParsers` calls it when a run has `.tf` files); parsing itself is synchronous.
+// (src/formats/index.ts `parserStartFor` calls it before the first Terraform file a run loads); parsing itself is synchronous.
 // A run without Terraform never loads it.
 //
 // Offsets are UTF-16 code units, as SourceFile positions are: web-tree-sitter reads a JavaScript string
