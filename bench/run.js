@@ -9,10 +9,17 @@
 //                  bench/.peers, outside the project's dependencies)
 //   cfn-lint       cfn-lint <glob> (this machine's Python)
 // then the in-process parser throughput (bench/parsers.js) and bench/terraform-bench.js (the Terraform
-// trees and their budget), whose reports it includes.
+// trees and their budget), whose reports it includes, and the rest of budget v3 (ENGINEERING.md):
+//   real repository  cognito-lint against read-all on a real repository (--real-repo DIR; the budget's is
+//                    aws-samples/serverless-patterns at fb7b5d0, 13,709 files: see docs/PERFORMANCE.md)
+//   editor           bench/lsp.js (diagnostics p95 after a change, the server's memory after editing)
+//   dry-run          --fix-dry-run on 1,000 and on 10,000 client templates (linear: about 10x the time)
+//   phases           one profiled run on the YAML corpus split by bench/profile-phases.js
+// and prints every v3 line with its figure and whether it is met.
 // Reports medians of several runs, ratios, MB/s, files/s and peak memory (max RSS from /usr/bin/time).
 //
 // Usage: npm run bench [-- --runs N] [-- --quick] [-- --no-peers] [-- --work DIR] [-- --sources]
+//                      [-- --real-repo DIR]
 //   --runs N     runs per measurement for the fast tools (default 11); Spectral gets min(N, 5), cfn-lint
 //                min(N, 3) (BENCH_CFN_RUNS overrides: cfn-lint takes about 40 s a run here)
 //   --quick      3 runs, no cfn-lint, no 10,000-file scaling step
@@ -40,7 +47,7 @@ const option = (name, fallback) => {
   return index === -1 ? fallback : args[index + 1];
 };
 const QUICK = args.includes('--quick');
-// --sections cold,yaml,json,small,repo,scale,size,parsers,terraform: only these (default: all).
+// --sections cold,yaml,json,small,repo,real,scale,size,dryrun,phases,parsers,terraform,editor: only these (default: all).
 const SECTIONS = option('--sections', undefined)?.split(',');
 const wanted = (name) => !SECTIONS || SECTIONS.includes(name);
 const PEERS_ON = !args.includes('--no-peers');
@@ -48,6 +55,7 @@ const RUNS = Number(option('--runs', QUICK ? 3 : 11));
 const SPECTRAL_RUNS = Math.min(RUNS, 5);
 const CFN_RUNS = QUICK ? 0 : Number(process.env.BENCH_CFN_RUNS ?? Math.min(RUNS, 3));
 const WORK = path.resolve(option('--work', path.join(os.tmpdir(), 'cognito-lint-bench')));
+const REAL_REPO = option('--real-repo', process.env.BENCH_REAL_REPO);
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 // ---- Measuring ----------------------------------------------------------------------------------------
@@ -116,7 +124,8 @@ function corpusStats(dir) {
   const walk = (d) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
+      // As read-all: a repository's .git and node_modules are not its files.
+      if (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules') walk(full);
       else if (entry.isFile()) {
         files++;
         bytes += fs.statSync(full).size;
@@ -227,6 +236,15 @@ function main() {
     measure('read-all', readAll('.'), { cwd: dirs.repo, runs: RUNS, okStatus: [0] }),
   ]);
 
+  // 4b. A real repository (budget v3: at most 2x walking and reading every file).
+  if (wanted('real') && REAL_REPO) {
+    process.stderr.write(`real repository ${REAL_REPO}\n`);
+    section(`Real repository: ${path.basename(REAL_REPO)}`, REAL_REPO, [
+      measure('cognito-lint', [...lint('.'), '--format', 'json', '-o', '/dev/null', '--fail-on', 'none'], { cwd: REAL_REPO, runs: RUNS, okStatus: [0] }),
+      measure('read-all', readAll('.'), { cwd: REAL_REPO, runs: RUNS, okStatus: [0] }),
+    ]);
+  } else if (wanted('real')) process.stderr.write('real repository: skipped (no --real-repo DIR)\n');
+
   // 5. Scaling with file count and with file size.
   for (const [n, dir] of Object.entries(dirs.scale)) {
     if ((QUICK && Number(n) > 1000) || !wanted('scale')) continue;
@@ -240,6 +258,27 @@ function main() {
     if (!wanted('size')) continue;
     process.stderr.write(`scaling: one file of ${kb} KB\n`);
     section(`Scaling: one file of ${kb} KB`, dir, [measure('cognito-lint', lint('template.yaml'), { cwd: dir, runs: RUNS, okStatus: LINT_OK })]);
+  }
+
+  // 5b. --fix-dry-run is linear: 10x the clients, about 10x the time (and the memory line with it).
+  if (wanted('dryrun') && !QUICK) {
+    process.stderr.write('--fix-dry-run on 1,000 and 10,000 templates\n');
+    for (const n of ['1000', '10000']) {
+      section(`--fix-dry-run: ${n} files`, dirs.scale[n], [measure('cognito-lint', [...lint('.'), '--fix-dry-run', '--fail-on', 'none'], { cwd: dirs.scale[n], runs: Math.min(RUNS, 3), okStatus: [0, 1] })]);
+    }
+  }
+
+  // 5c. Where the YAML corpus's time goes: one profiled run, split into phases.
+  if (wanted('phases')) {
+    process.stderr.write('phases of one YAML corpus run (profiled)\n');
+    const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-lint-phases-'));
+    const cli = CLI.endsWith('cognito-lint.js') && !process.argv.includes('--sources') ? path.join(ROOT, 'bundle', 'cli.js') : CLI;
+    const argv = [node, '--cpu-prof', '--cpu-prof-dir', profileDir, cli, path.basename(dirs.yaml), '-o', '/dev/null', '--fail-on', 'none'];
+    spawnSync(argv[0], argv.slice(1), { cwd: path.dirname(dirs.yaml), stdio: 'ignore' });
+    const profile = fs.readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+    const split = spawnSync(node, [path.join(__dirname, 'profile-phases.js'), path.join(profileDir, profile), '--json'], { encoding: 'utf8' });
+    results.phases = { command: `${argv.map(shellQuote).join(' ').replace(profileDir, 'prof')} && node bench/profile-phases.js prof/*.cpuprofile`, ...JSON.parse(split.stdout) };
+    fs.rmSync(profileDir, { recursive: true, force: true });
   }
 
   facts.loadAfter = os.loadavg()[0];
@@ -260,6 +299,15 @@ function main() {
     results.terraform = { command: argv.map(shellQuote).join(' '), output: run.stdout.trim(), status: run.status };
   }
 
+  // 8. The editor: bench/lsp.js (its own server process, after everything else: it measures latency).
+  if (wanted('editor')) {
+    process.stderr.write('editor (bench/lsp.js)\n');
+    const argv = [node, path.join(__dirname, 'lsp.js'), ...(process.argv.includes('--sources') ? ['--sources'] : []), ...(QUICK ? ['--changes', '100', '--edits', '1000'] : [])];
+    const run = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const json = run.stdout.slice(0, run.stdout.lastIndexOf('}') + 1);
+    results.editor = { command: argv.map(shellQuote).join(' ').replace(ROOT + '/', ''), ...(run.status === 0 ? JSON.parse(json) : { error: `exit ${run.status}` }) };
+  }
+
   fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   const markdown = render(results);
   fs.writeFileSync(path.join(WORK, 'results.md'), markdown);
@@ -268,7 +316,7 @@ function main() {
 
 // ---- Report ------------------------------------------------------------------------------------------------
 
-function render({ facts, sections, parsers, terraform }) {
+function render({ facts, sections, parsers, terraform, phases, editor }) {
   const out = [];
   out.push(`Machine: ${facts.machine.cpu}, ${facts.machine.memory}, ${facts.machine.os}; Node ${facts.machine.node}; ${facts.spectral ? `Spectral ${facts.spectral}; ` : ''}${facts.cfnLint ?? ''}`);
   out.push(`Medians of ${facts.runs} runs (Spectral ${SPECTRAL_RUNS}, cfn-lint ${CFN_RUNS}), tools interleaved run by run, one warm-up run each first; max RSS is the highest of the measured runs. Load average before/after: ${facts.loadBefore.toFixed(2)}/${facts.loadAfter.toFixed(2)}.`, '');
@@ -300,6 +348,29 @@ function render({ facts, sections, parsers, terraform }) {
   if (many) out.push(`- 10,000 templates that all hold clients: peak memory ${fmtMb(many.maxRssMb)} (budget under 250 MB: ${met(many.maxRssMb < 250)})`);
   const peak = Math.max(...sections.flatMap((s) => s.rows.filter((r) => r.label === 'cognito-lint').map((r) => r.maxRssMb ?? 0)));
   out.push(`- highest cognito-lint peak memory over every corpus: ${fmtMb(peak)}`);
+  out.push('', 'Budget v3 (ENGINEERING.md, "Performance budget v3"):');
+  if (cold && node0) out.push(`- cold start: ${(cold.median / node0.median).toFixed(2)}x \`node -e 0\` (at most 1.3x: ${met(cold.median / node0.median <= 1.3)})`);
+  const yamlOurs = find('CloudFormation YAML', 'cognito-lint');
+  const yamlSpectral = find('CloudFormation YAML', 'Spectral');
+  if (yamlOurs && yamlSpectral) out.push(`- CloudFormation corpus: ${(yamlSpectral.median / yamlOurs.median).toFixed(1)}x faster than Spectral (at least 30x: ${met(yamlSpectral.median / yamlOurs.median >= 30)})`);
+  for (const [prefix, name] of [['CloudFormation YAML', 'YAML corpus'], ['CDK-synth', 'JSON corpus']]) {
+    const ours = find(prefix, 'cognito-lint');
+    const cfn = find(prefix, 'cfn-lint');
+    if (ours && cfn) out.push(`- ${name}: ${(cfn.median / ours.median).toFixed(0)}x faster than cfn-lint (at least 150x: ${met(cfn.median / ours.median >= 150)})`);
+  }
+  const real = sections.find((s) => s.title.startsWith('Real repository'));
+  const realOurs = real?.rows.find((r) => r.label === 'cognito-lint');
+  const realRead = real?.rows.find((r) => r.label === 'read-all');
+  if (realOurs && realRead) out.push(`- ${real.title.slice('Real repository: '.length)} (${real.files} files): ${(realOurs.median / realRead.median).toFixed(2)}x walking and reading every file (at most 2x: ${met(realOurs.median / realRead.median <= 2)})`);
+  if (editor && editor.p95Ms !== undefined) out.push(`- editor: diagnostics p95 ${editor.p95Ms} ms after a change (at most 50 ms: ${met(editor.p95Ms <= 50)}); server ${editor.rssMbAfterEditing} MB after ${editor.edits} edits (under 150 MB: ${met(editor.rssMbAfterEditing < 150)})`);
+  if (many) out.push(`- 10,000 client templates: ${fmtMb(many.maxRssMb)} (under 250 MB: ${met(many.maxRssMb < 250)})`);
+  const dry1k = find('--fix-dry-run: 1000', 'cognito-lint');
+  const dry10k = find('--fix-dry-run: 10000', 'cognito-lint');
+  if (dry1k && dry10k) out.push(`- --fix-dry-run: ${fmtSeconds(dry1k.median)} on 1,000 templates, ${fmtSeconds(dry10k.median)} on 10,000 (${(dry10k.median / dry1k.median).toFixed(1)}x for 10x the clients: ${met(dry10k.median / dry1k.median <= 12)} as linear), ${fmtMb(dry10k.maxRssMb)}`);
+  if (phases) {
+    out.push('', `Phases of one profiled YAML corpus run (\`${phases.command}\`, ${phases.totalMs.toFixed(0)} ms sampled; the profiler adds its own cost):`, '');
+    for (const row of phases.rows) out.push(`- ${row.phase}: ${row.ms.toFixed(0)} ms (${(100 * row.share).toFixed(0)}%)`);
+  }
   if (parsers) out.push('', `Parsers in-process (\`${parsers.command}\`):`, '', parsers.output);
   if (terraform) out.push('', `Terraform (\`${terraform.command}\`):`, '', '```', terraform.output, '```');
   return out.join('\n') + '\n';

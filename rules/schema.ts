@@ -81,10 +81,11 @@ export default defineRule({
   checkClient({ client, report }) {
     const schema = schemaFor(client.kind);
     const validate = validators[schema.id]!;
-    const index = new Map<string, Located>();
-    const data = project(client.properties, '', index);
-    if (validate(data)) return;
+    if (validate(project(client.properties))) return;
     const errors = validate.errors ?? [];
+    // Most clients validate: the map from JSON pointers back to values is built only for one that does not.
+    const index = new Map<string, Located>();
+    indexPointers(client.properties, '', index);
     // A value of the wrong type also fails its enum/pattern: report the type alone.
     const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
     for (const error of errors) {
@@ -100,25 +101,32 @@ interface Located {
   keySpan?: Span;
 }
 
-/** Known data for ajv, with every JSON pointer mapped back to its value (and key) for positions. */
-function project(value: Value, pointer: string, index: Map<string, Located>, keySpan?: Span): unknown {
-  index.set(pointer, keySpan ? { value, keySpan } : { value });
+/** Known data for ajv: unknown values become a stand-in that no schema accepts or reports. */
+function project(value: Value): unknown {
   switch (value.kind) {
     case 'scalar':
       return value.value;
     case 'list':
-      return value.items.map((item, i) => project(item, `${pointer}/${i}`, index));
+      return value.items.map(project);
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [name, member] of value.members) {
-        // defineProperty: a member named `__proto__` must stay a plain (unknown) member, not a prototype.
-        Object.defineProperty(out, name, { value: project(member.value, `${pointer}/${escapePointer(name)}`, index, member.keySpan), enumerable: true, writable: true, configurable: true });
+        // A member named `__proto__` must stay a plain (unknown) member, not a prototype.
+        if (name === '__proto__') Object.defineProperty(out, name, { value: project(member.value), enumerable: true, writable: true, configurable: true });
+        else out[name] = project(member.value);
       }
       return out;
     }
     default:
       return UNKNOWN;
   }
+}
+
+/** Every JSON pointer of the projected data mapped back to its value (and key), for positions. */
+function indexPointers(value: Value, pointer: string, index: Map<string, Located>, keySpan?: Span): void {
+  index.set(pointer, keySpan ? { value, keySpan } : { value });
+  if (value.kind === 'list') value.items.forEach((item, i) => indexPointers(item, `${pointer}/${i}`, index));
+  else if (value.kind === 'object') for (const [name, member] of value.members) indexPointers(member.value, `${pointer}/${escapePointer(name)}`, index, member.keySpan);
 }
 
 function escapePointer(name: string): string {
