@@ -25,7 +25,7 @@ const Module = require('node:module');
 const CLI = path.join(__dirname, 'cli.js');
 // The SHA-256 of cli.js, written in by scripts/bundle.js: names the cache and goes into its checksum,
 // because V8 checks only the source's length against it.
-const CLI_SHA256 = '6e2f9508bc42856c0e5bef5ef6b5108a4de1257f183adbfd869c4cd06da76b12';
+const CLI_SHA256 = '7dfd6f1fa7e067cc3313deb515e8a604c04d214367b4496879c7d8e47552840d';
 // cli.js also runs on its own (`node bundle/cli.js`, no cache); its #! line becomes a comment here.
 const source = fs.readFileSync(CLI, 'utf8').replace(/^#!/, '//');
 const cacheFile = compileCacheFile();

@@ -159,7 +159,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
       const shown = args['write-baseline'];
       const target = path.resolve(io.cwd, shown);
       // The baseline records what suppressions leave, so a later --no-inline-suppressions run is not fooled.
-      const unbaselined = await lint({ ...request, forBaseline: true });
+      const unbaselined = await lint({ ...request, forBaseline: true, planFixes: false });
       const text = serializeBaseline(buildBaseline(unbaselined.findings, TOOL_NAME));
       if (shown === STDOUT_PATH) io.stdout(text);
       else writeFileSafely({ absolutePath: target, shown }, text, io.cwd);
@@ -170,7 +170,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     if (args.fix && paths.includes(STDIN_PATH)) throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to see the diff');
     if (args['fix-type'] !== undefined && !args.fix && !args['fix-dry-run']) throw new UsageError('--fix-type chooses what --fix or --fix-dry-run applies: add one of them');
     const fixing = args.fix || args['fix-dry-run'] ? await lintAndFix(request, { write: args.fix, fixType: args['fix-type'] ?? 'fix' }) : undefined;
-    const filtered = fixing ? fixing.run : await lint(request);
+    const filtered = fixing ? fixing.run : await lint({ ...request, planFixes: formatter.carriesFixEdits === true });
     const result = filtered.result;
     if (fixing) reportFixes(fixing, args.fix, io);
     for (const entry of filtered.staleBaseline) {

@@ -4,7 +4,7 @@ import type { AppClient, LoadedFile } from './model';
 import type { Finding, RelatedLocation } from './finding';
 import { compareFindings, SEVERITY_RANK } from './finding';
 import type { RuleSettings } from './config';
-import { isValue, type PoolContext, type Report, type Rule } from './rule';
+import { isValue, type ClientContext, type PoolContext, type Report, type Rule } from './rule';
 import type { SourceFile, Span } from './source';
 import { API_SPELLING, renderTemplate, renderValue, type Spelling } from './message';
 import { fingerprintOf } from './fingerprint';
@@ -45,19 +45,31 @@ export function evaluate(files: readonly LoadedFile[], rules: readonly Rule[], s
       }
       if (rule.checkClient) {
         for (const client of loaded.clients) {
-          rule.checkClient({
-            client,
-            get pool() {
-              return poolOf(client);
-            },
-            options: setting.options,
-            report: (report) => add(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, client.related ? { ...report, related: [...(report.related ?? []), ...client.related] } : report, client.spelling)),
-          });
+          rule.checkClient(
+            new ClientCheck(client, setting.options, (report) => add(makeFinding(rule, setting.severity as Finding['severity'], loaded.file, client.name, client.related ? { ...report, related: [...(report.related ?? []), ...client.related] } : report, client.spelling))),
+          );
         }
       }
     }
   }
   return findings.sort(compareFindings);
+}
+
+/**
+ * What a rule's checkClient gets. A class, not an object literal: a literal with a getter is built by the
+ * runtime's slow path, and a run builds one per rule and client (1,000 templates: 180,000 of them, about
+ * 150 ms; docs/PERFORMANCE.md, "Budget v3").
+ */
+class ClientCheck implements ClientContext {
+  constructor(
+    readonly client: AppClient,
+    readonly options: Record<string, unknown>,
+    readonly report: (report: Report) => void,
+  ) {}
+
+  get pool(): PoolContext | undefined {
+    return poolOf(this.client);
+  }
 }
 
 const pools = new WeakMap<AppClient, PoolContext | undefined>();

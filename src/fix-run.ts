@@ -66,11 +66,12 @@ export async function lintAndFix(request: LintRequest, options: FixOptions): Pro
       },
     );
     if (fixed.length === 0) break;
+    const loadedFiles = new Map((run.result.files ?? []).map((loaded) => [loaded.file, loaded]));
     for (const { file, text, applied: fixes } of fixed) {
       const absolutePath = file.absolutePath!;
       let state = progress.get(absolutePath);
       if (!state) {
-        const loaded = run.result.files?.find((candidate) => candidate.file === file);
+        const loaded = loadedFiles.get(file);
         state = { path: file.path, before: file.text, text: file.text, lines: originalLines(file.text), changes: new Map(), secrets: loaded ? secretsIn(loaded) : [] };
         progress.set(absolutePath, state);
       }

@@ -31,6 +31,12 @@ export interface LintOptions {
    * them; a normal run lets each file go once it is filtered.
    */
   keepFiles?: boolean;
+  /**
+   * Plan each fixable finding's edits while its file is loaded (Finding.change), for SARIF's fixes, --fix
+   * and the editor's code actions (the default). A report that shows no edits is spared the work and the
+   * memory: a third of the peak on 1,000 templates (docs/PERFORMANCE.md, "Budget v3").
+   */
+  planFixes?: boolean;
   /** Texts by absolute path that the loaders read instead of the disk (an editor's unsaved buffers). */
   buffers?: ReadonlyMap<string, string>;
 }
@@ -88,6 +94,8 @@ export interface LintRequest {
   texts?: ReadonlyMap<string, string>;
   /** LintOptions.keepFiles. */
   keepFiles?: boolean;
+  /** LintOptions.planFixes (default true). */
+  planFixes?: boolean;
 }
 
 export interface LintRun extends FilterResult {
@@ -141,6 +149,7 @@ async function lintFound(candidates: readonly Candidate[], request: Omit<LintReq
     maxFileSize: request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     filter,
     ...(request.keepFiles ? { keepFiles: true } : {}),
+    ...(request.planFixes === false ? { planFixes: false } : {}),
     ...(request.buffers ? { buffers: request.buffers } : {}),
   });
   const filtered = finishFilter(result.findings, result.unusedSuppressions, result.suppressed, filter);
@@ -190,8 +199,8 @@ export async function lintCandidates(candidates: readonly Candidate[], options: 
       own = filtered.kept;
       for (const finding of keep(filtered.unused)) unusedSuppressions.push(finding);
     }
-    // Each fix is planned while its file is loaded, whatever the format (Finding.change: --fix, SARIF `fixes`).
-    own = own.map((finding) => withChange(finding, loaded));
+    // Each fix is planned while its file is loaded (Finding.change: --fix, SARIF `fixes`, code actions), unless the report shows no edits.
+    if (options.planFixes !== false) own = own.map((finding) => withChange(finding, loaded));
     for (const finding of keep(own)) findings.push(finding);
   };
   const notRead = (file: LoadedFile['file'], reason: string, tooLarge = false, at = 0): void => {

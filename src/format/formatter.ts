@@ -41,6 +41,8 @@ export interface Formatter<Options = undefined> {
   readonly description: string;
   /** Whether the report says what was checked; when it does not (annotations), the command line says it on stderr. */
   readonly carriesCounts: boolean;
+  /** Whether the report carries each fix's edits (Finding.change: SARIF's `fixes`): only then does a run plan them. */
+  readonly carriesFixEdits?: boolean;
   /** This format's own settings (SARIF's category, the annotations' root), read from the command line and environment. */
   options(input: FormatterInput): Options;
   /** Writes the report through `write`, one piece at a time. */

@@ -27,6 +27,7 @@ export const sarif: Formatter<SarifOptions> = {
   name: 'sarif',
   description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers',
   carriesCounts: true,
+  carriesFixEdits: true,
   options: ({ flags }) => {
     const category = flags.get('sarif-category');
     return typeof category === 'string' && category ? { category } : {};
