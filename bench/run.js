@@ -201,6 +201,12 @@ function main() {
     measure('node -e 0', [node, '-e', '0'], { cwd: dirs.one, runs: coldRuns, okStatus: [0] }),
   ]);
 
+  // The floor of this design on the YAML corpus: the same run with every rule off (start-up, discovery,
+  // reading, parsing, loading, garbage collection; no rule, finding or report). See "lower limit" below.
+  const noRules = path.join(WORK, 'no-rules.yaml');
+  const ruleIds = fs.readdirSync(path.join(ROOT, 'rules')).filter((name) => name.endsWith('.ts') && name !== 'index.ts').map((name) => name.slice(0, -3));
+  fs.writeFileSync(noRules, `rules:\n${ruleIds.map((id) => `  ${id}: off\n`).join('')}`);
+
   // 2./3. The all-clients corpora, against every peer.
   for (const [title, dir, glob] of [
     ['CloudFormation YAML, every template with clients', dirs.yaml, '*.yaml'],
@@ -211,6 +217,7 @@ function main() {
     const cwd = path.dirname(dir);
     section(title, dir, [
       measure('cognito-lint', lint(name), { cwd, runs: RUNS, okStatus: LINT_OK }),
+      dir === dirs.yaml ? measure('no rules', [...lint(name), '-c', noRules], { cwd, runs: RUNS, okStatus: [0] }) : undefined,
       measure('read-all', readAll(name), { cwd, runs: RUNS, okStatus: [0] }),
       peers.spectral ? measure('Spectral', [peers.spectral, 'lint', '-r', RULESET, `${name}/${glob}`], { cwd, runs: SPECTRAL_RUNS, okStatus: [0, 1] }) : undefined,
       facts.cfnLint ? measure('cfn-lint', ['cfn-lint', `${name}/${glob}`], { cwd, runs: CFN_RUNS, okStatus: [0, 2, 4, 6, 8, 10, 12, 14] }) : undefined,
@@ -353,6 +360,8 @@ function render({ facts, sections, parsers, terraform, phases, editor }) {
   const yamlOurs = find('CloudFormation YAML', 'cognito-lint');
   const yamlSpectral = find('CloudFormation YAML', 'Spectral');
   if (yamlOurs && yamlSpectral) out.push(`- CloudFormation corpus: ${(yamlSpectral.median / yamlOurs.median).toFixed(1)}x faster than Spectral (at least 30x: ${met(yamlSpectral.median / yamlOurs.median >= 30)})`);
+  const floor = find('CloudFormation YAML', 'no rules');
+  if (floor && yamlSpectral) out.push(`  - lower limit of this design: the same run with every rule off takes ${fmtSeconds(floor.median)}, ${(yamlSpectral.median / floor.median).toFixed(1)}x Spectral; 30x needs the whole run in ${fmtSeconds(yamlSpectral.median / 30)}`);
   for (const [prefix, name] of [['CloudFormation YAML', 'YAML corpus'], ['CDK-synth', 'JSON corpus']]) {
     const ours = find(prefix, 'cognito-lint');
     const cfn = find(prefix, 'cfn-lint');
