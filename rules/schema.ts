@@ -83,9 +83,8 @@ export default defineRule({
     const validate = validators[schema.id]!;
     if (validate(project(client.properties))) return;
     const errors = validate.errors ?? [];
-    // Most clients validate: the map from JSON pointers back to values is built only for one that does not.
-    const index = new Map<string, Located>();
-    indexPointers(client.properties, '', index);
+    // Each error's JSON pointer is followed back to its value (and key) in the client, for positions.
+    const index = { get: (pointer: string): Located | undefined => locate(client.properties, pointer) };
     // A value of the wrong type also fails its enum/pattern: report the type alone.
     const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
     for (const error of errors) {
@@ -99,6 +98,11 @@ export default defineRule({
 interface Located {
   value: Value;
   keySpan?: Span;
+}
+
+/** Where the values of the projected data are, by JSON pointer. */
+interface Locations {
+  get(pointer: string): Located | undefined;
 }
 
 /** Known data for ajv: unknown values become a stand-in that no schema accepts or reports. */
@@ -122,11 +126,20 @@ function project(value: Value): unknown {
   }
 }
 
-/** Every JSON pointer of the projected data mapped back to its value (and key), for positions. */
-function indexPointers(value: Value, pointer: string, index: Map<string, Located>, keySpan?: Span): void {
-  index.set(pointer, keySpan ? { value, keySpan } : { value });
-  if (value.kind === 'list') value.items.forEach((item, i) => indexPointers(item, `${pointer}/${i}`, index));
-  else if (value.kind === 'object') for (const [name, member] of value.members) indexPointers(member.value, `${pointer}/${escapePointer(name)}`, index, member.keySpan);
+/** The value (and its key) at a JSON pointer of the projected data; undefined when there is none. */
+function locate(root: Value, pointer: string): Located | undefined {
+  let located: Located = { value: root };
+  if (pointer === '') return located;
+  for (const raw of pointer.slice(1).split('/')) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const value = located.value;
+    if (value.kind === 'list' && /^\d+$/.test(part) && Number(part) < value.items.length) located = { value: value.items[Number(part)]! };
+    else if (value.kind === 'object' && value.members.has(part)) {
+      const member = value.members.get(part)!;
+      located = member.keySpan ? { value: member.value, keySpan: member.keySpan } : { value: member.value };
+    } else return undefined;
+  }
+  return located;
 }
 
 function escapePointer(name: string): string {
@@ -143,7 +156,7 @@ function pathOf(pointer: string): string {
   return out;
 }
 
-function isUnknownAt(pointer: string, index: Map<string, Located>): boolean {
+function isUnknownAt(pointer: string, index: Locations): boolean {
   // An error inside or about an unknown value says nothing about the real value.
   for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
     const located = index.get(p);
@@ -168,7 +181,7 @@ function typeName(value: Value): string {
 
 const TYPE_WORDS: Record<string, string> = { string: 'a string', integer: 'an integer', boolean: 'a boolean (true or false)', array: 'a list', object: 'an object', number: 'a number' };
 
-function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, index: Map<string, Located>): Report | undefined {
+function describe(error: SchemaError, client: AppClient, schema: SchemaInfo, index: Locations): Report | undefined {
   const pointer = error.instancePath;
   const located = index.get(pointer);
   if (!located) return undefined;

@@ -293,23 +293,24 @@ function parseBracket(pattern: string, start: number): { expression: BracketExpr
 }
 
 /**
- * Whether one segment of text matches one segment of pattern. `*` never crosses a segment, so the
- * classic greedy matcher is exact: on a mismatch only the last `*` takes one more character.
+ * The classic greedy wildcard matcher, used at two levels: characters within a segment (`*` never
+ * crosses a `/`) and segments within a path (`**`). On a mismatch only the last star takes one more
+ * item, which is exact for stars that match any run, and bounds the work by pattern length times length.
  */
-function matchSegment(pattern: SegmentPattern, text: string): boolean {
+function greedyMatch<Test>(pattern: readonly Test[], length: number, star: Test, matchesAt: (test: Test, index: number) => boolean): boolean {
   let p = 0;
   let t = 0;
   let starP = -1;
   let starT = 0;
-  while (t < text.length) {
+  while (t < length) {
     if (p < pattern.length) {
       const test = pattern[p]!;
-      if (test === ANY_RUN) {
+      if (test === star) {
         starP = p++;
         starT = t;
         continue;
       }
-      if (matchesCharacter(test, text.charCodeAt(t))) {
+      if (matchesAt(test, t)) {
         p++;
         t++;
         continue;
@@ -319,8 +320,13 @@ function matchSegment(pattern: SegmentPattern, text: string): boolean {
     p = starP + 1;
     t = ++starT;
   }
-  while (p < pattern.length && pattern[p] === ANY_RUN) p++;
+  while (p < pattern.length && pattern[p] === star) p++;
   return p === pattern.length;
+}
+
+/** Whether one segment of text matches one segment of pattern. */
+function matchSegment(pattern: SegmentPattern, text: string): boolean {
+  return greedyMatch<CharacterTest | typeof ANY_RUN>(pattern, text.length, ANY_RUN, (test, index) => matchesCharacter(test as CharacterTest, text.charCodeAt(index)));
 }
 
 function matchesCharacter(test: CharacterTest, code: number): boolean {
@@ -328,32 +334,9 @@ function matchesCharacter(test: CharacterTest, code: number): boolean {
   return test.test(code);
 }
 
-/** The same greedy matcher one level up: segments against path parts, `**` taking any number of parts. */
+/** Segments against path parts, `**` taking any number of parts. */
 function matchSegments(pattern: ReadonlyArray<SegmentPattern | typeof ANY_SEGMENTS>, parts: readonly string[]): boolean {
-  let p = 0;
-  let t = 0;
-  let starP = -1;
-  let starT = 0;
-  while (t < parts.length) {
-    if (p < pattern.length) {
-      const segment = pattern[p]!;
-      if (segment === ANY_SEGMENTS) {
-        starP = p++;
-        starT = t;
-        continue;
-      }
-      if (matchSegment(segment, parts[t]!)) {
-        p++;
-        t++;
-        continue;
-      }
-    }
-    if (starP === -1) return false;
-    p = starP + 1;
-    t = ++starT;
-  }
-  while (p < pattern.length && pattern[p] === ANY_SEGMENTS) p++;
-  return p === pattern.length;
+  return greedyMatch<SegmentPattern | typeof ANY_SEGMENTS>(pattern, parts.length, ANY_SEGMENTS, (segment, index) => matchSegment(segment as SegmentPattern, parts[index]!));
 }
 
 /** The longest run of plain characters in the pattern's segments: text every matching path holds. */
