@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { discover } from '../src/discover';
 import { mayHoldClient } from '../src/load-file';
 
@@ -85,6 +85,10 @@ test('a Terraform module call passes the pre-parse test only when it may reach a
   assert.equal(mayHoldClient(call('./modules/network'), file('main.tf')), false, 'a module without a client');
   assert.equal(mayHoldClient(call('./modules/loop'), file('main.tf')), false, 'a module that calls itself');
   assert.equal(mayHoldClient(call('./missing'), file('main.tf')), false, 'a directory that does not exist');
+  // As the loader: a module outside the repository is not read, whatever it holds.
+  const outside = mkdtempSync(join(tmpdir(), 'cognito-lint-outside-'));
+  writeFileSync(join(outside, 'main.tf'), client);
+  assert.equal(mayHoldClient(call(relative(root, outside)), file('main.tf')), false, 'a source outside the repository');
   // A registry or git source reaches files only once `terraform init` has downloaded them beside the root module.
   assert.equal(mayHoldClient(call('terraform-aws-modules/vpc/aws'), file('main.tofu')), false);
   assert.equal(mayHoldClient(call('terraform-aws-modules/vpc/aws'), file('init/main.tofu')), true);

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { hasAnyExtension } from '../../file-names';
+import { findRepositoryRoot } from '../../repository-root';
 import { TERRAFORM_EXTENSIONS } from '../terraform-names';
 
 /** A `module` block, in HCL or JSON syntax. */
@@ -26,18 +27,19 @@ const MAX_MODULE_FILE_BYTES = 4 * 1024 * 1024;
 export function moduleCallsMayReachClient(text: string, file: string): boolean {
   if (!(text.includes('module') && MODULE_CALL.test(text))) return false;
   if (existsSync(path.join(path.dirname(file), '.terraform', 'modules', 'modules.json'))) return true;
-  return relativeCallsMayReachClient(text, path.dirname(file), 0, new Set());
+  return relativeCallsMayReachClient(text, path.dirname(file), 0, new Set(), findRepositoryRoot(path.dirname(file)));
 }
 
-function relativeCallsMayReachClient(text: string, directory: string, depth: number, seen: Set<string>): boolean {
+function relativeCallsMayReachClient(text: string, directory: string, depth: number, seen: Set<string>, repositoryRoot: string | undefined): boolean {
   for (const match of text.matchAll(RELATIVE_SOURCE)) {
     const called = path.resolve(directory, match[1] ?? match[2]!);
-    if (seen.has(called)) continue;
+    // As the loader: a source outside the repository (a pull request's `../../..`) is not read.
+    if (seen.has(called) || (repositoryRoot !== undefined && path.relative(repositoryRoot, called).startsWith('..'))) continue;
     seen.add(called);
     if (depth + 1 > MAX_DEPTH) return true;
     for (const moduleText of moduleFiles(called)) {
       if (moduleText === undefined || moduleText.includes(CLIENT_WORD)) return true;
-      if (moduleText.includes('module') && MODULE_CALL.test(moduleText) && relativeCallsMayReachClient(moduleText, called, depth + 1, seen)) return true;
+      if (moduleText.includes('module') && MODULE_CALL.test(moduleText) && relativeCallsMayReachClient(moduleText, called, depth + 1, seen, repositoryRoot)) return true;
     }
   }
   return false;
