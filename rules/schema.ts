@@ -129,9 +129,7 @@ function project(value: Value): unknown {
 /** The value (and its key) at a JSON pointer of the projected data; undefined when there is none. */
 function locate(root: Value, pointer: string): Located | undefined {
   let located: Located = { value: root };
-  if (pointer === '') return located;
-  for (const raw of pointer.slice(1).split('/')) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const part of pointerSegments(pointer)) {
     const value = located.value;
     if (value.kind === 'list' && /^\d+$/.test(part) && Number(part) < value.items.length) located = { value: value.items[Number(part)]! };
     else if (value.kind === 'object' && value.members.has(part)) {
@@ -146,11 +144,15 @@ function escapePointer(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** A JSON pointer's segments, unescaped (`/a~1b/0` -> `a/b`, `0`); none for the root `''`. */
+function pointerSegments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
 /** `/CallbackURLs/2` -> `CallbackURLs[2]`, `/TokenValidityUnits/AccessToken` -> `TokenValidityUnits.AccessToken`. */
 function pathOf(pointer: string): string {
   let out = '';
-  for (const raw of pointer.split('/').slice(1)) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const part of pointerSegments(pointer)) {
     out += /^\d+$/.test(part) ? `[${part}]` : out === '' ? part : `.${part}`;
   }
   return out;

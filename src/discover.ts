@@ -139,7 +139,7 @@ function walkDirectory(base: string, ignores: IgnoreWalk | undefined): string[] 
     } catch {
       return;
     }
-    const below = ignores && entries.some((entry) => entry.name === '.gitignore' && entry.isFile()) ? ignores.levelsBelow(directory, levels, true) : levels;
+    const below = ignores && entries.some((entry) => entry.name === '.gitignore' && entry.isFile()) ? ignores.levelsBelow(directory, levels) : levels;
     // `directory` is already absolute and normalized: a plain join (path.join normalizes again, per entry).
     const prefix = directory.endsWith(path.sep) ? directory : directory + path.sep;
     for (const entry of entries) {
@@ -275,9 +275,9 @@ class IgnoreWalk {
     readonly startLevels: IgnoreLevel[],
   ) {}
 
-  /** The levels in force below `directory`, given those in force in it and whether it holds a .gitignore. */
-  levelsBelow(directory: string, levels: IgnoreLevel[], hasGitignore: boolean): IgnoreLevel[] {
-    const file = hasGitignore ? this.repository.fileIn(directory) : null;
+  /** The levels in force below `directory`, given those in force in it: its own .gitignore, if any, joins them. */
+  levelsBelow(directory: string, levels: IgnoreLevel[]): IgnoreLevel[] {
+    const file = this.repository.fileIn(directory);
     return file ? [...levels, { base: withSlash(directory), file }] : levels;
   }
 
@@ -297,16 +297,18 @@ class IgnoreWalk {
     return state === undefined ? false : state.excluded || this.ignores(state.levels, file, path.basename(file), false);
   }
 
+  /** Whether a directory at or below the named one is excluded, and the levels in force in it; decided once per directory. */
   private directoryState(directory: string): { excluded: boolean; levels: IgnoreLevel[] } | undefined {
-    if (directory === this.named) return { excluded: false, levels: this.levelsBelow(directory, this.startLevels, true) };
-    if (!directory.startsWith(withSlash(this.named))) return undefined;
     let state = this.directories.get(directory);
-    if (!state) {
+    if (state) return state;
+    if (directory === this.named) state = { excluded: false, levels: this.levelsBelow(directory, this.startLevels) };
+    else if (!directory.startsWith(withSlash(this.named))) return undefined;
+    else {
       const parent = this.directoryState(path.dirname(directory))!;
       const excluded = parent.excluded || this.ignores(parent.levels, directory, path.basename(directory), true);
-      state = { excluded, levels: excluded ? parent.levels : this.levelsBelow(directory, parent.levels, true) };
-      this.directories.set(directory, state);
+      state = { excluded, levels: excluded ? parent.levels : this.levelsBelow(directory, parent.levels) };
     }
+    this.directories.set(directory, state);
     return state;
   }
 }
